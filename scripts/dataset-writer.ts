@@ -1,0 +1,65 @@
+import { createHash } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { buildCounty } from '../sim/county/build-county';
+import { csvLine } from '../sim/dataset/csv';
+import { SCHEMAS, TABLE_NAMES, type TableName } from '../sim/dataset/schema';
+import { datasetTables, type DatasetOptions } from '../sim/dataset/tables';
+
+export const GENERATOR_VERSION = '1';
+
+export interface TableMeta {
+	file: string;
+	rows: number;
+	bytes: number;
+	sha256: string;
+}
+
+export interface DatasetMeta {
+	generator: string;
+	seed: number;
+	synthetic: true;
+	tables: Record<TableName, TableMeta>;
+}
+
+/** Writes every table as CSV plus meta.json (row counts and hashes) into `dir`. */
+export async function writeDataset(options: DatasetOptions & { dir: string }): Promise<DatasetMeta> {
+	await mkdir(options.dir, { recursive: true });
+	const county = buildCounty({ seed: options.seed });
+	const tables = datasetTables(county, options);
+	const meta: DatasetMeta = {
+		generator: GENERATOR_VERSION,
+		seed: options.seed,
+		synthetic: true,
+		tables: {} as Record<TableName, TableMeta>
+	};
+	for (const name of TABLE_NAMES) {
+		meta.tables[name] = await writeTable(join(options.dir, `${name}.csv`), name, tables[name]());
+	}
+	await writeFile(join(options.dir, 'meta.json'), JSON.stringify(meta, null, '\t') + '\n');
+	return meta;
+}
+
+async function writeTable(path: string, name: TableName, rows: Iterable<Parameters<typeof csvLine>[0]>): Promise<TableMeta> {
+	const out = createWriteStream(path);
+	const hash = createHash('sha256');
+	let bytes = 0;
+	let count = 0;
+	let chunk = csvLine(SCHEMAS[name].columns.map(([n]) => n));
+	const flush = async () => {
+		const buf = Buffer.from(chunk, 'utf8');
+		hash.update(buf);
+		bytes += buf.length;
+		chunk = '';
+		if (!out.write(buf)) await new Promise((r) => out.once('drain', r));
+	};
+	for (const row of rows) {
+		chunk += csvLine(row);
+		count++;
+		if (chunk.length > 1 << 20) await flush();
+	}
+	await flush();
+	await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
+	return { file: `${name}.csv`, rows: count, bytes, sha256: hash.digest('hex') };
+}

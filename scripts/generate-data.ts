@@ -1,0 +1,41 @@
+/**
+ * `npm run data` — writes the synthetic dataset the site serves (static/data/*.csv + meta.json).
+ *   --seed N     generator seed (default 20160801)
+ *   --cases N    county+town ledger cases (default: the published 8,812); a scaled dataset for
+ *                performance work, written to data-scaled/N/ unless --out is given
+ *   --out DIR    output folder
+ * Same seed and options → identical bytes.
+ */
+import { parseArgs } from 'node:util';
+import { writeDataset } from './dataset-writer';
+
+const DEFAULT_SEED = 20160801;
+
+function fail(message: string): never {
+	console.error(`generate-data: ${message}`);
+	process.exit(2);
+}
+
+let values;
+try {
+	({ values } = parseArgs({
+		options: { seed: { type: 'string' }, cases: { type: 'string' }, out: { type: 'string' }, quiet: { type: 'boolean' } },
+		strict: true
+	}));
+} catch (e) {
+	fail((e as Error).message);
+}
+const seed = values.seed === undefined ? DEFAULT_SEED : Number(values.seed);
+if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) fail(`--seed must be an integer in [0, 2^32), got ${values.seed}`);
+const cases = values.cases === undefined ? undefined : Number(values.cases);
+if (cases !== undefined && !(Number.isInteger(cases) && cases >= 100 && cases <= 50_000_000)) {
+	fail(`--cases must be an integer between 100 and 50,000,000, got ${values.cases}`);
+}
+const out = values.out ?? (cases === undefined ? 'static/data' : `data-scaled/${cases}`);
+
+const started = performance.now();
+const meta = await writeDataset({ seed, countyTownCases: cases, dir: out });
+if (!values.quiet) {
+	const rows = Object.entries(meta.tables).map(([t, m]) => `${t} ${m.rows.toLocaleString('en')}`).join(', ');
+	console.log(`generate-data: wrote ${out} (seed ${seed}; ${rows}) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
