@@ -8,9 +8,9 @@ const config = {
 		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
 		// Relative asset paths let one build run from any folder of any plain static server
 		// (a government site may host it at /sandbox/); BASE_PATH is only needed for the dev server.
-		paths: { base: process.env.BASE_PATH ?? '', relative: true },
-		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' },
-		alias: { $sim: 'sim' }
+		paths: { base: /** @type {'' | `/${string}`} */ (process.env.BASE_PATH ?? ''), relative: true },
+		alias: { $sim: 'sim' },
+		prerender: { handleHttpError: 'fail', handleMissingId: 'fail', entries: ['*', '/en/', '/en/methods/'] }
 	}
 };
 

@@ -52,7 +52,7 @@ async function writeTable(path: string, name: TableName, rows: Iterable<Paramete
 		hash.update(buf);
 		bytes += buf.length;
 		chunk = '';
-		if (!out.write(buf)) await new Promise((r) => out.once('drain', r));
+		if (!out.write(buf)) await new Promise<void>((r) => out.once('drain', () => r()));
 	};
 	for (const row of rows) {
 		chunk += csvLine(row);

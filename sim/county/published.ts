@@ -15,7 +15,7 @@ export interface PublishedFigure {
 
 const study = 'study' as const;
 
-export const PUBLISHED = {
+const published = {
 	areaKm2: { value: 1525, kind: 'exact', period: { to: '2022-06-30' }, source: study },
 	towns: { value: 11, kind: 'exact', period: { to: '2022-06-30' }, source: study },
 	villages: { value: 164, kind: 'exact', period: { to: '2022-06-30' }, source: study },
@@ -31,7 +31,8 @@ export const PUBLISHED = {
 	households: { value: 63_949, kind: 'exact', period: { to: '2022-06-30' }, source: study }
 } satisfies Record<string, PublishedFigure>;
 
-export type PublishedKey = keyof typeof PUBLISHED;
+export type PublishedKey = keyof typeof published;
+export const PUBLISHED: Record<PublishedKey, PublishedFigure> = published;
 
 /** Milestones of the three systems, as published. */
 export const MILESTONES = [

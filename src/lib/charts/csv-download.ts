@@ -1,0 +1,30 @@
+import { csvFormatRows } from 'd3';
+
+export interface TableColumn {
+	key: string;
+	label: string;
+	numeric?: boolean;
+}
+
+export type TableRow = Record<string, string | number | null>;
+
+/** The CSV text of a table: a header of column labels, then the rows' values (raw, unformatted numbers). */
+export function tableCsv(columns: readonly TableColumn[], rows: readonly TableRow[]): string {
+	return csvFormatRows([
+		columns.map((c) => c.label),
+		...rows.map((r) => columns.map((c) => (r[c.key] === null || r[c.key] === undefined ? '' : String(r[c.key]))))
+	]);
+}
+
+/** Offers the table as a CSV download. The byte-order mark lets spreadsheet programs read Chinese text. */
+export function downloadCsv(filename: string, columns: readonly TableColumn[], rows: readonly TableRow[]): void {
+	const blob = new Blob(['\ufeff', tableCsv(columns, rows)], { type: 'text/csv;charset=utf-8' });
+	const url = URL.createObjectURL(blob);
+	const a = document.createElement('a');
+	a.href = url;
+	a.download = filename;
+	document.body.append(a);
+	a.click();
+	a.remove();
+	setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

@@ -1,0 +1,83 @@
+import { getContext, setContext } from 'svelte';
+import { en } from './en';
+import type { Lang, MessageKey } from './messages';
+import { zh } from './zh';
+
+const CATALOGUES = { zh, en } as const;
+const LOCALES: Record<Lang, string> = { zh: 'zh-CN', en: 'en-GB' };
+
+/**
+ * The message system: looks up strings in the current language and formats numbers and dates
+ * by its conventions. The language comes from the route (`/` is zh, `/en/` is en), so each
+ * prerendered page is already in its language.
+ */
+export class I18n {
+	readonly #lang: () => Lang;
+
+	constructor(lang: () => Lang) {
+		this.#lang = lang;
+	}
+
+	get lang(): Lang {
+		return this.#lang();
+	}
+
+	get locale(): string {
+		return LOCALES[this.lang];
+	}
+
+	/** The message for `key`, with `{name}` placeholders replaced by `values`. */
+	t(key: MessageKey, values: Record<string, string | number> = {}): string {
+		const text: string = CATALOGUES[this.lang][key];
+		return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in values ? String(values[name]) : m));
+	}
+
+	/** Whether `key` names a message (for codes that come from data). */
+	has(key: string): key is MessageKey {
+		return key in zh;
+	}
+
+	number(n: number, digits = 0): string {
+		return new Intl.NumberFormat(this.locale, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(n);
+	}
+
+	percent(x: number, digits = 1): string {
+		return new Intl.NumberFormat(this.locale, {
+			style: 'percent',
+			maximumFractionDigits: digits,
+			minimumFractionDigits: digits
+		}).format(x);
+	}
+
+	/** A month given as 'YYYY-MM': 2018年1月 / Jan 2018. */
+	month(ym: string): string {
+		const [y, m] = ym.split('-').map(Number);
+		return new Intl.DateTimeFormat(this.locale, { year: 'numeric', month: 'short', timeZone: 'UTC' }).format(
+			Date.UTC(y, m - 1, 1)
+		);
+	}
+
+	/** A date given as 'YYYY-MM-DD' in the language's long form. */
+	date(iso: string): string {
+		return new Intl.DateTimeFormat(this.locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(
+			new Date(`${iso}T00:00:00Z`)
+		);
+	}
+
+	/** A town's name in the current language. */
+	townName(town: { nameZh: string; namePinyin: string }): string {
+		return this.lang === 'zh' ? town.nameZh : town.namePinyin;
+	}
+}
+
+const KEY = Symbol('i18n');
+
+export function setI18n(i18n: I18n): I18n {
+	return setContext(KEY, i18n);
+}
+
+export function getI18n(): I18n {
+	const i18n = getContext<I18n | undefined>(KEY);
+	if (!i18n) throw new Error('getI18n() needs an I18n set by the layout');
+	return i18n;
+}
