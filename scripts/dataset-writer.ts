@@ -6,14 +6,18 @@ import { buildCounty } from '../sim/county/build-county';
 import { csvLine } from '../sim/dataset/csv';
 import { SCHEMAS, TABLE_NAMES, type TableName } from '../sim/dataset/schema';
 import { datasetTables, type DatasetOptions } from '../sim/dataset/tables';
+import { writeArrowStream } from './arrow-table';
 
 export const GENERATOR_VERSION = '1';
 
 export interface TableMeta {
+	/** The CSV file: the download format, and what DuckDB in Node reads at build time. */
 	file: string;
 	rows: number;
 	bytes: number;
 	sha256: string;
+	/** The same rows as an Arrow IPC stream: what the browser engine loads (no text parsing). */
+	arrow: { file: string; bytes: number; sha256: string };
 }
 
 export interface DatasetMeta {
@@ -35,13 +39,19 @@ export async function writeDataset(options: DatasetOptions & { dir: string }): P
 		tables: {} as Record<TableName, TableMeta>
 	};
 	for (const name of TABLE_NAMES) {
-		meta.tables[name] = await writeTable(join(options.dir, `${name}.csv`), name, tables[name]());
+		const csv = await writeTable(join(options.dir, `${name}.csv`), name, tables[name]());
+		const arrow = await writeArrowStream(join(options.dir, `${name}.arrow`), name, tables[name]());
+		meta.tables[name] = { ...csv, arrow: { file: `${name}.arrow`, ...arrow } };
 	}
 	await writeFile(join(options.dir, 'meta.json'), JSON.stringify(meta, null, '\t') + '\n');
 	return meta;
 }
 
-async function writeTable(path: string, name: TableName, rows: Iterable<Parameters<typeof csvLine>[0]>): Promise<TableMeta> {
+async function writeTable(
+	path: string,
+	name: TableName,
+	rows: Iterable<Parameters<typeof csvLine>[0]>
+): Promise<Omit<TableMeta, 'arrow'>> {
 	const out = createWriteStream(path);
 	const hash = createHash('sha256');
 	let bytes = 0;

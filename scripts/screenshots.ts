@@ -3,14 +3,14 @@
  * into .cache/screens/, for a person to look at. Serves build/ itself.
  */
 import { mkdir } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
-// @ts-expect-error plain JavaScript module without types
 import { serve } from './serve.js';
 
 const pages = (process.argv[2] ?? '/,/methods/').split(',');
 const server = await serve({ dir: 'build', port: 0 });
-const base = `http://127.0.0.1:${server.address().port}`;
+const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 await mkdir('.cache/screens', { recursive: true });
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 for (const [device, viewport] of [

@@ -12,6 +12,7 @@ import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
+/** @type {Record<string, string>} */
 const TYPES = {
 	'.html': 'text/html; charset=utf-8',
 	'.js': 'text/javascript; charset=utf-8',
@@ -21,14 +22,21 @@ const TYPES = {
 	'.svg': 'image/svg+xml',
 	'.png': 'image/png',
 	'.wasm': 'application/wasm',
+	'.arrow': 'application/vnd.apache.arrow.stream',
 	'.txt': 'text/plain; charset=utf-8'
 };
-const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.csv', '.svg', '.wasm', '.txt']);
+const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.csv', '.svg', '.wasm', '.arrow', '.txt']);
 
-/** Starts a server; resolves to it once listening. */
+/**
+ * Starts a server; resolves to it once listening.
+ * @param {{ dir?: string, port?: number, prefix?: string, host?: string }} [options]
+ * @returns {Promise<import('node:http').Server>}
+ */
 export function serve({ dir = 'build', port = 4173, prefix = '', host = '127.0.0.1' } = {}) {
 	const root = resolve(dir);
+	/** @type {Map<string, { mtime: number, body: Buffer }>} */
 	const gzipped = new Map();
+	/** @param {string} file @param {number} mtime */
 	const compressed = async (file, mtime) => {
 		const hit = gzipped.get(file);
 		if (hit && hit.mtime === mtime) return hit.body;
@@ -72,11 +80,13 @@ export function serve({ dir = 'build', port = 4173, prefix = '', host = '127.0.0
 	return new Promise((ok) => server.listen(port, host, () => ok(server)));
 }
 
+/** @param {import('node:http').ServerResponse} res */
 function notFound(res) {
 	res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
 	res.end('404 Not Found');
 }
 
+/** @param {import('node:http').ServerResponse} res @param {string} location */
 function redirect(res, location) {
 	res.writeHead(301, { location });
 	res.end();
@@ -88,6 +98,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
 	const prefix = flag >= 0 ? args.splice(flag, 2)[1].replace(/\/$/, '') : '';
 	const [dir = 'build', port = '4173'] = args;
 	const server = await serve({ dir, port: Number(port), prefix });
-	const { port: actual } = server.address();
+	const { port: actual } = /** @type {import('node:net').AddressInfo} */ (server.address());
 	console.log(`Serving ${dir} at http://127.0.0.1:${actual}${prefix}/`);
 }

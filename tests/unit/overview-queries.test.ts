@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { csvParse } from 'd3';
+import { csvParse, type DSVRowArray } from 'd3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { byTown, headline, monthlyByLedger } from '../../src/lib/data/overview-queries';
 import { openNodeDb } from '../../src/lib/server/node-db';
@@ -8,7 +8,7 @@ import { TOWNS } from '../../sim/county/towns';
 // The overview's SQL, run by DuckDB, against the same figures computed independently by
 // parsing the CSV files in JavaScript.
 const dir = 'static/data';
-let cases: ReturnType<typeof csvParse>;
+let cases: DSVRowArray<string>;
 let db: Awaited<ReturnType<typeof openNodeDb>>;
 
 beforeAll(async () => {

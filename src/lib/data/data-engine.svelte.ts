@@ -25,7 +25,8 @@ export class DataEngine {
 	async ready(tables: readonly TableName[]): Promise<QueryRunner> {
 		if (!this.#db) {
 			this.status = 'starting';
-			this.#db = import('./duckdb-browser').then((m) => m.startBrowserDb({ fileUrl: this.#fileUrl }));
+			performance.mark('engine:import');
+			this.#db = import('./duckdb-browser').then((m) => m.startBrowserDb({ fileUrl: this.#fileUrl, prefetch: tables }));
 		}
 		try {
 			const db = await this.#db;

@@ -11,11 +11,13 @@ import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url
 import type { TableName } from '../../../sim/dataset/schema';
 import { DataError } from './data-error';
 import { plainRow, type QueryParam, type QueryRunner } from './query-runner';
-import { createTableSql, OFFLINE_SETTINGS } from './table-loader';
+import { OFFLINE_SETTINGS, schemaMismatch } from './table-loader';
 
 export interface BrowserDbOptions {
-	/** URL of a table's CSV file (including any cache-busting version). */
+	/** URL of a table's Arrow IPC stream file (including any cache-busting version). */
 	fileUrl: (table: TableName) => string;
+	/** Tables to start downloading at once, while the engine compiles. */
+	prefetch?: readonly TableName[];
 }
 
 /** A started engine: queries plus on-demand loading of tables. */
@@ -26,44 +28,93 @@ export interface BrowserDb extends QueryRunner {
 
 const absolute = (url: string) => new URL(url, location.href).href;
 
+/** Longest wait for the engine to start (fetching and compiling about 8 MB of wasm on a slow link). */
+const START_TIMEOUT_MS = 90_000;
+
+async function fetchTable(url: string, file: string): Promise<Uint8Array> {
+	let response: Response;
+	try {
+		response = await fetch(url);
+	} catch (e) {
+		throw new DataError({ kind: 'network', file, detail: e instanceof Error ? e.message : String(e) });
+	}
+	if (!response.ok) throw new DataError({ kind: 'file-missing', file, status: response.status });
+	return new Uint8Array(await response.arrayBuffer());
+}
+
+function timeout<T>(p: Promise<T>, ms: number): Promise<T> {
+	return new Promise<T>((resolve, reject) => {
+		const timer = setTimeout(() => reject(new Error(`no answer after ${ms / 1000} s`)), ms);
+		p.then(resolve, reject).finally(() => clearTimeout(timer));
+	});
+}
+
 export async function startBrowserDb(options: BrowserDbOptions): Promise<BrowserDb> {
+	const downloads = new Map<TableName, Promise<Uint8Array>>();
+	const download = (table: TableName) => {
+		let p = downloads.get(table);
+		if (!p) {
+			p = fetchTable(options.fileUrl(table), `${table}.arrow`);
+			p.catch(() => downloads.delete(table));
+			downloads.set(table, p);
+		}
+		return p;
+	};
+	for (const t of options.prefetch ?? []) download(t);
+
 	let db: duckdb.AsyncDuckDB;
 	let conn: duckdb.AsyncDuckDBConnection;
 	let worker: Worker | undefined;
+	// An error thrown inside the engine's worker (a wasm file that fails to load, a crash) never
+	// settles the pending call: it surfaces only as an error event, so every call races it.
+	let workerFailed: Promise<never> = new Promise(() => {});
+	const guard = <T>(p: Promise<T>) => Promise.race([p, workerFailed]);
 	try {
 		const bundle = await duckdb.selectBundle({
 			mvp: { mainModule: absolute(mvpWasm), mainWorker: absolute(mvpWorker) },
 			eh: { mainModule: absolute(ehWasm), mainWorker: absolute(ehWorker) }
 		});
-		worker = new Worker(bundle.mainWorker!);
-		db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-		await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
-		conn = await db.connect();
-		for (const s of OFFLINE_SETTINGS) await conn.query(s);
+		const w = new Worker(new URL('./engine-worker.ts', import.meta.url));
+		w.postMessage({ engineWorker: bundle.mainWorker });
+		worker = w;
+		workerFailed = new Promise<never>((_, reject) => {
+			w.addEventListener('error', (e) => {
+				e.preventDefault();
+				reject(new Error(e.message || 'the engine worker stopped'));
+			});
+		});
+		workerFailed.catch(() => {});
+		db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), w);
+		performance.mark('engine:start');
+		await guard(timeout(db.instantiate(bundle.mainModule, bundle.pthreadWorker), START_TIMEOUT_MS));
+		performance.mark('engine:instantiated');
+		conn = await guard(db.connect());
+		for (const s of OFFLINE_SETTINGS) await guard(conn.query(s));
 	} catch (e) {
 		worker?.terminate();
 		throw new DataError({ kind: 'engine', detail: e instanceof Error ? e.message : String(e) });
 	}
 
 	const loading = new Map<TableName, Promise<void>>();
+	// Tables arrive as Arrow IPC streams: inserted without parsing text, then checked against the
+	// declared schema so a wrong or damaged file is reported instead of answering queries wrongly.
 	const loadTable = async (table: TableName) => {
-		const file = `${table}.csv`;
-		let response: Response;
+		const file = `${table}.arrow`;
+		const bytes = await download(table);
+		performance.mark(`engine:fetched:${table}`);
 		try {
-			response = await fetch(options.fileUrl(table));
-		} catch (e) {
-			throw new DataError({ kind: 'network', file, detail: e instanceof Error ? e.message : String(e) });
-		}
-		if (!response.ok) throw new DataError({ kind: 'file-missing', file, status: response.status });
-		const bytes = new Uint8Array(await response.arrayBuffer());
-		await db.registerFileBuffer(file, bytes);
-		try {
-			await conn.query(createTableSql(table, file));
+			await guard(conn.query(`DROP TABLE IF EXISTS ${table}`));
+			await guard(conn.insertArrowFromIPCStream(bytes, { name: table, create: true }));
+			const columns = await guard(
+				conn.query(`SELECT column_name AS name, data_type AS type FROM information_schema.columns
+					WHERE table_name = '${table}' ORDER BY ordinal_position`)
+			);
+			const mismatch = schemaMismatch(table, columns.toArray().map((r) => r.toJSON() as { name: string; type: string }));
+			if (mismatch) throw new Error(mismatch);
 		} catch (e) {
 			throw new DataError({ kind: 'file-corrupt', file, detail: e instanceof Error ? e.message : String(e) });
-		} finally {
-			await db.dropFile(file);
 		}
+		performance.mark(`engine:loaded:${table}`);
 	};
 
 	return {
@@ -82,12 +133,12 @@ export async function startBrowserDb(options: BrowserDbOptions): Promise<Browser
 		},
 		async query<T extends object>(sql: string, params: readonly QueryParam[] = []) {
 			try {
-				const stmt = await conn.prepare(sql);
+				const stmt = await guard(conn.prepare(sql));
 				try {
-					const table = await stmt.query(...params);
+					const table = await guard(stmt.query(...params));
 					return table.toArray().map((r) => plainRow<T>(r.toJSON()));
 				} finally {
-					await stmt.close();
+					await guard(stmt.close()).catch(() => {});
 				}
 			} catch (e) {
 				throw new DataError({ kind: 'query', detail: e instanceof Error ? e.message : String(e) });

@@ -47,19 +47,23 @@ export interface OverviewData {
 }
 
 export async function headline(db: QueryRunner, town: string | null): Promise<Headline> {
+	// One pass over each table; every part filters by the same bound town parameter. Sums are cast
+	// back to BIGINT: DuckDB sums integers as HUGEINT, which reaches JavaScript as text.
 	const [row] = await db.query<Headline>(
-		`SELECT
-			(SELECT count(*) FROM cases WHERE ${PUBLISHED_SCOPE} AND ${TOWN}) AS cases,
-			(SELECT count(archived_at) FROM cases WHERE ${PUBLISHED_SCOPE} AND ${TOWN}) AS closed,
-			(SELECT count(satisfaction) FROM cases WHERE ${PUBLISHED_SCOPE} AND ${TOWN}) AS surveyed,
-			(SELECT count(*) FROM cases WHERE ${PUBLISHED_SCOPE} AND ${TOWN} AND satisfaction IN ('satisfied', 'basic')) AS satisfied,
-			(SELECT count(*) FROM units WHERE level = 'village' AND ${TOWN}) AS villages,
-			(SELECT count(*) FROM units WHERE level IN ('grid1', 'grid2', 'grid3') AND ${TOWN}) AS grids,
-			(SELECT coalesce(sum(households), 0) FROM units WHERE level = 'village' AND ${TOWN}) AS households,
-			(SELECT count(*) FROM liaisons WHERE ${TOWN}) AS liaisons,
-			(SELECT count(*) FROM tasks WHERE assigned_on <= DATE '2022-07-31' AND ${TOWN}) AS tasks,
-			(SELECT count(*) FROM cadres WHERE role = 'stationed' AND ${TOWN}) AS "stationedCadres",
-			(SELECT count(*) FROM cadres WHERE role = 'following_leader' AND ${TOWN}) AS "followingLeaders"`,
+		`WITH
+		c AS (SELECT count(*) AS cases, count(archived_at) AS closed, count(satisfaction) AS surveyed,
+				count(*) FILTER (satisfaction IN ('satisfied', 'basic')) AS satisfied
+			FROM cases WHERE ${PUBLISHED_SCOPE} AND ${TOWN}),
+		u AS (SELECT count(*) FILTER (level = 'village') AS villages,
+				count(*) FILTER (level IN ('grid1', 'grid2', 'grid3')) AS grids,
+				coalesce(sum(households) FILTER (level = 'village'), 0)::BIGINT AS households
+			FROM units WHERE ${TOWN}),
+		l AS (SELECT count(*) AS liaisons FROM liaisons WHERE ${TOWN}),
+		t AS (SELECT count(*) AS tasks FROM tasks WHERE assigned_on <= DATE '2022-07-31' AND ${TOWN}),
+		k AS (SELECT count(*) FILTER (role = 'stationed') AS "stationedCadres",
+				count(*) FILTER (role = 'following_leader') AS "followingLeaders"
+			FROM cadres WHERE ${TOWN})
+		SELECT * FROM c, u, l, t, k`,
 		[town]
 	);
 	return row;

@@ -1,4 +1,4 @@
-import { readCsvSql, type TableName } from '../../../sim/dataset/schema';
+import { readCsvSql, SCHEMAS, type TableName } from '../../../sim/dataset/schema';
 
 /** The statement that loads one table from its CSV file into DuckDB memory, with declared types. */
 export function createTableSql(table: TableName, path: string): string {
@@ -10,3 +10,11 @@ export function createTableSql(table: TableName, path: string): string {
  * must fail at once (users may be offline or behind networks where DuckDB's site is unreachable).
  */
 export const OFFLINE_SETTINGS = ['SET autoinstall_known_extensions = false', 'SET autoload_known_extensions = false'];
+
+/** How a loaded table's columns differ from the declared schema, or null when they match. */
+export function schemaMismatch(table: TableName, columns: readonly { name: string; type: string }[]): string | null {
+	const expected = SCHEMAS[table].columns;
+	const got = columns.map((c) => `${c.name} ${c.type}`).join(', ');
+	const want = expected.map(([n, t]) => `${n} ${t}`).join(', ');
+	return got === want ? null : `expected columns (${want}), found (${got || 'none'})`;
+}

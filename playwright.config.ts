@@ -1,0 +1,25 @@
+import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium';
+
+/**
+ * Browser tests drive the built site (npm run build first) in the system Chromium, served by a
+ * plain static file server twice: at the root and under a sub-path, as a government site might host it.
+ */
+export default defineConfig({
+	testDir: 'tests/browser',
+	fullyParallel: true,
+	workers: 2,
+	retries: 0,
+	timeout: 60_000,
+	expect: { timeout: 20_000 },
+	reporter: process.env.CI ? [['list']] : [['list']],
+	use: {
+		baseURL: 'http://127.0.0.1:4173',
+		launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
+		trace: 'retain-on-failure'
+	},
+	webServer: [
+		{ command: 'node scripts/serve.js build 4173', url: 'http://127.0.0.1:4173/', reuseExistingServer: false },
+		{ command: 'node scripts/serve.js build 4174 --prefix /sandbox', url: 'http://127.0.0.1:4174/sandbox/', reuseExistingServer: false }
+	]
+});

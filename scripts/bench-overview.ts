@@ -1,0 +1,98 @@
+/**
+ * `npm run bench` — measures the built overview page in headless Chromium (cold cache, median
+ * of 5 runs) and prints:
+ *   - first chart: navigation start → the monthly chart is in the page with data and painted
+ *   - engine answer: navigation start → DuckDB-WASM has answered the first interaction (choosing a
+ *     town as soon as the page is interactive)
+ *   - bytes transferred (compressed, as the server sent them) before each
+ *   - initial JS: gzip size of the JavaScript loaded for the first view (DuckDB-WASM excluded: it
+ *     loads after first paint)
+ * Builds the site first if build/ is missing. Serves it with scripts/serve.js (gzip, like a host).
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { execSync } from 'node:child_process';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
+import { serve } from './serve.js';
+
+const RUNS = 5;
+if (!existsSync('build/index.html')) execSync('npm run build', { stdio: 'inherit' });
+
+const server = await serve({ dir: 'build', port: 0 });
+const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+
+interface Run {
+	firstChart: number;
+	bytesFirstChart: number;
+	engineAnswer: number;
+	bytesEngine: number;
+	initialJs: string[];
+}
+
+async function once(): Promise<Run> {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	// Records when the monthly chart's bars first exist, then waits two frames for them to be painted.
+	// (A string, not a function: tsx would wrap named functions in a helper the page lacks.)
+	await page.addInitScript(`
+		const observer = new MutationObserver(() => {
+			if (!document.querySelector('[data-testid=chart-monthly] svg rect')) return;
+			observer.disconnect();
+			requestAnimationFrame(() => requestAnimationFrame(() => (window.__chartPainted = performance.now())));
+		});
+		observer.observe(document, { childList: true, subtree: true });
+	`);
+	await page.goto(`${origin}/`, { waitUntil: 'commit' });
+	await page.waitForFunction(() => (window as unknown as { __chartPainted?: number }).__chartPainted !== undefined);
+	await page.waitForFunction(() => document.querySelector('#town-filter') !== null && 'navigation' in performance);
+	// The page is interactive once hydrated: the filter then changes the URL.
+	await page.waitForLoadState('load');
+	await page.selectOption('#town-filter', '610922101');
+	await page.waitForSelector('[data-testid=engine-status][data-computed=browser]', { timeout: 60_000 });
+	const engineAnswer = await page.evaluate(() => performance.now());
+	const timing = await page.evaluate(() => ({
+		chart: (window as unknown as { __chartPainted: number }).__chartPainted,
+		navBytes: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).transferSize,
+		resources: (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((r) => ({
+			path: new URL(r.name).pathname,
+			start: r.startTime,
+			end: r.responseEnd,
+			bytes: r.transferSize
+		}))
+	}));
+	const bytesUntil = (t: number) =>
+		timing.navBytes + timing.resources.filter((r) => r.end <= t).reduce((sum, r) => sum + r.bytes, 0);
+	const result: Run = {
+		firstChart: timing.chart,
+		bytesFirstChart: bytesUntil(timing.chart),
+		engineAnswer,
+		bytesEngine: bytesUntil(engineAnswer),
+		initialJs: timing.resources.filter((r) => r.start <= timing.chart && r.path.endsWith('.js')).map((r) => r.path)
+	};
+	await context.close();
+	return result;
+}
+
+const runs: Run[] = [];
+for (let i = 0; i < RUNS; i++) runs.push(await once());
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const kb = (b: number) => `${(b / 1024).toFixed(0)} KiB`;
+
+let jsGzip = 0;
+const jsFiles = [...new Set(runs[0].initialJs)];
+for (const path of jsFiles) jsGzip += gzipSync(await readFile(`build${path}`), { level: 9 }).length;
+
+console.log(`overview benchmark — built site, headless Chromium, cold cache, median of ${RUNS}`);
+console.log(`first chart drawn with data   ${median(runs.map((r) => r.firstChart)).toFixed(0)} ms   (target ≤ 1000 ms)`);
+console.log(`  bytes transferred before    ${kb(median(runs.map((r) => r.bytesFirstChart)))}`);
+console.log(`engine answers first filter   ${median(runs.map((r) => r.engineAnswer)).toFixed(0)} ms   (target ≤ 3000 ms)`);
+console.log(`  bytes transferred before    ${kb(median(runs.map((r) => r.bytesEngine)))}`);
+console.log(`initial JS (gzip, ${jsFiles.length} files)     ${kb(jsGzip)}   (target ≤ 150 KiB; DuckDB-WASM excluded, it loads after first paint)`);
+console.log(`runs (first chart / engine ms): ${runs.map((r) => `${r.firstChart.toFixed(0)}/${r.engineAnswer.toFixed(0)}`).join(', ')}`);
+
+await browser.close();
+server.close();

@@ -1,0 +1,34 @@
+import { expect, test } from './fixtures';
+
+test.use({ allowConsoleErrors: true });
+
+test('a missing data file shows a clear message naming the file', async ({ watched: page }) => {
+	await page.route('**/data/cases.arrow*', (route) => route.fulfill({ status: 404, body: 'not found' }));
+	await page.goto('/?town=610922101');
+	const error = page.getByTestId('data-error');
+	await expect(error).toHaveAttribute('data-kind', 'file-missing');
+	await expect(error).toContainText('cases.arrow');
+	await expect(error).toContainText('404');
+	await expect(error).toContainText('数据文件');
+	// The prerendered county figures are still there when the filter is cleared.
+	await page.getByTestId('town-filter').selectOption('');
+	await expect(page.getByTestId('value-ledgerCases')).toHaveText('8,812');
+});
+
+test('a corrupt data file shows a clear message in English on the English page', async ({ watched: page }) => {
+	await page.route('**/data/units.arrow*', (route) =>
+		route.fulfill({ status: 200, contentType: 'application/octet-stream', body: 'unit_id,level\nnot an arrow stream\n' })
+	);
+	await page.goto('/en/?town=610922101');
+	const error = page.getByTestId('data-error');
+	await expect(error).toHaveAttribute('data-kind', 'file-corrupt');
+	await expect(error).toContainText('The data file units.arrow is damaged');
+});
+
+test('an engine that cannot start says so instead of spinning', async ({ watched: page }) => {
+	await page.route('**/*.wasm', (route) => route.fulfill({ status: 404, body: '' }));
+	await page.goto('/en/?town=610922101');
+	const error = page.getByTestId('data-error');
+	await expect(error).toHaveAttribute('data-kind', 'engine');
+	await expect(error).toContainText('could not start');
+});

@@ -1,0 +1,73 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import * as duckdb from '@duckdb/duckdb-wasm/blocking';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { byTown, overviewData, OVERVIEW_TABLES } from '../../src/lib/data/overview-queries';
+import { plainRow, type QueryParam, type QueryRunner } from '../../src/lib/data/query-runner';
+import { OFFLINE_SETTINGS, schemaMismatch } from '../../src/lib/data/table-loader';
+import { openNodeDb } from '../../src/lib/server/node-db';
+import { TABLE_NAMES } from '../../sim/dataset/schema';
+
+// The browser's path — the DuckDB-WASM engine (its Node build) loading the Arrow files — must give
+// the same tables and the same answers as DuckDB in Node reading the CSV files at build time.
+const dir = 'static/data';
+let wasm: duckdb.DuckDBConnection;
+let node: Awaited<ReturnType<typeof openNodeDb>>;
+
+const wasmRunner: QueryRunner = {
+	async query<T extends object>(sql: string, params: readonly QueryParam[] = []) {
+		const stmt = wasm.prepare(sql);
+		try {
+			return stmt.query(...params).toArray().map((r) => plainRow<T>(r.toJSON()));
+		} finally {
+			stmt.close();
+		}
+	}
+};
+
+beforeAll(async () => {
+	const dist = resolve('node_modules/@duckdb/duckdb-wasm/dist');
+	const db = await duckdb.createDuckDB(
+		{
+			mvp: { mainModule: `${dist}/duckdb-mvp.wasm`, mainWorker: `${dist}/duckdb-node-mvp.worker.cjs` },
+			eh: { mainModule: `${dist}/duckdb-eh.wasm`, mainWorker: `${dist}/duckdb-node-eh.worker.cjs` }
+		},
+		new duckdb.VoidLogger(),
+		duckdb.NODE_RUNTIME
+	);
+	await db.instantiate();
+	wasm = db.connect();
+	for (const s of OFFLINE_SETTINGS) wasm.query(s);
+	for (const t of TABLE_NAMES) {
+		wasm.insertArrowFromIPCStream(new Uint8Array(await readFile(`${dir}/${t}.arrow`)), { name: t, create: true });
+	}
+	node = await openNodeDb(dir);
+});
+
+afterAll(() => node?.close());
+
+describe('the browser engine on the Arrow files', () => {
+	it.each(TABLE_NAMES)('loads %s with exactly the declared column types', (t) => {
+		const columns = wasm
+			.query(`SELECT column_name AS name, data_type AS type FROM information_schema.columns WHERE table_name = '${t}' ORDER BY ordinal_position`)
+			.toArray()
+			.map((r) => r.toJSON() as { name: string; type: string });
+		expect(schemaMismatch(t, columns)).toBeNull();
+	});
+
+	it.each(TABLE_NAMES)('holds the same rows in %s as DuckDB in Node reads from the CSV', async (t) => {
+		// A fingerprint of every value of every row, in a stable order.
+		const sql = `SELECT count(*) AS n, md5(string_agg(${t}::VARCHAR, '|' ORDER BY ${t}::VARCHAR)) AS h FROM ${t}`;
+		const [a] = await wasmRunner.query<Record<string, number>>(sql);
+		const [b] = await node.query<Record<string, number>>(sql);
+		expect(a).toEqual(b);
+	});
+
+	it('answers the overview queries exactly as the build did', async () => {
+		for (const town of [null, '610922100', '610922109']) {
+			expect(await overviewData(wasmRunner, town)).toEqual(await overviewData(node, town));
+		}
+		expect(await byTown(wasmRunner)).toEqual(await byTown(node));
+		expect(OVERVIEW_TABLES.every((t) => TABLE_NAMES.includes(t))).toBe(true);
+	});
+});
