@@ -8,6 +8,7 @@ export default defineConfig({
 	ssr: { external: ['@duckdb/node-api'] },
 	test: {
 		include: ['tests/unit/**/*.test.ts'],
+		globalSetup: ['tests/unit/global-setup.ts'],
 		testTimeout: 60_000,
 		hookTimeout: 60_000
 	}

@@ -9,6 +9,10 @@ import { datasetTables, type DatasetOptions } from '../sim/dataset/tables';
 import { writeArrowStream } from './arrow-table';
 
 export const GENERATOR_VERSION = '1';
+/** The seed of the dataset the site serves. */
+export const DEFAULT_SEED = 20160801;
+/** Where the site's dataset is written (served as /data/). */
+export const SITE_DATA_DIR = 'static/data';
 
 export interface TableMeta {
 	/** The CSV file: the download format, and what DuckDB in Node reads at build time. */

@@ -7,9 +7,7 @@
  * Same seed and options → identical bytes.
  */
 import { parseArgs } from 'node:util';
-import { writeDataset } from './dataset-writer';
-
-const DEFAULT_SEED = 20160801;
+import { DEFAULT_SEED, SITE_DATA_DIR, writeDataset } from './dataset-writer';
 
 function fail(message: string): never {
 	console.error(`generate-data: ${message}`);
@@ -31,7 +29,7 @@ const cases = values.cases === undefined ? undefined : Number(values.cases);
 if (cases !== undefined && !(Number.isInteger(cases) && cases >= 100 && cases <= 50_000_000)) {
 	fail(`--cases must be an integer between 100 and 50,000,000, got ${values.cases}`);
 }
-const out = values.out ?? (cases === undefined ? 'static/data' : `data-scaled/${cases}`);
+const out = values.out ?? (cases === undefined ? SITE_DATA_DIR : `data-scaled/${cases}`);
 
 const started = performance.now();
 const meta = await writeDataset({ seed, countyTownCases: cases, dir: out });

@@ -1,3 +1,4 @@
+import { SITE_DATA_DIR } from '../../scripts/dataset-writer';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
@@ -10,7 +11,7 @@ import { TABLE_NAMES } from '../../sim/dataset/schema';
 
 // The browser's path — the DuckDB-WASM engine (its Node build) loading the Arrow files — must give
 // the same tables and the same answers as DuckDB in Node reading the CSV files at build time.
-const dir = 'static/data';
+const dir = SITE_DATA_DIR;
 let wasm: duckdb.DuckDBConnection;
 let node: Awaited<ReturnType<typeof openNodeDb>>;
 

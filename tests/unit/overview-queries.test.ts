@@ -1,3 +1,4 @@
+import { SITE_DATA_DIR } from '../../scripts/dataset-writer';
 import { readFile } from 'node:fs/promises';
 import { csvParse, type DSVRowArray } from 'd3';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -7,13 +8,11 @@ import { TOWNS } from '../../sim/county/towns';
 
 // The overview's SQL, run by DuckDB, against the same figures computed independently by
 // parsing the CSV files in JavaScript.
-const dir = 'static/data';
+const dir = SITE_DATA_DIR;
 let cases: DSVRowArray<string>;
 let db: Awaited<ReturnType<typeof openNodeDb>>;
 
 beforeAll(async () => {
-	const { execFileSync } = await import('node:child_process');
-	execFileSync('node_modules/.bin/tsx', ['scripts/generate-data.ts', '--quiet']);
 	cases = csvParse(await readFile(`${dir}/cases.csv`, 'utf8'));
 	db = await openNodeDb(dir, ['cases', 'units', 'liaisons', 'tasks', 'cadres']);
 });
