@@ -26,6 +26,7 @@ const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 
 interface Run {
+	marks: Record<string, number>;
 	firstChart: number;
 	bytesFirstChart: number;
 	engineAnswer: number;
@@ -36,6 +37,21 @@ interface Run {
 async function once(): Promise<Run> {
 	const context = await browser.newContext();
 	const page = await context.newPage();
+	// Every response, the engine worker's included (a page's resource timing misses those).
+	const responses: Promise<{ path: string; start: number; end: number; bytes: number }>[] = [];
+	context.on('requestfinished', (request) =>
+		responses.push(
+			request.sizes().then((sizes) => {
+				const t = request.timing();
+				return {
+					path: new URL(request.url()).pathname,
+					start: t.startTime,
+					end: t.startTime + t.responseEnd,
+					bytes: sizes.responseBodySize + sizes.responseHeadersSize
+				};
+			})
+		)
+	);
 	// Records when the monthly chart's bars first exist, then waits two frames for them to be painted.
 	// (A string, not a function: tsx would wrap named functions in a helper the page lacks.)
 	await page.addInitScript(`
@@ -54,24 +70,20 @@ async function once(): Promise<Run> {
 	await page.selectOption('#town-filter', '610922101');
 	await page.waitForSelector('[data-testid=engine-status][data-computed=browser]', { timeout: 60_000 });
 	const engineAnswer = await page.evaluate(() => performance.now());
-	const timing = await page.evaluate(() => ({
+	const { chart, origin: t0, marks } = await page.evaluate(() => ({
 		chart: (window as unknown as { __chartPainted: number }).__chartPainted,
-		navBytes: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).transferSize,
-		resources: (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((r) => ({
-			path: new URL(r.name).pathname,
-			start: r.startTime,
-			end: r.responseEnd,
-			bytes: r.transferSize
-		}))
+		origin: performance.timeOrigin,
+		marks: Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime]))
 	}));
-	const bytesUntil = (t: number) =>
-		timing.navBytes + timing.resources.filter((r) => r.end <= t).reduce((sum, r) => sum + r.bytes, 0);
+	const all = await Promise.all(responses);
+	const bytesUntil = (t: number) => all.filter((r) => r.end - t0 <= t).reduce((sum, r) => sum + r.bytes, 0);
 	const result: Run = {
-		firstChart: timing.chart,
-		bytesFirstChart: bytesUntil(timing.chart),
+		marks,
+		firstChart: chart,
+		bytesFirstChart: bytesUntil(chart),
 		engineAnswer,
 		bytesEngine: bytesUntil(engineAnswer),
-		initialJs: timing.resources.filter((r) => r.start <= timing.chart && r.path.endsWith('.js')).map((r) => r.path)
+		initialJs: all.filter((r) => r.start - t0 <= chart && r.path.endsWith('.js')).map((r) => r.path)
 	};
 	await context.close();
 	return result;
@@ -92,6 +104,13 @@ console.log(`  bytes transferred before    ${kb(median(runs.map((r) => r.bytesFi
 console.log(`engine answers first filter   ${median(runs.map((r) => r.engineAnswer)).toFixed(0)} ms   (target ≤ 3000 ms)`);
 console.log(`  bytes transferred before    ${kb(median(runs.map((r) => r.bytesEngine)))}`);
 console.log(`initial JS (gzip, ${jsFiles.length} files)     ${kb(jsGzip)}   (target ≤ 150 KiB; DuckDB-WASM excluded, it loads after first paint)`);
+const phase = (from: string, to: string) =>
+	median(runs.map((r) => (r.marks[to] ?? NaN) - (r.marks[from] ?? NaN))).toFixed(0);
+console.log(
+	`engine phases (median ms): page → engine import ${median(runs.map((r) => r.marks['engine:import'])).toFixed(0)}, ` +
+		`import → start ${phase('engine:import', 'engine:start')}, start → wasm instantiated ${phase('engine:start', 'engine:instantiated')}, ` +
+		`instantiated → cases table loaded ${phase('engine:instantiated', 'engine:loaded:cases')}, then the first query`
+);
 console.log(`runs (first chart / engine ms): ${runs.map((r) => `${r.firstChart.toFixed(0)}/${r.engineAnswer.toFixed(0)}`).join(', ')}`);
 
 await browser.close();
