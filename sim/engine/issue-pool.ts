@@ -1,0 +1,81 @@
+/** Issue states. Terminal outcomes free the slot and are only counted. */
+export const FREE = 0;
+export const LATENT = 1;
+export const QUEUED = 2;
+export const HANDOFF = 3;
+
+/** How an issue reached government (or a liaison). */
+export const BY_SELF = 0;
+export const BY_ONLINE = 1;
+export const BY_LIAISON = 2;
+
+/** Open issues as columns in a growable pool with a free list; ids are slot indices. */
+export class IssuePool {
+	size = 0;
+	household = new Int32Array(0);
+	state = new Uint8Array(0);
+	ledger = new Uint8Array(0);
+	depts = new Uint8Array(0);
+	minor = new Uint8Array(0);
+	level = new Uint8Array(0);
+	channel = new Uint8Array(0);
+	raised = new Int32Array(0);
+	received = new Int32Array(0);
+	release = new Int32Array(0);
+	handoffsLeft = new Uint8Array(0);
+	failures = new Uint8Array(0);
+	workLeft = new Float32Array(0);
+	#free: number[] = [];
+	/** Live issues by state, kept for conservation checks. */
+	live = new Int32Array(4);
+
+	constructor(capacity = 4096) {
+		this.#grow(capacity);
+	}
+
+	#grow(capacity: number): void {
+		const grow = <T extends Int32Array | Uint8Array | Float32Array>(a: T, make: (n: number) => T): T => {
+			const b = make(capacity);
+			b.set(a);
+			return b;
+		};
+		this.household = grow(this.household, (n) => new Int32Array(n));
+		this.state = grow(this.state, (n) => new Uint8Array(n));
+		this.ledger = grow(this.ledger, (n) => new Uint8Array(n));
+		this.depts = grow(this.depts, (n) => new Uint8Array(n));
+		this.minor = grow(this.minor, (n) => new Uint8Array(n));
+		this.level = grow(this.level, (n) => new Uint8Array(n));
+		this.channel = grow(this.channel, (n) => new Uint8Array(n));
+		this.raised = grow(this.raised, (n) => new Int32Array(n));
+		this.received = grow(this.received, (n) => new Int32Array(n));
+		this.release = grow(this.release, (n) => new Int32Array(n));
+		this.handoffsLeft = grow(this.handoffsLeft, (n) => new Uint8Array(n));
+		this.failures = grow(this.failures, (n) => new Uint8Array(n));
+		this.workLeft = grow(this.workLeft, (n) => new Float32Array(n));
+		for (let i = capacity - 1; i >= this.size; i--) this.#free.push(i);
+		this.size = capacity;
+	}
+
+	/** A fresh latent issue's id. */
+	add(): number {
+		if (this.#free.length === 0) this.#grow(this.size * 2);
+		const id = this.#free.pop()!;
+		this.state[id] = LATENT;
+		this.live[LATENT]++;
+		this.failures[id] = 0;
+		this.received[id] = -1;
+		return id;
+	}
+
+	setState(id: number, state: number): void {
+		this.live[this.state[id]]--;
+		this.state[id] = state;
+		this.live[state]++;
+	}
+
+	/** Ends an issue: its slot is reused. */
+	remove(id: number): void {
+		this.setState(id, FREE);
+		this.#free.push(id);
+	}
+}

@@ -1,0 +1,52 @@
+import { LEDGER_SHARES } from '../../dataset/case-vocabulary';
+import { weightedIndex } from '../../random/distributions';
+import { BY_SELF } from '../issue-pool';
+import { ELDERLY, MIGRANT, VULNERABLE, type World } from '../world';
+
+/**
+ * Needs (SPEC §3.1): each household raises issues as a Poisson process whose rate depends on its
+ * type and grows with unresolved grievance. Event-driven: each household sits in the calendar
+ * bucket of the week of its next issue, drawn from the exponential waiting time, so a week costs
+ * work only for the households that raise something. The rate is read when the next issue is
+ * drawn (grievance changes in between take effect at the following draw).
+ */
+export function weeklyRate(w: World, h: number): number {
+	const p = w.p;
+	const t = w.type[h];
+	const typeRate = t === ELDERLY ? p.typeRateElderly : t === VULNERABLE ? p.typeRateVulnerable : t === MIGRANT ? p.typeRateMigrant : 1;
+	return (p.issueRate / 52) * typeRate * (1 + p.grievanceRateGain * w.grievance[h]);
+}
+
+/** Puts household h in the calendar at the week of its next issue (if within the horizon). */
+export function scheduleNextIssue(w: World, h: number, from: number): void {
+	const wait = -Math.log(1 - w.rng.needs.next()) / weeklyRate(w, h);
+	const week = from + Math.max(1, Math.ceil(wait));
+	if (week >= w.weeks) return;
+	w.calendarNext[h] = w.calendarHead[week];
+	w.calendarHead[week] = h;
+}
+
+/** Raises this week's issues: new latent issues nobody in government knows about yet. */
+export function needs(w: World, onRaise: (h: number) => void): void {
+	let h = w.calendarHead[w.week];
+	w.calendarHead[w.week] = -1;
+	const rng = w.rng.needs;
+	while (h >= 0) {
+		const next = w.calendarNext[h];
+		const id = w.issues.add();
+		const is = w.issues;
+		is.household[id] = h;
+		is.ledger[id] = weightedIndex(rng, LEDGER_SHARES);
+		const cross = rng.next() < w.p.crossDeptShare;
+		is.depts[id] = cross ? (rng.next() < 1 / 3 ? 3 : 2) : 1;
+		is.minor[id] = !cross && rng.next() < w.p.minorShare ? 1 : 0;
+		is.raised[id] = w.week;
+		is.channel[id] = BY_SELF;
+		w.latent.push(id);
+		w.openIssues[h] = Math.min(255, w.openIssues[h] + 1);
+		w.counters.raised++;
+		onRaise(h);
+		scheduleNextIssue(w, h, w.week);
+		h = next;
+	}
+}
