@@ -48,9 +48,20 @@ export interface RunSummary {
 	county: GroupSummary;
 	byTown: GroupSummary[];
 	byType: GroupSummary[];
+	/** Single-department and cross-department issues. */
+	byDepartments: { single: GroupSummary; cross: GroupSummary };
 	/** Largest minus smallest satisfaction and median days to close across household types. */
 	equityGap: { satisfaction: number; daysMedian: number };
-	totals: { raised: number; resolvedLocally: number; abandoned: number; escalations: number; hours: number; cost: number };
+	totals: {
+		raised: number;
+		/** Issues that reached government or a liaison, by channel: self-report, online, liaison. */
+		discoveredBy: { self: number; online: number; liaison: number };
+		resolvedLocally: number;
+		abandoned: number;
+		escalations: number;
+		hours: number;
+		cost: number;
+	};
 	means: { orderIndex: number; vitalityIndex: number; trust: number; participation: number; efficiency: number };
 	final: { trust: number; vitalityIndex: number; orderIndex: number; green: number; yellow: number; red: number };
 }
@@ -66,8 +77,11 @@ export class Model {
 	readonly #town: GroupTally[];
 	readonly #type: GroupTally[];
 	readonly #all = new GroupTally();
+	/** Issues needing one department, and two or more (cross-department). */
+	readonly #depts = [new GroupTally(), new GroupTally()];
 	readonly #hw: HouseholdWeek;
 	#totals = { resolvedLocally: 0, abandoned: 0, closed: 0, received: 0 };
+	readonly #byChannel = [0, 0, 0];
 
 	constructor(options: ModelOptions = {}) {
 		const problems = parameterProblems(options.params ?? {});
@@ -106,7 +120,7 @@ export class Model {
 			issues: new IssuePool(Math.max(1024, n >> 3)),
 			latent: [],
 			handoffs: [],
-			queues: { village: county.villages.map(() => new Queue()), town: county.towns.map(() => new Queue()), county: new Queue() },
+			queues: { village: county.towns.map(() => new Queue()), town: county.towns.map(() => new Queue()), county: new Queue() },
 			capacity: { village: new Float64Array(0), town: new Float64Array(0), county: 0, paperwork: 0 },
 			counters: new WeekCounters()
 		};
@@ -138,10 +152,8 @@ export class Model {
 		c.reset();
 
 		outMigration(w);
-		needs(w, (h) => {
-			this.#all.raised++;
-			this.#town[w.county.households.town[h]].raised++;
-			this.#type[w.type[h]].raised++;
+		needs(w, (id) => {
+			for (const t of this.#groups(id)) t.raised++;
 		});
 		discovery(
 			w,
@@ -184,7 +196,7 @@ export class Model {
 		const w = this.world;
 		const h = w.issues.household[id];
 		const level = w.issues.level[id];
-		if (level === VILLAGE) return w.queues.village[w.county.households.village[h]];
+		if (level === VILLAGE) return w.queues.village[w.county.households.town[h]];
 		if (level === TOWN) return w.queues.town[w.county.households.town[h]];
 		return w.queues.county;
 	}
@@ -193,6 +205,7 @@ export class Model {
 		const w = this.world;
 		const is = w.issues;
 		const h = is.household[id];
+		this.#byChannel[is.channel[id]]++;
 		if (is.channel[id] === BY_LIAISON && settlesLocally(w, id)) {
 			w.counters.resolvedLocally++;
 			this.#totals.resolvedLocally++;
@@ -211,7 +224,7 @@ export class Model {
 		is.setState(id, QUEUED);
 		w.counters.received++;
 		this.#totals.received++;
-		for (const t of [this.#all, this.#town[w.county.households.town[h]], this.#type[w.type[h]]]) t.received++;
+		for (const t of this.#groups(id)) t.received++;
 		this.#queueOf(id).push(id);
 	}
 
@@ -227,13 +240,20 @@ export class Model {
 		w.counters.satisfied += satisfied ? 1 : 0;
 		w.counters.weeksToClose[bin]++;
 		this.#totals.closed++;
-		for (const t of [this.#all, this.#town[w.county.households.town[h]], this.#type[w.type[h]]]) {
+		for (const t of this.#groups(id)) {
 			t.closed++;
 			t.satisfied += satisfied ? 1 : 0;
 			t.solved += solved ? 1 : 0;
 			t.weeksToClose[bin]++;
 		}
 		this.#end(id);
+	}
+
+	/** The tallies an issue counts in: the county, its town, its household's type, its departments. */
+	#groups(id: number): GroupTally[] {
+		const w = this.world;
+		const h = w.issues.household[id];
+		return [this.#all, this.#town[w.county.households.town[h]], this.#type[w.type[h]], this.#depts[w.issues.depts[id] > 1 ? 1 : 0]];
 	}
 
 	#end(id: number): void {
@@ -262,7 +282,7 @@ export class Model {
 		s.daysP90[k] = histogramQuantileDays(c.weeksToClose, 0.9);
 		s.satisfaction[k] = c.closed ? c.satisfied / c.closed : NaN;
 		s.escalations[k] = escalations;
-		s.orderIndex[k] = orderIndex(escalations, w.n);
+		s.orderIndex[k] = orderIndex(this.#hw.hazardByTown.reduce((a, b) => a + b, 0), w.n);
 		s.trust[k] = this.#hw.trustSum / w.n;
 		let activity = 0;
 		for (let v = 0; v < w.county.villages.length; v++) activity += w.villageActivity[v] * w.county.villages[v].households;
@@ -305,9 +325,11 @@ export class Model {
 			county: summarizeGroup(this.#all, w.n, years),
 			byTown: this.#town.map((t, i) => summarizeGroup(t, townHouseholds[i], years)),
 			byType,
+			byDepartments: { single: summarizeGroup(this.#depts[0], w.n, years), cross: summarizeGroup(this.#depts[1], w.n, years) },
 			equityGap: { satisfaction: spread((g) => g.satisfaction), daysMedian: spread((g) => g.daysMedian) },
 			totals: {
 				raised: this.#all.raised,
+				discoveredBy: { self: this.#byChannel[0], online: this.#byChannel[1], liaison: this.#byChannel[2] },
 				resolvedLocally: this.#totals.resolvedLocally,
 				abandoned: this.#totals.abandoned,
 				escalations: this.#all.escalations,

@@ -78,8 +78,9 @@ export interface World {
 	issues: IssuePool;
 	latent: number[];
 	handoffs: number[];
+	/** Handling queues: village level (one per town's stationed cadres), town, county. */
 	queues: { village: Queue[]; town: Queue[]; county: Queue };
-	/** Capacity in cadre-hours a week per queue, fixed for the run. */
+	/** Capacity in cadre-hours a week per queue (village and town: by town), fixed for the run. */
 	capacity: { village: Float64Array; town: Float64Array; county: number; paperwork: number };
 	counters: WeekCounters;
 }

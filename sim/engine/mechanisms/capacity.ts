@@ -6,8 +6,11 @@ const TOWN_SHARE = 0.65;
 
 /**
  * Handling capacity (SPEC §3.3): a fixed county total of cadre hours a week (times the budget),
- * less paperwork (formalism), split by level. Resource sinking moves a share of it to villages,
- * in proportion to their households: it moves capacity, it does not create it.
+ * less paperwork (formalism), split by level. Resource sinking moves a share of it to village
+ * level — the town cadres stationed in villages, organised by town as in the study (592 town
+ * cadres in 164 villages) — in proportion to households: it moves capacity, it does not create it.
+ * Village-level work is one queue per town's stationed cadres, so a small county (scale < 1)
+ * does not turn into villages of a few hours a week each.
  */
 export function setupCapacity(w: World): void {
 	const { p, spec, county } = w;
@@ -20,19 +23,19 @@ export function setupCapacity(w: World): void {
 	const town = (usable - village) * TOWN_SHARE;
 	w.capacity.paperwork = paperwork;
 	w.capacity.county = usable - village - town;
-	w.capacity.village = Float64Array.from(county.villages, (v) => (village * v.households) / county.households.count);
 	const townHouseholds = county.towns.map((_, t) => county.villages.filter((v) => v.town === t).reduce((s, v) => s + v.households, 0));
+	w.capacity.village = Float64Array.from(townHouseholds, (n) => (village * n) / county.households.count);
 	w.capacity.town = Float64Array.from(townHouseholds, (n) => (town * n) / county.households.count);
 }
 
 /**
  * Where a newly received issue is handled: at village level if it needs one department and the
- * village has capacity there; the county takes three-department issues; the town the rest.
+ * town has stationed cadres; the county takes three-department issues; the town the rest.
  */
 export function routeLevel(w: World, id: number): number {
-	const v = w.county.households.village[w.issues.household[id]];
+	const t = w.county.households.town[w.issues.household[id]];
 	const depts = w.issues.depts[id];
-	if (depts === 1 && w.capacity.village[v] > 0) return VILLAGE;
+	if (depts === 1 && w.capacity.village[t] > 0) return VILLAGE;
 	return depts >= 3 ? COUNTY : TOWN;
 }
 
@@ -66,7 +69,7 @@ export function handleQueues(w: World, onHandled: (id: number) => void): { used:
 		}
 		used += hours - left;
 	};
-	w.queues.village.forEach((q, v) => run(q, w.capacity.village[v]));
+	w.queues.village.forEach((q, t) => run(q, w.capacity.village[t]));
 	w.queues.town.forEach((q, t) => run(q, w.capacity.town[t]));
 	run(w.queues.county, w.capacity.county);
 	return { used, available };

@@ -27,7 +27,7 @@ export function scheduleNextIssue(w: World, h: number, from: number): void {
 }
 
 /** Raises this week's issues: new latent issues nobody in government knows about yet. */
-export function needs(w: World, onRaise: (h: number) => void): void {
+export function needs(w: World, onRaise: (id: number) => void): void {
 	let h = w.calendarHead[w.week];
 	w.calendarHead[w.week] = -1;
 	const rng = w.rng.needs;
@@ -45,7 +45,7 @@ export function needs(w: World, onRaise: (h: number) => void): void {
 		w.latent.push(id);
 		w.openIssues[h] = Math.min(255, w.openIssues[h] + 1);
 		w.counters.raised++;
-		onRaise(h);
+		onRaise(id);
 		scheduleNextIssue(w, h, w.week);
 		h = next;
 	}

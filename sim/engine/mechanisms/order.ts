@@ -88,7 +88,10 @@ export function drawEscalations(w: World, hw: HouseholdWeek): { byTown: number[]
 	return { byTown, byType };
 }
 
-/** The order index: 1 with no escalations, ½ at ORDER_HALF_POINT a year per 1,000 households. */
+/**
+ * The order index from the week's expected escalations (the summed hazard, so it does not jump
+ * with the luck of small counts): 1 with none, ½ at ORDER_HALF_POINT a year per 1,000 households.
+ */
 export function orderIndex(escalationsPerWeek: number, households: number): number {
 	const perThousandYear = (escalationsPerWeek * 52 * 1000) / households;
 	return 1 / (1 + perThousandYear / ORDER_HALF_POINT);
