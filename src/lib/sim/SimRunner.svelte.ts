@@ -1,0 +1,153 @@
+import * as Comlink from 'comlink';
+import type { Scenario } from './scenario';
+import { replicateStats, type ScenarioStats } from './replicate-stats';
+import type { ReplicateOutput } from './sim-types';
+import type { SimWorkerApi } from './sim.worker';
+
+/** A quick first pass at 1/8 of the county, then full-scale replicates that refine it. */
+export const QUICK = { scale: 1 / 8, reps: 4 };
+export const FULL = { scale: 1, reps: 10 };
+export const WEEKS = 260;
+
+export interface Compared {
+	key: string;
+	scenario: Scenario;
+}
+
+export type RunnerPhase = 'idle' | 'quick' | 'full' | 'done' | 'error';
+
+interface PoolWorker {
+	worker: Worker;
+	api: Comlink.Remote<SimWorkerApi>;
+	failed: Promise<never>;
+}
+
+/**
+ * Runs the compared scenarios in Web Workers and publishes results as they improve. A new
+ * `start()` makes every earlier request stale: its remaining jobs are dropped and late answers
+ * ignored, so moving a slider never waits for old runs. A worker that dies is dropped and the
+ * error reported; the next `start()` spawns fresh workers and works again.
+ */
+export class SimRunner {
+	results = $state.raw<Record<string, ScenarioStats>>({});
+	phase = $state<RunnerPhase>('idle');
+	error = $state<string | null>(null);
+	/** Full-scale replicates done of those planned, over all compared scenarios. */
+	progress = $state(0);
+	/** Milliseconds from start() to the first result on screen. */
+	firstResultMs = $state<number | null>(null);
+
+	#pool: PoolWorker[] = [];
+	#generation = 0;
+	readonly #size: number;
+	readonly #makeWorker: () => Worker;
+
+	constructor(makeWorker: () => Worker, size = Math.max(2, Math.min(4, (navigator.hardwareConcurrency || 2) - 1))) {
+		this.#makeWorker = makeWorker;
+		this.#size = size;
+	}
+
+	#spawn(): PoolWorker {
+		const worker = this.#makeWorker();
+		const failed = new Promise<never>((_, reject) => {
+			worker.addEventListener('error', (e) => {
+				e.preventDefault();
+				reject(new Error(e.message || 'the simulation worker stopped'));
+			});
+		});
+		failed.catch(() => {});
+		return { worker, api: Comlink.wrap<SimWorkerApi>(worker), failed };
+	}
+
+	#ensurePool(): void {
+		while (this.#pool.length < this.#size) this.#pool.push(this.#spawn());
+	}
+
+	/** Drops a failed worker; the next start() spawns a fresh one. */
+	#drop(w: PoolWorker): void {
+		w.worker.terminate();
+		this.#pool = this.#pool.filter((x) => x !== w);
+	}
+
+	/** Runs jobs on the pool, one at a time per worker; stops handing out jobs once stale. */
+	async #runJobs<T>(jobs: (() => [Scenario, { replicate: number; scale: number; weeks: number }, (o: ReplicateOutput) => T])[], generation: number): Promise<void> {
+		let next = 0;
+		const lane = async (w: PoolWorker) => {
+			while (next < jobs.length && generation === this.#generation) {
+				const [scenario, options, done] = jobs[next++]();
+				let output: ReplicateOutput | null;
+				try {
+					output = await Promise.race([w.api.run(scenario, { ...options, request: generation }), w.failed]);
+				} catch (e) {
+					this.#drop(w);
+					throw e;
+				}
+				if (output && generation === this.#generation) done(output);
+			}
+		};
+		await Promise.all(this.#pool.map(lane));
+	}
+
+	/** Starts (or restarts) the comparison of `compared`. */
+	async start(compared: readonly Compared[]): Promise<void> {
+		const generation = ++this.#generation;
+		const started = performance.now();
+		this.#ensurePool();
+		// Runs of earlier requests stop at their next pause instead of holding the workers.
+		for (const w of this.#pool) w.api.cancelBefore(generation).catch(() => {});
+		this.error = null;
+		this.progress = 0;
+		this.firstResultMs = null;
+		this.phase = 'quick';
+		try {
+			for (const plan of [QUICK, FULL] as const) {
+				const outputs = new Map<string, ReplicateOutput[]>(compared.map((c) => [c.key, []]));
+				let done = 0;
+				let shown = 0;
+				// Publishes when every scenario has one more leading replicate (0, 1, … without gaps):
+				// all scenarios then show the same replicates, so comparisons stay paired.
+				const publish = () => {
+					const lead = (list: ReplicateOutput[]) => {
+						let n = 0;
+						while (list[n]) n++;
+						return n;
+					};
+					const reps = Math.min(...compared.map((c) => lead(outputs.get(c.key)!)));
+					if (reps === 0 || reps === shown) return;
+					shown = reps;
+					const next: Record<string, ScenarioStats> = {};
+					for (const c of compared) next[c.key] = replicateStats(outputs.get(c.key)!.slice(0, reps), plan.scale);
+					this.results = next;
+					this.firstResultMs ??= Math.round(performance.now() - started);
+				};
+				const jobs = [];
+				for (let r = 0; r < plan.reps; r++) {
+					for (const c of compared) {
+						jobs.push(() => [
+							$state.snapshot(c.scenario) as Scenario,
+							{ replicate: r, scale: plan.scale, weeks: WEEKS },
+							(o: ReplicateOutput) => {
+								outputs.get(c.key)![r] = o;
+								if (plan === FULL) this.progress = ++done / (plan.reps * compared.length);
+								publish();
+							}
+						] as [Scenario, { replicate: number; scale: number; weeks: number }, (o: ReplicateOutput) => void]);
+					}
+				}
+				await this.#runJobs(jobs, generation);
+				if (generation !== this.#generation) return;
+				this.phase = plan === QUICK ? 'full' : 'done';
+			}
+		} catch (e) {
+			if (generation !== this.#generation) return;
+			this.phase = 'error';
+			this.error = e instanceof Error ? e.message : String(e);
+		}
+	}
+
+	dispose(): void {
+		this.#generation++;
+		for (const w of this.#pool) w.worker.terminate();
+		this.#pool = [];
+	}
+}

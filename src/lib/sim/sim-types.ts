@@ -1,0 +1,14 @@
+import type { WeeklyMetric } from '../../../sim/engine/outputs';
+
+/** Weekly series the sandbox draws. */
+export const SERIES_SHOWN = ['orderIndex', 'vitalityIndex', 'closureRate', 'daysMedian', 'satisfaction', 'red', 'backlog', 'efficiency'] as const satisfies readonly WeeklyMetric[];
+export type ShownSeries = (typeof SERIES_SHOWN)[number];
+
+/** Summary measures compared across scenarios. */
+export const SUMMARY_MEASURES = ['orderIndex', 'vitalityIndex', 'closureRate', 'daysMedian', 'satisfaction', 'costMillion', 'efficiency', 'equityGap'] as const;
+export type SummaryMeasure = (typeof SUMMARY_MEASURES)[number];
+
+export interface ReplicateOutput {
+	series: Record<ShownSeries, Float64Array>;
+	summary: Record<SummaryMeasure, number>;
+}
