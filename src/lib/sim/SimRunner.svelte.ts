@@ -39,6 +39,12 @@ export class SimRunner {
 
 	#pool: PoolWorker[] = [];
 	#generation = 0;
+	/**
+	 * Finished replicates by scenario, scale and replicate. Runs are deterministic, so a lever
+	 * move re-runs only the scenario it changed; the baselines come from here.
+	 */
+	#cache = new Map<string, ReplicateOutput>();
+	static readonly CACHE_LIMIT = 600;
 	readonly #size: number;
 	readonly #makeWorker: () => Worker;
 
@@ -102,7 +108,7 @@ export class SimRunner {
 		try {
 			for (const plan of [QUICK, FULL] as const) {
 				const outputs = new Map<string, ReplicateOutput[]>(compared.map((c) => [c.key, []]));
-				let done = 0;
+				let finished = 0;
 				let shown = 0;
 				// Publishes when every scenario has one more leading replicate (0, 1, … without gaps):
 				// all scenarios then show the same replicates, so comparisons stay paired.
@@ -123,15 +129,17 @@ export class SimRunner {
 				const jobs = [];
 				for (let r = 0; r < plan.reps; r++) {
 					for (const c of compared) {
-						jobs.push(() => [
-							$state.snapshot(c.scenario) as Scenario,
-							{ replicate: r, scale: plan.scale, weeks: WEEKS },
-							(o: ReplicateOutput) => {
-								outputs.get(c.key)![r] = o;
-								if (plan === FULL) this.progress = ++done / (plan.reps * compared.length);
-								publish();
-							}
-						] as [Scenario, { replicate: number; scale: number; weeks: number }, (o: ReplicateOutput) => void]);
+						const scenario = $state.snapshot(c.scenario) as Scenario;
+						const key = `${JSON.stringify(scenario)}|${plan.scale}|${r}`;
+						const done = (o: ReplicateOutput) => {
+							this.#remember(key, o);
+							outputs.get(c.key)![r] = o;
+							if (plan === FULL) this.progress = ++finished / (plan.reps * compared.length);
+							publish();
+						};
+						const cached = this.#cache.get(key);
+						if (cached) done(cached);
+						else jobs.push(() => [scenario, { replicate: r, scale: plan.scale, weeks: WEEKS }, done] as [Scenario, { replicate: number; scale: number; weeks: number }, (o: ReplicateOutput) => void]);
 					}
 				}
 				await this.#runJobs(jobs, generation);
@@ -143,6 +151,11 @@ export class SimRunner {
 			this.phase = 'error';
 			this.error = e instanceof Error ? e.message : String(e);
 		}
+	}
+
+	#remember(key: string, output: ReplicateOutput): void {
+		this.#cache.set(key, output);
+		if (this.#cache.size > SimRunner.CACHE_LIMIT) this.#cache.delete(this.#cache.keys().next().value!);
 	}
 
 	dispose(): void {

@@ -13,7 +13,7 @@ import { SERIES_SHOWN, type ReplicateOutput } from './sim-types';
 const counties = new Map<number, County>();
 /** Runs of an older request than this are abandoned at their next pause. */
 let current = 0;
-const WEEKS_BETWEEN_PAUSES = 26;
+const WEEKS_BETWEEN_PAUSES = 13;
 
 const api = {
 	/** Marks every run of a request older than `request` as stale. */
@@ -22,7 +22,7 @@ const api = {
 	},
 
 	/**
-	 * Runs one replicate. Pauses every half year of model time so that a newer request's
+	 * Runs one replicate. Pauses every quarter of model time so that a newer request's
 	 * `cancelBefore` can arrive; a stale run then stops and resolves to null.
 	 */
 	async run(
