@@ -56,7 +56,8 @@ const api = {
 				closureRate: s.county.closureRate,
 				daysMedian: s.county.daysMedian,
 				satisfaction: s.county.satisfaction,
-				costMillion: s.totals.cost / 1e6,
+				// Cost of the whole county, so a reduced-scale preview reads like the full run.
+				costMillion: s.totals.cost / 1e6 / options.scale,
 				efficiency: s.means.efficiency,
 				equityGap: s.equityGap.satisfaction
 			}
