@@ -1,5 +1,8 @@
 import { expect, test } from './fixtures';
 
+// Full-county replicates are heavy on a two-core machine running two browsers at once.
+test.describe.configure({ timeout: 150_000 });
+
 const status = (page: import('@playwright/test').Page) => page.getByTestId('sim-status');
 const cell = (page: import('@playwright/test').Page, scenario: string, measure: string) =>
 	page.locator(`[data-testid=sim-summary-table] td[data-scenario="${scenario}"][data-measure="${measure}"] strong`);
@@ -67,4 +70,63 @@ test.describe('with a failing worker', () => {
 		await expect(page.getByTestId('sim-error')).toHaveCount(0);
 		await expect(page.getByTestId('chart-sim-orderIndex').locator('path[data-line="yours"]')).toHaveAttribute('d', /^M/);
 	});
+});
+
+test('a saved scenario survives a reload and loads again', async ({ watched: page }) => {
+	await page.goto('/en/simulate/?mode=custom&sinking=0.2&coordination=0.4&participation=0.6&version=1');
+	await page.getByTestId('scenario-name').fill('Slow sinking');
+	await page.getByRole('button', { name: 'Save scenario' }).click();
+	await page.goto('/en/simulate/');
+	await expect(page.locator('[data-mode=multi]')).toHaveAttribute('aria-pressed', 'true');
+	await page.getByRole('button', { name: 'Load: Slow sinking' }).click();
+	await expect(page).toHaveURL(/sinking=0\.2/);
+	await expect(page.getByTestId('lever-participation')).toHaveValue('0.6');
+	await page.getByRole('button', { name: 'Delete Slow sinking' }).click();
+	await page.reload();
+	await expect(page.getByText('No saved scenarios yet.')).toBeVisible();
+});
+
+test('importing a malformed scenario file shows an error and keeps the current scenario', async ({ watched: page }) => {
+	await page.goto('/en/simulate/?mode=custom&sinking=0.3&coordination=0.3&participation=0.3&version=1');
+	const input = page.getByTestId('import-json');
+	await input.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"kind":"grassroots-governance-scenario","levers":{"sinking":"lots"}}') });
+	await expect(page.getByTestId('store-message')).toContainText('Could not import “broken.json”: sinking = lots');
+	await expect(page).toHaveURL(/sinking=0\.3/);
+	await input.setInputFiles({ name: 'not-json.json', mimeType: 'application/json', buffer: Buffer.from('hello') });
+	await expect(page.getByTestId('store-message')).toContainText('not JSON');
+	// A valid file is applied, and exporting gives back the same scenario.
+	const good = { kind: 'grassroots-governance-scenario', name: 'Mine', mode: 'custom', levers: { sinking: 0.1, coordination: 0.9, participation: 0.5 }, context: { outMigration: 0.05, budget: 1, digitalAccess: 0.6 }, seed: 3, version: '1' };
+	await input.setInputFiles({ name: 'good.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(good)) });
+	await expect(page).toHaveURL(/coordination=0\.9/);
+	const download = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Export scenario JSON' }).click();
+	const text = (await (await (await download).createReadStream()).toArray()).join('');
+	expect(JSON.parse(text)).toEqual(good);
+});
+
+test('the waterfall splits the difference among the levers, and the shares add up', async ({ watched: page }) => {
+	await page.goto('/en/simulate/?mode=custom&sinking=1&coordination=1&participation=1&version=1');
+	await page.getByTestId('why-run').click();
+	const chart = page.getByTestId('chart-why');
+	await expect(chart.locator('rect[data-step]')).toHaveCount(5, { timeout: 40_000 });
+	await chart.getByRole('button', { name: 'Show as table' }).click();
+	const values = await chart.locator('tbody tr td:last-child').allTextContents();
+	const pct = values.map((v) => Number(v.replace(/[%,]/g, '')));
+	expect(pct[0] + pct[1] + pct[2] + pct[3]).toBeCloseTo(pct[4], 0);
+});
+
+test('a chart downloads as SVG and as PNG', async ({ watched: page }) => {
+	await page.goto('/en/simulate/');
+	const chart = page.getByTestId('chart-sim-orderIndex');
+	await expect(chart.locator('path[data-line="yours"]')).toHaveAttribute('d', /^M/);
+	let download = page.waitForEvent('download');
+	await chart.getByRole('button', { name: 'SVG' }).click();
+	const svg = (await (await (await download).createReadStream()).toArray()).join('');
+	expect(svg).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+	expect(svg).toContain('data-line="yours"');
+	download = page.waitForEvent('download');
+	await chart.getByRole('button', { name: 'PNG' }).click();
+	const png = Buffer.concat(await (await (await download).createReadStream()).toArray());
+	expect(png.subarray(1, 4).toString()).toBe('PNG');
+	expect(png.length).toBeGreaterThan(2000);
 });

@@ -153,6 +153,34 @@ export class SimRunner {
 		}
 	}
 
+	/**
+	 * Runs every scenario `reps` times at `scale` and resolves to the outputs by scenario and
+	 * replicate (paired: replicate r of each uses the same random streams), or to null when a later
+	 * call or start() made this one stale.
+	 */
+	async runAll(scenarios: readonly Scenario[], reps: number, scale: number): Promise<ReplicateOutput[][] | null> {
+		const generation = ++this.#generation;
+		this.#ensurePool();
+		for (const w of this.#pool) w.api.cancelBefore(generation).catch(() => {});
+		const outputs: ReplicateOutput[][] = scenarios.map(() => []);
+		const jobs = [];
+		for (let r = 0; r < reps; r++) {
+			for (const [i, sc] of scenarios.entries()) {
+				const scenario = $state.snapshot(sc) as Scenario;
+				const key = `${JSON.stringify(scenario)}|${scale}|${r}`;
+				const done = (o: ReplicateOutput) => {
+					this.#remember(key, o);
+					outputs[i][r] = o;
+				};
+				const cached = this.#cache.get(key);
+				if (cached) done(cached);
+				else jobs.push(() => [scenario, { replicate: r, scale, weeks: WEEKS }, done] as [Scenario, { replicate: number; scale: number; weeks: number }, (o: ReplicateOutput) => void]);
+			}
+		}
+		await this.#runJobs(jobs, generation);
+		return generation === this.#generation ? outputs : null;
+	}
+
 	#remember(key: string, output: ReplicateOutput): void {
 		this.#cache.set(key, output);
 		if (this.#cache.size > SimRunner.CACHE_LIMIT) this.#cache.delete(this.#cache.keys().next().value!);
