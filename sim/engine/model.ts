@@ -38,6 +38,27 @@ export interface ModelOptions {
 	scale?: number;
 	/** A prebuilt county structure (replicates can share one). */
 	county?: County;
+	/** Household index whose issues are traced step by step (see `trace`). */
+	traceHousehold?: number;
+}
+
+/** One step in the life of a traced household's issue. */
+export interface TraceEvent {
+	week: number;
+	/** The household's issue number, from 1. */
+	issue: number;
+	kind: 'raised' | 'found' | 'settled' | 'queued' | 'handled' | 'handoff' | 'handoff-failed' | 'closed' | 'abandoned';
+	/** Level handling it: 0 village, 1 town, 2 county. */
+	level?: number;
+	/** Channel that found it: 0 self-report, 1 online, 2 liaison. */
+	channel?: number;
+	departments?: number;
+	/** Issues ahead of it in its queue when it joined. */
+	ahead?: number;
+	/** Week a hand-off wait ends. */
+	until?: number;
+	solved?: boolean;
+	satisfied?: boolean;
 }
 
 export interface RunSummary {
@@ -82,6 +103,10 @@ export class Model {
 	readonly #hw: HouseholdWeek;
 	#totals = { resolvedLocally: 0, abandoned: 0, closed: 0, received: 0 };
 	readonly #byChannel = [0, 0, 0];
+	/** Events of the traced household's issues, in order. */
+	readonly trace: TraceEvent[] = [];
+	readonly #traced: number;
+	readonly #traceNumber = new Map<number, number>();
 
 	constructor(options: ModelOptions = {}) {
 		const problems = parameterProblems(options.params ?? {});
@@ -89,6 +114,7 @@ export class Model {
 		const weeks = options.weeks ?? DEFAULT_WEEKS;
 		if (!Number.isInteger(weeks) || weeks < 1 || weeks > 2600) throw new RangeError(`weeks must be an integer in [1, 2600], got ${weeks}`);
 		this.mode = options.mode ?? 'multi';
+		this.#traced = options.traceHousehold ?? -1;
 		const spec = modeSpec(this.mode, options.levers);
 		for (const [k, v] of Object.entries(spec.levers)) {
 			if (!(v >= 0 && v <= 1)) throw new RangeError(`lever ${k} must be in [0, 1], got ${v}`);
@@ -154,23 +180,34 @@ export class Model {
 		outMigration(w);
 		needs(w, (id) => {
 			for (const t of this.#groups(id)) t.raised++;
+			if (w.issues.household[id] === this.#traced) {
+				this.#traceNumber.set(id, this.trace.filter((e) => e.kind === 'raised').length + 1);
+				this.#log(id, 'raised', { departments: w.issues.depts[id] });
+			}
 		});
 		discovery(
 			w,
 			(id) => this.#receive(id),
 			(id) => {
 				c.abandoned++;
+				this.#log(id, 'abandoned');
 				this.#end(id);
 			}
 		);
 		releaseHandoffs(
 			w,
-			(id) => this.#queueOf(id).push(id),
+			(id) => {
+				this.#log(id, 'handoff-failed', { ahead: this.#queueOf(id).length });
+				this.#queueOf(id).push(id);
+			},
 			(id) => this.#close(id)
 		);
 		const { used, available } = handleQueues(w, (id) => {
-			if (w.issues.handoffsLeft[id] > 0) startHandoff(w, id);
-			else this.#close(id);
+			this.#log(id, 'handled', { level: w.issues.level[id] });
+			if (w.issues.handoffsLeft[id] > 0) {
+				startHandoff(w, id);
+				this.#log(id, 'handoff', { until: w.issues.release[id] });
+			} else this.#close(id);
 		});
 
 		if ((w.week + 1) % REVIEW_WEEKS === 0) {
@@ -206,7 +243,9 @@ export class Model {
 		const is = w.issues;
 		const h = is.household[id];
 		this.#byChannel[is.channel[id]]++;
+		this.#log(id, 'found', { channel: is.channel[id] });
 		if (is.channel[id] === BY_LIAISON && settlesLocally(w, id)) {
+			this.#log(id, 'settled');
 			w.counters.resolvedLocally++;
 			this.#totals.resolvedLocally++;
 			feedback(w, h, true, w.week - is.raised[id]);
@@ -225,6 +264,7 @@ export class Model {
 		w.counters.received++;
 		this.#totals.received++;
 		for (const t of this.#groups(id)) t.received++;
+		this.#log(id, 'queued', { level, ahead: this.#queueOf(id).length });
 		this.#queueOf(id).push(id);
 	}
 
@@ -235,6 +275,7 @@ export class Model {
 		const weeksTaken = w.week - is.received[id];
 		const solved = isSolved(w, is.failures[id]);
 		const satisfied = feedback(w, h, solved, weeksTaken);
+		this.#log(id, 'closed', { solved, satisfied });
 		const bin = Math.min(MAX_WEEKS_TO_CLOSE, weeksTaken);
 		w.counters.closed++;
 		w.counters.satisfied += satisfied ? 1 : 0;
@@ -247,6 +288,13 @@ export class Model {
 			t.weeksToClose[bin]++;
 		}
 		this.#end(id);
+	}
+
+	/** Records a step of an issue if it belongs to the traced household. */
+	#log(id: number, kind: TraceEvent['kind'], extra: Partial<TraceEvent> = {}): void {
+		if (this.#traced < 0 || this.world.issues.household[id] !== this.#traced) return;
+		this.trace.push({ week: this.world.week, issue: this.#traceNumber.get(id) ?? 0, kind, ...extra });
+		if (kind === 'closed' || kind === 'settled' || kind === 'abandoned') this.#traceNumber.delete(id);
 	}
 
 	/** The tallies an issue counts in: the county, its town, its household's type, its departments. */

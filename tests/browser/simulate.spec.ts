@@ -130,3 +130,15 @@ test('a chart downloads as SVG and as PNG', async ({ watched: page }) => {
 	expect(png.subarray(1, 4).toString()).toBe('PNG');
 	expect(png.length).toBeGreaterThan(2000);
 });
+
+test('following one case shows its steps and waits', async ({ watched: page }) => {
+	await page.goto('/en/simulate/?mode=one-way&version=1');
+	await page.getByTestId('follow-household').fill('124');
+	await page.getByTestId('follow-run').click();
+	const result = page.getByTestId('follow-result');
+	await expect(result).toContainText('Household 124:');
+	await expect(result.locator('li[data-kind="raised"]').first()).toContainText('An issue arises');
+	await expect(result.locator('li').first()).toContainText('week');
+	// Under one-way governance every issue passes a top-down hand-off.
+	await expect(result.locator('li[data-kind="handoff"]').first()).toContainText('Handed to the next department');
+});

@@ -3,6 +3,7 @@ import type { Scenario } from './scenario';
 import { replicateStats, type ScenarioStats } from './replicate-stats';
 import type { ReplicateOutput } from './sim-types';
 import type { SimWorkerApi } from './sim.worker';
+import type { TraceEvent } from '../../../sim/engine/model';
 
 /** A quick first pass at 1/8 of the county, then full-scale replicates that refine it. */
 export const QUICK = { scale: 1 / 8, reps: 4 };
@@ -179,6 +180,18 @@ export class SimRunner {
 		}
 		await this.#runJobs(jobs, generation);
 		return generation === this.#generation ? outputs : null;
+	}
+
+	/** The traced steps of one household's issues under a scenario (full county, replicate 0). */
+	async trace(scenario: Scenario, household: number): Promise<{ events: TraceEvent[]; town: number; type: number }> {
+		this.#ensurePool();
+		const w = this.#pool[this.#pool.length - 1];
+		try {
+			return await Promise.race([w.api.trace($state.snapshot(scenario) as Scenario, household, WEEKS), w.failed]);
+		} catch (e) {
+			this.#drop(w);
+			throw e;
+		}
 	}
 
 	#remember(key: string, output: ReplicateOutput): void {

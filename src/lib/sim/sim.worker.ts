@@ -5,7 +5,7 @@
  */
 import * as Comlink from 'comlink';
 import { buildCounty, type County } from '../../../sim/county/build-county';
-import { COUNTY_SEED, Model } from '../../../sim/engine/model';
+import { COUNTY_SEED, Model, type TraceEvent } from '../../../sim/engine/model';
 import type { Scenario } from './scenario';
 import { SERIES_SHOWN, type ReplicateOutput } from './sim-types';
 
@@ -66,6 +66,24 @@ const api = {
 	}
 };
 
-export type SimWorkerApi = typeof api;
+export type SimWorkerApi = typeof api & typeof tracing;
 
-Comlink.expose(api);
+/** Follow one case: the steps of one household's issues in a full-county run (replicate 0). */
+const tracing = {
+	trace(scenario: Scenario, household: number, weeks: number): { events: TraceEvent[]; town: number; type: number } {
+		let county = counties.get(1);
+		if (!county) counties.set(1, (county = buildCounty({ seed: COUNTY_SEED, scale: 1 })));
+		const model = new Model({
+			mode: scenario.mode,
+			levers: scenario.mode === 'custom' ? scenario.levers : undefined,
+			params: scenario.context,
+			seed: scenario.seed,
+			weeks,
+			county,
+			traceHousehold: household
+		}).run();
+		return { events: model.trace, town: county.households.town[household], type: county.households.type[household] };
+	}
+};
+
+Comlink.expose({ ...api, ...tracing });
