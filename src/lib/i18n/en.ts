@@ -270,5 +270,20 @@ export const en: Messages = {
 	'household.type.0': 'working family',
 	'household.type.1': 'migrant-worker family',
 	'household.type.2': 'left-behind elderly',
-	'household.type.3': 'vulnerable household'
+	'household.type.3': 'vulnerable household',
+	'colour.green': 'reassured (green)',
+	'colour.yellow': 'of concern (yellow)',
+	'colour.red': 'close care (red)',
+	'sim.colour.title': 'Households by colour',
+	'sim.colour.units': 'share of all households in each colour (mean over replicates)',
+	'sim.group.measure': 'Measure',
+	'sim.group.satisfaction': 'Satisfaction',
+	'sim.group.daysMedian': 'Median days to close',
+	'sim.group.reach': 'Share of issues reaching government',
+	'sim.group.escalationsPer1000': 'Escalations per 1,000 households a year',
+	'sim.byType.title': 'By household type: equity',
+	'sim.byType.units': '{measure}, five years, mean over replicates',
+	'sim.byTown.title': 'By town',
+	'sim.byTown.units': '{measure}, five years, mean over replicates',
+	'sim.group.row': 'Group'
 };

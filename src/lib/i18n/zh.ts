@@ -265,5 +265,20 @@ export const zh = {
 	'household.type.0': '在家务农务工家庭',
 	'household.type.1': '外出务工家庭',
 	'household.type.2': '留守老人户',
-	'household.type.3': '困难户'
+	'household.type.3': '困难户',
+	'colour.green': '放心户（绿）',
+	'colour.yellow': '关心户（黄）',
+	'colour.red': '连心户（红）',
+	'sim.colour.title': '农户红黄绿分类',
+	'sim.colour.units': '各色农户占全部农户的比例（各方案平均）',
+	'sim.group.measure': '指标',
+	'sim.group.satisfaction': '满意率',
+	'sim.group.daysMedian': '办结用时中位数（天）',
+	'sim.group.reach': '诉求到达政府的比例',
+	'sim.group.escalationsPer1000': '每千户每年矛盾升级次数',
+	'sim.byType.title': '按家庭类型：公平',
+	'sim.byType.units': '{measure}，五年合计，各方案平均',
+	'sim.byTown.title': '按镇对比',
+	'sim.byTown.units': '{measure}，五年合计，各方案平均',
+	'sim.group.row': '组别'
 } as const;

@@ -1,5 +1,5 @@
 import { quantile } from 'd3';
-import { SERIES_SHOWN, SUMMARY_MEASURES, type ReplicateOutput, type ShownSeries, type SummaryMeasure } from './sim-types';
+import { GROUP_MEASURES, SERIES_SHOWN, SUMMARY_MEASURES, type GroupValues, type ReplicateOutput, type ShownSeries, type SummaryMeasure } from './sim-types';
 
 export interface Band {
 	mean: Float64Array;
@@ -21,6 +21,17 @@ export interface ScenarioStats {
 	summary: Record<SummaryMeasure, Range>;
 	/** Each replicate's summary, in replicate order, for paired comparisons. */
 	runs: ReplicateOutput['summary'][];
+	/** Means over replicates of the outcomes by household type and by town. */
+	byType: GroupValues;
+	byTown: GroupValues;
+}
+
+function meanGroups(groups: readonly GroupValues[]): GroupValues {
+	const out = {} as GroupValues;
+	for (const m of GROUP_MEASURES) {
+		out[m] = groups[0][m].map((_, i) => range(groups.map((g) => g[m][i])).mean);
+	}
+	return out;
 }
 
 const LOW = 0.05;
@@ -50,7 +61,15 @@ export function replicateStats(outputs: readonly ReplicateOutput[], scale: numbe
 		series[m] = band;
 	}
 	const summary = Object.fromEntries(SUMMARY_MEASURES.map((m) => [m, range(outputs.map((o) => o.summary[m]))])) as Record<SummaryMeasure, Range>;
-	return { reps: outputs.length, scale, series, summary, runs: outputs.map((o) => o.summary) };
+	return {
+		reps: outputs.length,
+		scale,
+		series,
+		summary,
+		runs: outputs.map((o) => o.summary),
+		byType: meanGroups(outputs.map((o) => o.byType)),
+		byTown: meanGroups(outputs.map((o) => o.byTown))
+	};
 }
 
 /** Share of paired runs in which `b` is better than `a` on a measure (higher is better unless `lowerIsBetter`). */

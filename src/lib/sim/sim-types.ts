@@ -1,14 +1,21 @@
 import type { WeeklyMetric } from '../../../sim/engine/outputs';
 
 /** Weekly series the sandbox draws. */
-export const SERIES_SHOWN = ['orderIndex', 'vitalityIndex', 'closureRate', 'daysMedian', 'satisfaction', 'red', 'backlog', 'efficiency'] as const satisfies readonly WeeklyMetric[];
+export const SERIES_SHOWN = ['orderIndex', 'vitalityIndex', 'closureRate', 'daysMedian', 'satisfaction', 'green', 'yellow', 'red'] as const satisfies readonly WeeklyMetric[];
 export type ShownSeries = (typeof SERIES_SHOWN)[number];
 
 /** Summary measures compared across scenarios. */
 export const SUMMARY_MEASURES = ['orderIndex', 'vitalityIndex', 'closureRate', 'daysMedian', 'satisfaction', 'costMillion', 'efficiency', 'equityGap'] as const;
 export type SummaryMeasure = (typeof SUMMARY_MEASURES)[number];
 
+/** Outcomes by group (household type, town) that the equity charts compare. */
+export const GROUP_MEASURES = ['satisfaction', 'daysMedian', 'reach', 'escalationsPer1000'] as const;
+export type GroupMeasure = (typeof GROUP_MEASURES)[number];
+export type GroupValues = Record<GroupMeasure, number[]>;
+
 export interface ReplicateOutput {
 	series: Record<ShownSeries, Float64Array>;
 	summary: Record<SummaryMeasure, number>;
+	byType: GroupValues;
+	byTown: GroupValues;
 }

@@ -7,7 +7,13 @@ import * as Comlink from 'comlink';
 import { buildCounty, type County } from '../../../sim/county/build-county';
 import { COUNTY_SEED, Model, type TraceEvent } from '../../../sim/engine/model';
 import type { Scenario } from './scenario';
-import { SERIES_SHOWN, type ReplicateOutput } from './sim-types';
+import type { GroupSummary } from '../../../sim/engine/outputs';
+import { GROUP_MEASURES, SERIES_SHOWN, type GroupValues, type ReplicateOutput } from './sim-types';
+
+function groupValues(groups: GroupSummary[]): GroupValues {
+	const value = (g: GroupSummary, m: (typeof GROUP_MEASURES)[number]) => (m === 'reach' ? g.received / g.raised : g[m]);
+	return Object.fromEntries(GROUP_MEASURES.map((m) => [m, groups.map((g) => value(g, m))])) as GroupValues;
+}
 
 // Building the county takes tens of milliseconds: keep one per scale for the worker's lifetime.
 const counties = new Map<number, County>();
@@ -60,7 +66,9 @@ const api = {
 				costMillion: s.totals.cost / 1e6 / options.scale,
 				efficiency: s.means.efficiency,
 				equityGap: s.equityGap.satisfaction
-			}
+			},
+			byType: groupValues(s.byType),
+			byTown: groupValues(s.byTown)
 		};
 		return Comlink.transfer(output, Object.values(series).map((a) => a.buffer as ArrayBuffer));
 	}
