@@ -5,8 +5,8 @@ import type { ReplicateOutput } from './sim-types';
 import type { SimWorkerApi } from './sim.worker';
 import type { TraceEvent } from '../../../sim/engine/model';
 
-/** A quick first pass at 1/8 of the county, then full-scale replicates that refine it. */
-export const QUICK = { scale: 1 / 8, reps: 4 };
+/** A quick first pass at 1/16 of the county (per-household outcomes match the full county: see the scale test), then full-scale replicates that refine it. */
+export const QUICK = { scale: 1 / 16, reps: 4 };
 export const FULL = { scale: 1, reps: 10 };
 export const WEEKS = 260;
 
