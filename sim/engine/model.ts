@@ -257,7 +257,6 @@ export class Model {
 		is.received[id] = w.week;
 		const { work, travel } = hoursNeeded(w, id, level);
 		is.workLeft[id] = work + travel;
-		w.counters.hoursCases += work;
 		w.counters.hoursTravel += travel;
 		is.handoffsLeft[id] = handoffsFor(w, id);
 		is.setState(id, QUEUED);
