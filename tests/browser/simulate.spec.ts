@@ -36,6 +36,24 @@ test('moving a lever changes the charts and the address', async ({ watched: page
 	await expect(page.locator('[data-mode=custom]')).toHaveAttribute('aria-pressed', 'true');
 });
 
+test('each lever and context control changes this scenario’s line', async ({ watched: page }) => {
+	await page.goto('/en/simulate/?mode=custom&sinking=0.5&coordination=0.5&participation=0.5&version=1');
+	const line = page.getByTestId('chart-sim-orderIndex').locator('path[data-line="yours"]');
+	await expect(line).toHaveAttribute('d', /^M/);
+	for (const [id, param] of [
+		['lever-sinking', /sinking=0\.25/],
+		['lever-coordination', /coordination=0\.25/],
+		['context-budget', /budget=0\.75/],
+		['context-digitalAccess', /digitalAccess=0\.35/]
+	] as const) {
+		const before = await line.getAttribute('d');
+		await page.getByTestId(id).focus();
+		for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowLeft');
+		await expect(page).toHaveURL(param);
+		await expect(line).not.toHaveAttribute('d', before!);
+	}
+});
+
 test('a shared address reproduces identical numbers', async ({ watched: page }) => {
 	const url = '/en/simulate/?mode=custom&sinking=0.3&coordination=0.9&participation=0.2&budget=1.2&seed=7&version=1';
 	await page.goto(url);
