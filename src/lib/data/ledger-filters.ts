@@ -1,0 +1,51 @@
+import { LEDGER_TYPES } from '../../../sim/dataset/case-vocabulary';
+import { TOWNS } from '../../../sim/county/towns';
+import { LEDGER_YEARS, NO_FILTERS, type LedgerFilters } from './ledger-queries';
+
+/**
+ * Reads the ledger page's filters from a query string. Unknown towns or ledgers, years out of
+ * range and inverted periods are dropped (listed in `problems`), so any link opens a valid view.
+ */
+export function filtersFromSearch(params: URLSearchParams): { filters: LedgerFilters; problems: string[] } {
+	const filters: LedgerFilters = { ...NO_FILTERS };
+	const problems: string[] = [];
+	const town = params.get('town');
+	if (town !== null) {
+		if (TOWNS.some((t) => t.code === town)) filters.town = town;
+		else problems.push(`town=${town.slice(0, 20)}`);
+	}
+	const ledger = params.get('ledger');
+	if (ledger !== null) {
+		if ((LEDGER_TYPES as readonly string[]).includes(ledger)) filters.ledger = ledger;
+		else problems.push(`ledger=${ledger.slice(0, 20)}`);
+	}
+	const year = (key: 'from' | 'to') => {
+		const v = params.get(key);
+		if (v === null) return;
+		const y = Number(v);
+		if (Number.isInteger(y) && y >= LEDGER_YEARS.first && y <= LEDGER_YEARS.last) filters[key] = y;
+		else problems.push(`${key}=${v.slice(0, 10)}`);
+	};
+	year('from');
+	year('to');
+	if (filters.from > filters.to) {
+		problems.push(`from=${filters.from} > to=${filters.to}`);
+		filters.from = NO_FILTERS.from;
+		filters.to = NO_FILTERS.to;
+	}
+	return { filters, problems };
+}
+
+/** The query string of a set of filters (only those that differ from no filter). */
+export function filtersToSearch(f: LedgerFilters): URLSearchParams {
+	const p = new URLSearchParams();
+	if (f.town) p.set('town', f.town);
+	if (f.ledger) p.set('ledger', f.ledger);
+	if (f.from !== NO_FILTERS.from) p.set('from', String(f.from));
+	if (f.to !== NO_FILTERS.to) p.set('to', String(f.to));
+	return p;
+}
+
+export function isUnfiltered(f: LedgerFilters): boolean {
+	return filtersToSearch(f).toString() === '';
+}

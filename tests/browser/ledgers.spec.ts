@@ -1,0 +1,55 @@
+import { ledgerData } from '../../src/lib/data/ledger-queries';
+import { openNodeDb } from '../../src/lib/server/node-db';
+import { expect, test } from './fixtures';
+
+async function nodeLedgers(town: string | null, ledger: string | null) {
+	const db = await openNodeDb('build/data', ['cases']);
+	try {
+		return await ledgerData(db, { town, ledger, from: 2016, to: 2021 });
+	} finally {
+		db.close();
+	}
+}
+
+test('the ledger page shows the nine steps and the rates, prerendered', async ({ watched: page }) => {
+	await page.goto('/ledgers/');
+	await expect(page.getByTestId('chart-steps').locator('rect[data-step]')).toHaveCount(9);
+	await expect(page.getByTestId('chart-rates').locator('path[data-rate]')).toHaveCount(3);
+	await expect(page.getByTestId('chart-steps')).toContainText('严格督查');
+});
+
+test('filtering by town and ledger updates every chart, shows chips and keeps the state in the address', async ({ watched: page }) => {
+	const expected = await nodeLedgers('610922104', 'complaint');
+	await page.goto('/en/ledgers/');
+	await page.getByTestId('ledger-town').selectOption('610922104');
+	await page.getByTestId('ledger-type').selectOption('complaint');
+	await expect(page).toHaveURL(/town=610922104&ledger=complaint/);
+	await expect(page.getByTestId('chips')).toContainText('Chihe');
+	await expect(page.getByTestId('chips')).toContainText('Complaints and reports');
+	const channel = page.getByTestId('chart-by-channel');
+	const visit = expected.byChannel.find((r) => r.key === 'visit')!;
+	await expect(channel.locator('[data-key="visit"]')).toContainText(new Intl.NumberFormat('en-GB').format(visit.cases));
+	await page.getByTestId('chart-steps').getByRole('button', { name: 'Show as table' }).click();
+	const handled = expected.steps.find((s) => s.step === 'handled')!;
+	await expect(page.getByTestId('chart-steps').locator('tbody tr').nth(4)).toContainText(new Intl.NumberFormat('en-GB').format(handled.cases));
+	// Reloading the address gives the same view; removing a chip removes the filter.
+	await page.reload();
+	await expect(page.getByTestId('ledger-type')).toHaveValue('complaint');
+	await page.getByRole('button', { name: 'Remove filter: Complaints and reports' }).click();
+	await expect(page).toHaveURL(/town=610922104$/);
+});
+
+test('clicking a town bar filters the page', async ({ watched: page }) => {
+	await page.goto('/ledgers/');
+	await page.getByTestId('chart-by-town').locator('[data-key="610922109"]').click();
+	await expect(page).toHaveURL(/town=610922109/);
+	await expect(page.getByTestId('chart-by-town').locator('[data-key="610922109"]')).toHaveAttribute('aria-pressed', 'true');
+	await expect(page.getByTestId('engine-status')).toHaveAttribute('data-computed', 'browser');
+});
+
+test('garbage in the address falls back to a valid view with a notice', async ({ watched: page }) => {
+	await page.goto('/en/ledgers/?town=nowhere&from=2020&to=2017&ledger=%3Cscript%3E');
+	await expect(page.getByTestId('bad-param')).toContainText('town=nowhere');
+	await expect(page.getByTestId('bad-param')).toContainText('from=2020 > to=2017');
+	await expect(page.getByTestId('chart-steps').locator('rect[data-step]')).toHaveCount(9);
+});

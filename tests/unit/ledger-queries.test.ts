@@ -1,0 +1,93 @@
+import { readFile } from 'node:fs/promises';
+import { csvParse, quantile, type DSVRowArray } from 'd3';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SITE_DATA_DIR } from '../../scripts/dataset-writer';
+import { filtersFromSearch } from '../../src/lib/data/ledger-filters';
+import { breakdown, NO_FILTERS, quarterRates, stalls, stepTimes, wilson, type LedgerFilters } from '../../src/lib/data/ledger-queries';
+import { openNodeDb } from '../../src/lib/server/node-db';
+import { STEPS } from '../../sim/dataset/case-vocabulary';
+
+// The ledger page's SQL, run by DuckDB, against the same figures computed by parsing the CSV in JavaScript.
+let cases: DSVRowArray<string>;
+let db: Awaited<ReturnType<typeof openNodeDb>>;
+beforeAll(async () => {
+	cases = csvParse(await readFile(`${SITE_DATA_DIR}/cases.csv`, 'utf8'));
+	db = await openNodeDb(SITE_DATA_DIR, ['cases']);
+});
+
+const FILTERS: LedgerFilters = { town: '610922104', ledger: 'complaint', from: 2018, to: 2021 };
+const pick = (f: LedgerFilters) =>
+	cases.filter(
+		(c) =>
+			(!f.town || c.town_code === f.town) &&
+			(!f.ledger || c.ledger === f.ledger) &&
+			Number(c.received_at!.slice(0, 4)) >= f.from &&
+			Number(c.received_at!.slice(0, 4)) <= f.to
+	);
+const minutes = (a: string, b: string) => (Date.parse(`${b.replace(' ', 'T')}Z`) - Date.parse(`${a.replace(' ', 'T')}Z`)) / 60000;
+
+describe('ledger page queries', () => {
+	it.each([NO_FILTERS, FILTERS])('step medians and 90th percentiles match an independent computation (%o)', async (f) => {
+		const rows = await stepTimes(db, f);
+		const mine = pick(f);
+		const columns = ['received', ...STEPS].map((s) => `${s}_at`);
+		STEPS.forEach((step, i) => {
+			const days = mine.filter((c) => c[columns[i + 1]]).map((c) => minutes(c[columns[i]]!, c[columns[i + 1]]!) / 1440).sort((a, b) => a - b);
+			const row = rows.find((r) => r.step === step)!;
+			expect(row.cases).toBe(days.length);
+			expect(row.medianDays).toBeCloseTo(quantile(days, 0.5)!, 2);
+			expect(row.p90Days).toBeCloseTo(quantile(days, 0.9)!, 2);
+		});
+	});
+
+	it('counts open cases at the step they wait for', async () => {
+		const rows = await stalls(db, NO_FILTERS);
+		const open = cases.filter((c) => !c.archived_at);
+		expect(rows.reduce((s, r) => s + r.cases, 0)).toBe(open.length);
+		const atHandling = open.filter((c) => !c.handled_at).length;
+		expect(rows.find((r) => r.step === 'handled')?.cases).toBe(atHandling);
+	});
+
+	it('gives per-quarter closure, satisfaction and on-time counts that match', async () => {
+		const rows = await quarterRates(db, FILTERS);
+		const mine = pick(FILTERS);
+		const q = '2019Q3';
+		const inQ = mine.filter((c) => c.received_at!.startsWith('2019-0') && ['07', '08', '09'].includes(c.received_at!.slice(5, 7)));
+		expect(rows.find((r) => r.quarter === q)).toMatchObject({
+			received: inQ.length,
+			closed: inQ.filter((c) => c.archived_at).length,
+			onTime: inQ.filter((c) => c.handled_at && c.handled_at <= c.due_at!).length
+		});
+		expect(rows.reduce((s, r) => s + r.received, 0)).toBe(mine.length);
+	});
+
+	it('breaks cases down by channel as an independent count does', async () => {
+		const rows = await breakdown(db, FILTERS, 'channel');
+		const mine = pick(FILTERS);
+		for (const r of rows) expect(r.cases).toBe(mine.filter((c) => c.channel === r.key).length);
+	});
+
+	it('computes Wilson intervals that stay within [0, 1] and contain the rate', () => {
+		expect(wilson(100, 100).high).toBeCloseTo(1, 12);
+		expect(wilson(100, 100).low).toBeGreaterThan(0.96);
+		const ci = wilson(98, 100);
+		expect(ci.low).toBeGreaterThan(0.92);
+		expect(ci.low).toBeLessThan(0.98);
+		expect(ci.high).toBeGreaterThan(0.98);
+		expect(Number.isNaN(wilson(0, 0).low)).toBe(true);
+	});
+});
+
+describe('ledger filters in the address', () => {
+	it('keep valid filters and drop invalid ones, with the reasons', () => {
+		const { filters, problems } = filtersFromSearch(new URLSearchParams('town=610922104&ledger=bogus&from=2019&to=1900'));
+		expect(filters).toEqual({ town: '610922104', ledger: null, from: 2019, to: 2021 });
+		expect(problems).toEqual(['ledger=bogus', 'to=1900']);
+	});
+
+	it('fall back to the whole period when the period is inverted', () => {
+		const { filters, problems } = filtersFromSearch(new URLSearchParams('from=2021&to=2017'));
+		expect([filters.from, filters.to]).toEqual([2016, 2021]);
+		expect(problems[0]).toMatch(/from=2021 > to=2017/);
+	});
+});
