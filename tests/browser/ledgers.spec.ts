@@ -53,3 +53,25 @@ test('garbage in the address falls back to a valid view with a notice', async ({
 	await expect(page.getByTestId('bad-param')).toContainText('from=2020 > to=2017');
 	await expect(page.getByTestId('chart-steps').locator('rect[data-step]')).toHaveCount(9);
 });
+
+test('the quarterly bulletin ranks towns for a chosen quarter and prints cleanly', async ({ watched: page }) => {
+	await page.goto('/ledgers/');
+	await page.getByTestId('bulletin-link').click();
+	await expect(page).toHaveURL(/\/ledgers\/bulletin\/$/);
+	await expect(page.locator('h1')).toContainText('2021年第4季度');
+	await expect(page.getByTestId('bulletin').locator('tbody tr')).toHaveCount(11);
+	await page.getByTestId('bulletin-quarter').selectOption('2019Q2');
+	await expect(page).toHaveURL(/q=2019Q2/);
+	const db = await (await import('../../src/lib/server/node-db')).openNodeDb('build/data', ['cases']);
+	const rows = await (await import('../../src/lib/data/ledger-queries')).bulletin(db, '2019Q2');
+	db.close();
+	const total = rows.reduce((s, r) => s + r.received, 0);
+	await expect(page.getByTestId('bulletin-total')).toHaveText(new Intl.NumberFormat('zh-CN').format(total));
+	await page.getByTestId('lang-switch').click();
+	await expect(page).toHaveURL(/\/en\/ledgers\/bulletin\/\?q=2019Q2$/);
+	await expect(page.locator('h1')).toContainText('Q2 2019');
+	await page.emulateMedia({ media: 'print' });
+	await expect(page.getByTestId('bulletin-quarter')).toBeHidden();
+	await expect(page.locator('nav')).toBeHidden();
+	await expect(page.getByTestId('bulletin').locator('tbody tr')).toHaveCount(11);
+});

@@ -132,3 +132,36 @@ export function wilson(successes: number, n: number, z = 1.96): { low: number; h
 	const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / denom;
 	return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
 }
+
+export interface BulletinRow {
+	townCode: string;
+	received: number;
+	closed: number;
+	surveyed: number;
+	satisfied: number;
+	handled: number;
+	onTime: number;
+	medianDays: number | null;
+}
+
+/** Quarters with ledger data, 'YYYYQn'. */
+export const BULLETIN_QUARTERS: string[] = Array.from({ length: 22 }, (_, i) => {
+	const q = 2 + i; // 2016 Q3 is the first quarter of the ledgers
+	return `${2016 + Math.floor(q / 4)}Q${(q % 4) + 1}`;
+});
+
+/**
+ * The quarterly bulletin (一季度一通报): every town's cases received in the quarter (all levels),
+ * closed, satisfaction, on-time handling and median days to close. `quarter` is 'YYYYQn', bound.
+ */
+export function bulletin(db: QueryRunner, quarter: string): Promise<BulletinRow[]> {
+	return db.query<BulletinRow>(
+		`SELECT town_code AS "townCode", count(*) AS received, count(archived_at) AS closed, count(satisfaction) AS surveyed,
+			count(*) FILTER (satisfaction IN ('satisfied', 'basic')) AS satisfied, count(handled_at) AS handled,
+			count(*) FILTER (handled_at <= due_at) AS "onTime",
+			round(median(date_diff('minute', received_at, archived_at) / 1440.0), 1) AS "medianDays"
+		FROM cases WHERE year(received_at) || 'Q' || quarter(received_at) = $1::VARCHAR
+		GROUP BY ALL ORDER BY "townCode"`,
+		[quarter]
+	);
+}

@@ -350,5 +350,17 @@ export const en: Messages = {
 	'category.income': 'Industry and income',
 	'category.health_education': 'Health and education',
 	'category.other': 'Other',
-	'steps.stuck': '{n} stuck'
+	'steps.stuck': '{n} stuck',
+	'bulletin.title': 'Quarterly “three ledgers” bulletin',
+	'bulletin.heading': '“Three ledgers” bulletin by town, {quarter}',
+	'bulletin.lead': 'One bulletin a quarter: cases received in the quarter (county, town and village levels) by town — closure, satisfaction, on-time handling and days to close — ranked by closure rate (then satisfaction).',
+	'bulletin.quarter': 'Quarter',
+	'bulletin.print': 'Print the bulletin',
+	'bulletin.link': 'Quarterly bulletin',
+	'bulletin.rank': 'Rank',
+	'bulletin.county': 'County total',
+	'bulletin.days': 'Median days to close',
+	'bulletin.quarterName': 'Q{q} {year}',
+	'bulletin.best': 'Highest closure rate this quarter: {best}; lowest: {worst}.',
+	'bulletin.bad': 'The quarter “{value}” in the address is not valid; showing the latest quarter.'
 };

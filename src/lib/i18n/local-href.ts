@@ -1,7 +1,12 @@
 import { resolve } from '$app/paths';
 import type { Lang } from './messages';
 
-export type LocalRoute = '/[[lang=lang]]' | '/[[lang=lang]]/ledgers' | '/[[lang=lang]]/methods' | '/[[lang=lang]]/simulate';
+export type LocalRoute =
+	| '/[[lang=lang]]'
+	| '/[[lang=lang]]/ledgers'
+	| '/[[lang=lang]]/ledgers/bulletin'
+	| '/[[lang=lang]]/methods'
+	| '/[[lang=lang]]/simulate';
 
 /** The address of a page in a language, ending in '/' as every prerendered page does. */
 export function localHref(route: LocalRoute, lang: Lang): string {

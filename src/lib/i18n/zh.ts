@@ -345,5 +345,17 @@ export const zh = {
 	'category.income': '产业增收',
 	'category.health_education': '教育医疗',
 	'category.other': '其他',
-	'steps.stuck': '卡住 {n} 件'
+	'steps.stuck': '卡住 {n} 件',
+	'bulletin.title': '“三本账”季度通报',
+	'bulletin.heading': '{quarter}各镇“三本账”办理情况通报',
+	'bulletin.lead': '一季度一通报：按该季度受理的诉求（县、镇、村三级）统计各镇的办结率、满意率、按期办理率和办结用时，按办结率排序（相同时按满意率）。',
+	'bulletin.quarter': '季度',
+	'bulletin.print': '打印通报',
+	'bulletin.link': '季度通报',
+	'bulletin.rank': '名次',
+	'bulletin.county': '全县合计',
+	'bulletin.days': '办结用时中位数（天）',
+	'bulletin.quarterName': '{year}年第{q}季度',
+	'bulletin.best': '本季度办结率最高的是{best}，最低的是{worst}。',
+	'bulletin.bad': '网址中的季度“{value}”无效，现显示最近一个季度。'
 } as const;

@@ -1,4 +1,4 @@
 import { prerenderedLedgers } from '$lib/server/ledger-prerender';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async () => ({ ledgers: await prerenderedLedgers() });
+export const load: PageServerLoad = async () => ({ ledgers: (await prerenderedLedgers()).ledgers });
