@@ -362,5 +362,6 @@ export const en: Messages = {
 	'bulletin.days': 'Median days to close',
 	'bulletin.quarterName': 'Q{q} {year}',
 	'bulletin.best': 'Highest closure rate this quarter: {best}; lowest: {worst}.',
-	'bulletin.bad': 'The quarter “{value}” in the address is not valid; showing the latest quarter.'
+	'bulletin.bad': 'The quarter “{value}” in the address is not valid; showing the latest quarter.',
+	'bulletin.onTime': 'On time'
 };

@@ -357,5 +357,6 @@ export const zh = {
 	'bulletin.days': '办结用时中位数（天）',
 	'bulletin.quarterName': '{year}年第{q}季度',
 	'bulletin.best': '本季度办结率最高的是{best}，最低的是{worst}。',
-	'bulletin.bad': '网址中的季度“{value}”无效，现显示最近一个季度。'
+	'bulletin.bad': '网址中的季度“{value}”无效，现显示最近一个季度。',
+	'bulletin.onTime': '按期办理率'
 } as const;
