@@ -5,6 +5,7 @@ export type LocalRoute =
 	| '/[[lang=lang]]'
 	| '/[[lang=lang]]/ledgers'
 	| '/[[lang=lang]]/ledgers/bulletin'
+	| '/[[lang=lang]]/integration'
 	| '/[[lang=lang]]/methods'
 	| '/[[lang=lang]]/simulate';
 

@@ -1,0 +1,84 @@
+import type { QueryRunner } from './query-runner';
+
+/** `$1` is the selected town's code, or NULL for the whole county. */
+const TOWN = `($1::VARCHAR IS NULL OR town_code = $1::VARCHAR)`;
+
+export interface TaskMonth {
+	month: string;
+	category: string;
+	tasks: number;
+}
+
+/** Tasks assigned per month by category. */
+export function tasksByMonth(db: QueryRunner, town: string | null): Promise<TaskMonth[]> {
+	return db.query<TaskMonth>(
+		`SELECT strftime(assigned_on, '%Y-%m') AS month, category, count(*) AS tasks FROM tasks WHERE ${TOWN} GROUP BY ALL ORDER BY month, category`,
+		[town]
+	);
+}
+
+export interface UnitLoad {
+	code: string;
+	name_zh: string;
+	name_en: string;
+	tasks: number;
+	done: number;
+	overdue: number;
+	stationed: number;
+	leaders: number;
+}
+
+/** Per town (town = NULL) or per village of one town: tasks, their status, stationed cadres and leaders. */
+export function loadByUnit(db: QueryRunner, town: string | null): Promise<UnitLoad[]> {
+	const unit = town === null ? 'town_code' : 'village_id::VARCHAR';
+	const names = town === null ? `level = 'town'` : `level = 'village'`;
+	return db.query<UnitLoad>(
+		`WITH t AS (SELECT ${unit} AS code, count(*) AS tasks, count(*) FILTER (status = 'done') AS done,
+				count(*) FILTER (status = 'overdue') AS overdue FROM tasks WHERE ${TOWN} GROUP BY ALL),
+			c AS (SELECT ${unit} AS code, count(*) FILTER (role = 'stationed') AS stationed,
+				count(*) FILTER (role = 'following_leader') AS leaders FROM cadres WHERE ${TOWN} GROUP BY ALL),
+			u AS (SELECT unit_id::VARCHAR AS code, name_zh, name_en FROM units WHERE ${names} AND ${TOWN})
+		SELECT u.code, u.name_zh, u.name_en, coalesce(t.tasks, 0) AS tasks, coalesce(t.done, 0) AS done,
+			coalesce(t.overdue, 0) AS overdue, coalesce(c.stationed, 0) AS stationed, coalesce(c.leaders, 0) AS leaders
+		FROM u LEFT JOIN t USING (code) LEFT JOIN c USING (code) ORDER BY u.code`,
+		[town]
+	);
+}
+
+export interface PeriodRow {
+	period: 'pilot' | 'county-wide';
+	tasks: number;
+	done: number;
+	medianDays: number | null;
+	withinDue: number;
+}
+
+/**
+ * Tasks assigned in the pilot period (2019, before the county-wide roll-out in Mar 2020) and after
+ * it: how many, how many done by Jul 2022, median days to complete, and how many were done by
+ * their due date.
+ */
+export function periods(db: QueryRunner, town: string | null): Promise<PeriodRow[]> {
+	return db.query<PeriodRow>(
+		`SELECT CASE WHEN assigned_on < DATE '2020-03-01' THEN 'pilot' ELSE 'county-wide' END AS period,
+			count(*) AS tasks, count(completed_on) AS done,
+			median(date_diff('day', assigned_on, completed_on)) AS "medianDays",
+			count(*) FILTER (completed_on <= due_on) AS "withinDue"
+		FROM tasks WHERE ${TOWN} GROUP BY ALL ORDER BY period DESC`,
+		[town]
+	);
+}
+
+export interface IntegrationData {
+	town: string | null;
+	months: TaskMonth[];
+	units: UnitLoad[];
+	periods: PeriodRow[];
+}
+
+export async function integrationData(db: QueryRunner, town: string | null): Promise<IntegrationData> {
+	const [months, units, p] = await Promise.all([tasksByMonth(db, town), loadByUnit(db, town), periods(db, town)]);
+	return { town, months, units, periods: p };
+}
+
+export const INTEGRATION_TABLES = ['tasks', 'cadres', 'units'] as const;

@@ -1,0 +1,17 @@
+import { integrationData, INTEGRATION_TABLES } from '$lib/data/integration-queries';
+import { openNodeDb } from '$lib/server/node-db';
+import type { PageServerLoad } from './$types';
+
+async function compute() {
+	const db = await openNodeDb('static/data', INTEGRATION_TABLES);
+	try {
+		return await integrationData(db, null);
+	} finally {
+		db.close();
+	}
+}
+
+let cached: ReturnType<typeof compute> | undefined;
+
+/** The county view, computed at build time by the same SQL the browser runs for a town. */
+export const load: PageServerLoad = async () => ({ integration: await (cached ??= compute()) });

@@ -1,0 +1,25 @@
+import { expect, test } from './fixtures';
+
+test('the integration page drills down from the county to a town’s villages and back', async ({ watched: page }) => {
+	await page.goto('/en/integration/');
+	await expect(page.getByTestId('chart-tasks').locator('svg rect').first()).toBeVisible();
+	await expect(page.getByTestId('chart-units').locator('[data-key]')).toHaveCount(11);
+	await page.getByTestId('chart-units').locator('[data-key="610922109"]').click();
+	await expect(page).toHaveURL(/town=610922109/);
+	await expect(page.getByTestId('breadcrumb')).toContainText('Zhongchi');
+	await expect(page.getByTestId('chart-units').locator('[data-key]')).toHaveCount(12);
+	await expect(page.getByTestId('chart-units')).toContainText('Zhongchi village');
+	await expect(page.getByTestId('engine-status')).toHaveAttribute('data-computed', 'browser');
+	await page.getByTestId('breadcrumb').getByRole('button', { name: 'Whole county' }).click();
+	await expect(page).not.toHaveURL(/town=/);
+	await expect(page.getByTestId('chart-units').locator('[data-key]')).toHaveCount(11);
+	await expect(page.getByTestId('periods-table')).toContainText('Pilot');
+});
+
+test('the integration page in Chinese shows the published totals in its table view', async ({ watched: page }) => {
+	await page.goto('/integration/');
+	const units = page.getByTestId('chart-units');
+	await units.getByRole('button', { name: '以表格查看' }).click();
+	const cells = await units.locator('tbody tr td:nth-child(2)').allTextContents();
+	expect(cells.reduce((s, c) => s + Number(c.replace(/,/g, '')), 0)).toBe(3506);
+});

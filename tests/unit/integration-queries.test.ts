@@ -1,0 +1,47 @@
+import { readFile } from 'node:fs/promises';
+import { csvParse, type DSVRowArray } from 'd3';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SITE_DATA_DIR } from '../../scripts/dataset-writer';
+import { integrationData, INTEGRATION_TABLES } from '../../src/lib/data/integration-queries';
+import { openNodeDb } from '../../src/lib/server/node-db';
+
+// The integration page's SQL against independent counts from the CSV files.
+let tasks: DSVRowArray<string>;
+let cadres: DSVRowArray<string>;
+let db: Awaited<ReturnType<typeof openNodeDb>>;
+beforeAll(async () => {
+	tasks = csvParse(await readFile(`${SITE_DATA_DIR}/tasks.csv`, 'utf8'));
+	cadres = csvParse(await readFile(`${SITE_DATA_DIR}/cadres.csv`, 'utf8'));
+	db = await openNodeDb(SITE_DATA_DIR, INTEGRATION_TABLES);
+});
+
+describe('integration page queries', () => {
+	it('gives each town its tasks, completions and cadres, adding up to the published totals', async () => {
+		const d = await integrationData(db, null);
+		expect(d.units).toHaveLength(11);
+		for (const u of d.units) {
+			expect(u.tasks).toBe(tasks.filter((t) => t.town_code === u.code).length);
+			expect(u.done).toBe(tasks.filter((t) => t.town_code === u.code && t.status === 'done').length);
+			expect(u.stationed).toBe(cadres.filter((c) => c.town_code === u.code && c.role === 'stationed').length);
+		}
+		expect(d.units.reduce((s, u) => s + u.tasks, 0)).toBe(3506);
+		expect(d.units.reduce((s, u) => s + u.stationed, 0)).toBe(592);
+		expect(d.units.reduce((s, u) => s + u.leaders, 0)).toBe(164);
+	});
+
+	it('drills down to the villages of one town', async () => {
+		const d = await integrationData(db, '610922109');
+		expect(d.units).toHaveLength(12);
+		const v = d.units[0];
+		expect(v.tasks).toBe(tasks.filter((t) => t.village_id === v.code).length);
+	});
+
+	it('splits tasks into the pilot and the county-wide periods', async () => {
+		const d = await integrationData(db, null);
+		const pilot = tasks.filter((t) => t.assigned_on! < '2020-03-01');
+		expect(d.periods.find((p) => p.period === 'pilot')).toMatchObject({ tasks: pilot.length, done: pilot.filter((t) => t.completed_on).length });
+		expect(d.periods.reduce((s, p) => s + p.tasks, 0)).toBe(3506);
+		// Pilot towns only: the assumed pilots are Chengguan and Chihe.
+		expect(new Set(pilot.map((t) => t.town_code))).toEqual(new Set(['610922100', '610922104']));
+	});
+});
