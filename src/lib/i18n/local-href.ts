@@ -6,6 +6,7 @@ export type LocalRoute =
 	| '/[[lang=lang]]/ledgers'
 	| '/[[lang=lang]]/ledgers/bulletin'
 	| '/[[lang=lang]]/integration'
+	| '/[[lang=lang]]/grid'
 	| '/[[lang=lang]]/methods'
 	| '/[[lang=lang]]/simulate';
 
