@@ -421,5 +421,7 @@ export const en: Messages = {
 	'unitLevel.village': 'Village',
 	'unitLevel.grid1': 'Village grid',
 	'unitLevel.grid2': 'Villager group',
-	'unitLevel.grid3': 'Household cluster'
+	'unitLevel.grid3': 'Household cluster',
+	'map.label': 'Schematic map of the towns (choose one to filter)',
+	'map.caption': 'Schematic: areas around the approximate town seats, not administrative boundaries.'
 };

@@ -416,5 +416,7 @@ export const zh = {
 	'unitLevel.village': '村（社区）',
 	'unitLevel.grid1': '村网格',
 	'unitLevel.grid2': '村民小组',
-	'unitLevel.grid3': '户片'
+	'unitLevel.grid3': '户片',
+	'map.label': '各镇示意图（点击筛选）',
+	'map.caption': '示意图：以各镇政府驻地的近似位置划分的区域，不是行政边界。'
 } as const;
