@@ -67,6 +67,22 @@ describe('ledger page queries', () => {
 		for (const r of rows) expect(r.cases).toBe(mine.filter((c) => c.channel === r.key).length);
 	});
 
+	it('counts repeat complaints within 90 days, local closures and escalations as an independent count does', async () => {
+		const { keyCounts } = await import('../../src/lib/data/ledger-queries');
+		const k = await keyCounts(db, NO_FILTERS);
+		const byId = new Map(cases.map((c) => [c.case_id, c]));
+		// DuckDB's date_diff('day', …) counts calendar-day boundaries.
+		const days = (a: string, b: string) => (Date.parse(b.slice(0, 10)) - Date.parse(a.slice(0, 10))) / 86_400_000;
+		const repeats = cases.filter((c) => {
+			const o = c.repeat_of ? byId.get(c.repeat_of) : undefined;
+			return o !== undefined && days(o.received_at!, c.received_at!) <= 90;
+		}).length;
+		expect(repeats).toBeGreaterThan(0);
+		expect(k.repeats).toBe(repeats);
+		expect(k.closedLocally).toBe(cases.filter((c) => c.archived_at && (c.level === 'village' || c.level === 'town')).length);
+		expect(k.escalated).toBe(cases.filter((c) => c.escalated === 'true').length);
+	});
+
 	it('computes Wilson intervals that stay within [0, 1] and contain the rate', () => {
 		expect(wilson(100, 100).high).toBeCloseTo(1, 12);
 		expect(wilson(100, 100).low).toBeGreaterThan(0.96);

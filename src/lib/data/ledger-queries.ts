@@ -95,8 +95,35 @@ export function breakdown(db: QueryRunner, f: LedgerFilters, dimension: Dimensio
 	);
 }
 
+export interface KeyCounts {
+	received: number;
+	closed: number;
+	/** Closed cases handled at village or town level (小事不出村、大事不出镇). */
+	closedLocally: number;
+	escalated: number;
+	/** Cases repeating an earlier case of the same household within 90 days. */
+	repeats: number;
+}
+
+/** Counts behind the page's key rates: local resolution, escalation, repeat complaints within 90 days. */
+export async function keyCounts(db: QueryRunner, f: LedgerFilters): Promise<KeyCounts> {
+	const [row] = await db.query<KeyCounts>(
+		`SELECT count(*) AS received, count(c.archived_at) AS closed,
+			count(c.archived_at) FILTER (c.level IN ('village', 'town')) AS "closedLocally",
+			count(*) FILTER (c.escalated) AS escalated,
+			count(o.case_id) FILTER (date_diff('day', o.received_at, c.received_at) <= 90) AS repeats
+		FROM cases c LEFT JOIN cases o ON o.case_id = c.repeat_of
+		WHERE ($1::VARCHAR IS NULL OR c.town_code = $1::VARCHAR)
+			AND ($2::VARCHAR IS NULL OR c.ledger = $2::VARCHAR)
+			AND year(c.received_at) BETWEEN $3::INTEGER AND $4::INTEGER`,
+		params(f)
+	);
+	return row;
+}
+
 export interface LedgerData {
 	filters: LedgerFilters;
+	key: KeyCounts;
 	steps: StepTime[];
 	stalls: Stall[];
 	quarters: QuarterRates[];
@@ -108,7 +135,8 @@ export interface LedgerData {
 
 /** Everything the ledger page shows for a set of filters. */
 export async function ledgerData(db: QueryRunner, f: LedgerFilters): Promise<LedgerData> {
-	const [steps, stalled, quarters, byLevel, byChannel, byCategory, byTown] = await Promise.all([
+	const [key, steps, stalled, quarters, byLevel, byChannel, byCategory, byTown] = await Promise.all([
+		keyCounts(db, f),
 		stepTimes(db, f),
 		stalls(db, f),
 		quarterRates(db, f),
@@ -117,7 +145,7 @@ export async function ledgerData(db: QueryRunner, f: LedgerFilters): Promise<Led
 		breakdown(db, f, 'category'),
 		breakdown(db, { ...f, town: null }, 'town')
 	]);
-	return { filters: f, steps, stalls: stalled, quarters, byLevel, byChannel, byCategory, byTown };
+	return { filters: f, key, steps, stalls: stalled, quarters, byLevel, byChannel, byCategory, byTown };
 }
 
 /**

@@ -423,5 +423,14 @@ export const en: Messages = {
 	'unitLevel.grid2': 'Villager group',
 	'unitLevel.grid3': 'Household cluster',
 	'map.label': 'Schematic map of the towns (choose one to filter)',
-	'map.caption': 'Schematic: areas around the approximate town seats, not administrative boundaries.'
+	'map.caption': 'Schematic: areas around the approximate town seats, not administrative boundaries.',
+	'key.title': 'Key rates',
+	'key.units': 'shares, numerator/denominator in brackets; interval = 95% confidence interval (Wilson)',
+	'key.local': 'Closed at village or town level (small matters stay in the village, big ones in the town)',
+	'key.escalated': 'Escalation rate',
+	'key.repeats': 'Repeat complaints within 90 days',
+	'key.measure': 'Measure',
+	'key.rate': 'Rate',
+	'key.numerator': 'Numerator',
+	'key.denominator': 'Denominator'
 };

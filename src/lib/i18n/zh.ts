@@ -418,5 +418,14 @@ export const zh = {
 	'unitLevel.grid2': '村民小组',
 	'unitLevel.grid3': '户片',
 	'map.label': '各镇示意图（点击筛选）',
-	'map.caption': '示意图：以各镇政府驻地的近似位置划分的区域，不是行政边界。'
+	'map.caption': '示意图：以各镇政府驻地的近似位置划分的区域，不是行政边界。',
+	'key.title': '关键比例',
+	'key.units': '比例，括号内为分子/分母；区间为 95% 置信区间（Wilson）',
+	'key.local': '村镇两级办结占比（小事不出村、大事不出镇）',
+	'key.escalated': '上交（升级）率',
+	'key.repeats': '90 天内重复投诉率',
+	'key.measure': '指标',
+	'key.rate': '比例',
+	'key.numerator': '分子',
+	'key.denominator': '分母'
 } as const;
