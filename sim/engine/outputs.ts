@@ -56,13 +56,12 @@ export class WeekCounters {
 	resolvedLocally = 0;
 	abandoned = 0;
 	satisfied = 0;
-	escalations = 0;
 	hoursTravel = 0;
 	weeksToClose = new Float64Array(MAX_WEEKS_TO_CLOSE + 1);
 
 	reset(): void {
 		this.raised = this.discovered = this.received = this.closed = 0;
-		this.resolvedLocally = this.abandoned = this.satisfied = this.escalations = 0;
+		this.resolvedLocally = this.abandoned = this.satisfied = 0;
 		this.hoursTravel = 0;
 		this.weeksToClose.fill(0);
 	}
