@@ -60,10 +60,16 @@ for (let i = 0; i < RELEASES; i++) {
 		await page.waitForSelector('[data-testid=sim-status][data-scale="1"]', { timeout: 60_000 });
 	}
 }
-const sorted = [...latencies].sort((a, b) => a - b);
-const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
+const quantile = (values: number[], p: number) => {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
+};
+const q = (p: number) => quantile(latencies, p);
+// A release whose runner answered in ≤ 5 ms found its scenario cached (a value visited before).
+const computed = latencies.filter((_, i) => computeMs[i] > 5);
 console.log(`sandbox benchmark — built site, headless Chromium, ${RELEASES} slider releases`);
-console.log(`slider release → first updated chart: p50 ${q(0.5).toFixed(0)} ms, p95 ${q(0.95).toFixed(0)} ms   (target p95 ≤ 100 ms; quick pass at 1/16 of the county)`);
+console.log(`slider release → first updated chart: p50 ${q(0.5).toFixed(0)} ms, p95 ${q(0.95).toFixed(0)} ms   (target p95 ≤ 100 ms; quick pass at 1/32 of the county)`);
+if (computed.length) console.log(`  of which releases that ran the model (${computed.length}): p50 ${quantile(computed, 0.5).toFixed(0)} ms, p95 ${quantile(computed, 0.95).toFixed(0)} ms`);
 console.log(`release → full-county replicates done (10 per scenario × 3 scenarios): ${fullTimes.map((t) => (t / 1000).toFixed(1)).join(', ')} s`);
 console.log(`all latencies (ms): ${latencies.map((l) => l.toFixed(0)).join(', ')}`);
 console.log(`of which the runner's time to its first result (ms): ${computeMs.join(', ')}; the rest is Svelte updating and the browser drawing the charts`);

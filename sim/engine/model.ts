@@ -61,6 +61,14 @@ export interface TraceEvent {
 	satisfied?: boolean;
 }
 
+/** Weekly series by town (for the sandbox's small multiples), town-major. */
+export interface TownSeries {
+	/** The order index of the town's own expected escalations (same scale as the county's). */
+	orderIndex: Float64Array;
+	/** Share of the town's households that are red (连心户) at the latest review. */
+	redShare: Float64Array;
+}
+
 export interface RunSummary {
 	mode: Mode;
 	levers: Levers;
@@ -94,7 +102,10 @@ export interface RunSummary {
 export class Model {
 	readonly world: World;
 	readonly series: WeeklySeries;
+	/** Weekly values by town, town-major: town t's week k is at t × weeks + k. */
+	readonly townSeries: TownSeries;
 	readonly mode: Mode;
+	readonly #townHouseholds: number[];
 	readonly #town: GroupTally[];
 	readonly #type: GroupTally[];
 	readonly #all = new GroupTally();
@@ -161,7 +172,10 @@ export class Model {
 		this.series = Object.fromEntries(WEEKLY_METRICS.map((m) => [m, new Float64Array(weeks)])) as WeeklySeries;
 		this.#town = county.towns.map(() => new GroupTally());
 		this.#type = [0, 1, 2, 3].map(() => new GroupTally());
-		this.#hw = { trustSum: 0, colourCounts: [0, 0, 0], hazardByTown: new Float64Array(county.towns.length), hazardByType: new Float64Array(4) };
+		const towns = county.towns.length;
+		this.#hw = { trustSum: 0, colourCounts: [0, 0, 0], hazardByTown: new Float64Array(towns), hazardByType: new Float64Array(4), redByTown: new Float64Array(towns) };
+		this.townSeries = { orderIndex: new Float64Array(towns * weeks), redShare: new Float64Array(towns * weeks) };
+		this.#townHouseholds = county.towns.map((_, t) => county.villages.filter((v) => v.town === t).reduce((a, v) => a + v.households, 0));
 		householdReview(w, this.#hw);
 		updateParticipation(w);
 	}
@@ -336,6 +350,11 @@ export class Model {
 		s.participation[k] = activity / w.n;
 		s.vitalityIndex[k] = 0.5 * s.trust[k] + 0.5 * s.participation[k];
 		[s.green[k], s.yellow[k], s.red[k]] = this.#hw.colourCounts;
+		for (let t = 0; t < this.#townHouseholds.length; t++) {
+			const at = t * w.weeks + k;
+			this.townSeries.orderIndex[at] = orderIndex(this.#hw.hazardByTown[t], this.#townHouseholds[t]);
+			this.townSeries.redShare[at] = this.#hw.redByTown[t] / this.#townHouseholds[t];
+		}
 		// Hours spent on cases this week; of which travel is what the week's new issues will need.
 		s.hoursCases[k] = used;
 		s.hoursTravel[k] = c.hoursTravel;
@@ -350,7 +369,7 @@ export class Model {
 	summary(): RunSummary {
 		const w = this.world;
 		const years = Math.max(1, w.week) / 52;
-		const townHouseholds = w.county.towns.map((_, t) => w.county.villages.filter((v) => v.town === t).reduce((a, v) => a + v.households, 0));
+		const townHouseholds = this.#townHouseholds;
 		const typeHouseholds = [0, 1, 2, 3].map((t) => w.type.reduce((a, x) => a + (x === t ? 1 : 0), 0));
 		const byType = this.#type.map((t, i) => summarizeGroup(t, typeHouseholds[i], years));
 		const valid = byType.filter((g) => g.closed > 0);

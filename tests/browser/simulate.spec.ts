@@ -10,14 +10,63 @@ const cell = (page: import('@playwright/test').Page, scenario: string, measure: 
 test('the three-mode comparison renders with 90% bands and refines to the full county', async ({ watched: page }) => {
 	await page.goto('/simulate/');
 	const chart = page.getByTestId('chart-sim-orderIndex');
-	for (const key of ['one-way', 'two-way', 'yours']) {
+	// The default comparison: one-way (baseline A), two-way (B) and this scenario.
+	await expect(page.getByTestId('compare-0')).toHaveValue('one-way');
+	await expect(page.getByTestId('compare-1')).toHaveValue('two-way');
+	for (const key of ['a', 'b', 'yours']) {
 		await expect(chart.locator(`path[data-band="${key}"]`)).toHaveAttribute('d', /^M/);
 		await expect(chart.locator(`path[data-line="${key}"]`)).toHaveAttribute('d', /^M/);
 	}
 	await expect(status(page)).toHaveAttribute('data-scale', '1', { timeout: 40_000 });
 	await expect(cell(page, 'yours', 'orderIndex')).toHaveText(/%$/);
 	// Multi-dimensional governance (the default) beats one-way on order in every paired run.
-	await expect(page.locator('[data-testid=sim-summary-table] tbody tr').first().locator('td').last()).toHaveText('100%');
+	await expect(page.locator('[data-testid=sim-summary-table] tbody tr').first().locator('[data-beats=yours]')).toContainText('100%');
+});
+
+test('users choose the compared scenarios: a preset, a pinned scenario, or none; the link keeps the choice', async ({ watched: page }) => {
+	await page.goto('/en/simulate/');
+	const chart = page.getByTestId('chart-sim-orderIndex');
+	await expect(chart.locator('path[data-line="b"]')).toHaveAttribute('d', /^M/);
+	// B becomes multi-dimensional, which beats the one-way baseline on order in every paired run.
+	await page.getByTestId('compare-1').selectOption('multi');
+	await expect(page).toHaveURL(/vs=one-way&vs=multi/);
+	await expect(page.getByTestId('sim-summary-table').locator('thead')).toContainText('Multi-dimensional');
+	await expect(page.locator('[data-testid=sim-summary-table] tbody tr').first().locator('[data-beats=b]')).toContainText('100%');
+	// Pin this scenario, then move a lever: B keeps the pinned levers while this scenario moves on.
+	await page.getByTestId('compare-pin').click();
+	await expect(page.getByTestId('compare-1')).toHaveValue('pinned');
+	await expect(page).toHaveURL(/vs=one-way&vs=pin_multi_/);
+	const pinned = await cell(page, 'b', 'orderIndex').textContent();
+	await page.getByTestId('lever-participation').focus();
+	for (let i = 0; i < 8; i++) await page.keyboard.press('ArrowLeft');
+	await expect(page).toHaveURL(/participation=0\.4/);
+	await expect(cell(page, 'yours', 'orderIndex')).not.toHaveText(pinned!);
+	await expect(status(page)).toHaveAttribute('data-scale', '1', { timeout: 40_000 });
+	// Remove the baseline: B (pinned) becomes the baseline, drawn dashed.
+	await page.getByTestId('compare-remove-0').click();
+	await expect(page.getByTestId('compare-0')).toHaveValue('pinned');
+	await expect(chart.locator('path[data-line="a"]')).toHaveAttribute('stroke-dasharray', '5 3');
+	await expect(chart.locator('path[data-line="b"]')).toHaveCount(0);
+	// The link reproduces the comparison.
+	const url = page.url();
+	await expect(status(page)).toHaveAttribute('data-phase', 'done', { timeout: 60_000 });
+	const table = await page.getByTestId('sim-summary-table').textContent();
+	await page.goto(url);
+	await expect(page.getByTestId('compare-0')).toHaveValue('pinned');
+	await expect(status(page)).toHaveAttribute('data-phase', 'done', { timeout: 60_000 });
+	expect(await page.getByTestId('sim-summary-table').textContent()).toBe(table);
+});
+
+test('small multiples show each town week by week, for each compared scenario', async ({ watched: page }) => {
+	await page.goto('/simulate/');
+	const multiples = page.getByTestId('town-multiples');
+	await expect(multiples.locator('figure')).toHaveCount(11);
+	await expect(multiples.locator('path[data-line="yours"]')).toHaveCount(11);
+	await expect(multiples.locator('path[data-line="a"]').first()).toHaveAttribute('d', /^M/);
+	const before = await multiples.locator('path[data-line="yours"]').first().getAttribute('d');
+	await page.getByTestId('town-measure').selectOption('redShare');
+	await expect(multiples.locator('path[data-line="yours"]').first()).not.toHaveAttribute('d', before!);
+	await expect(page.getByTestId('chart-sim-towns')).toContainText('连心户');
 });
 
 test('moving a lever changes the charts and the address', async ({ watched: page }) => {

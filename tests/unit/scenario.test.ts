@@ -8,6 +8,7 @@ import {
 	scenarioToSearch,
 	type Scenario
 } from '../../src/lib/sim/scenario';
+import { comparisonFromSearch, comparisonToSearch, DEFAULT_COMPARISON, MAX_COMPARED, pin, slotScenario, type CompareSlot } from '../../src/lib/sim/comparison';
 import { MODES } from '../../sim/engine/modes';
 import { PARAMETERS } from '../../sim/engine/parameters';
 
@@ -67,5 +68,50 @@ describe('scenario links and files', () => {
 		expect(r).toEqual({ ok: false, reason: 'sinking = 2' });
 		expect(parseScenarioJson('{"mode":"multi"}')).toMatchObject({ ok: false });
 		expect(parseScenarioJson('not json')).toMatchObject({ ok: false });
+	});
+});
+
+describe('compared scenarios in a link', () => {
+	const slotArb: fc.Arbitrary<CompareSlot> = fc.oneof(
+		fc.constantFrom('one-way', 'two-way', 'multi').map((mode) => ({ kind: 'preset', mode }) as CompareSlot),
+		scenarioArb.map((s) => pin({ ...s, seed: 1 }))
+	);
+
+	it("round-trips every comparison (with the edited scenario's seed)", () => {
+		fc.assert(
+			fc.property(fc.array(slotArb, { maxLength: MAX_COMPARED }), fc.integer({ min: 0, max: 2 ** 32 - 1 }), (slots, seed) => {
+				const current = { ...defaultScenario(), seed };
+				const params = comparisonToSearch(slots, scenarioToSearch(current));
+				const back = comparisonFromSearch(params, current);
+				expect(back.problems).toEqual([]);
+				expect(back.slots.map((s) => slotScenario(s, current))).toEqual(slots.map((s) => slotScenario(s, current)));
+				expect(back.slots.every((s) => slotScenario(s, current).seed === seed)).toBe(true);
+			})
+		);
+	});
+
+	it('never crashes on a broken vs parameter, keeps what it can read and lists the rest', () => {
+		fc.assert(
+			fc.property(fc.string(), (text) => {
+				const r = comparisonFromSearch(new URLSearchParams([['vs', text], ['vs', text], ['vs', text]]), defaultScenario());
+				expect(r.slots.length).toBeLessThanOrEqual(MAX_COMPARED);
+			})
+		);
+		const r = comparisonFromSearch(new URLSearchParams('vs=one-way&vs=sideways&vs=pin_custom_2_0_0_0.3_1_0.6'), defaultScenario());
+		expect(r.slots).toEqual([{ kind: 'preset', mode: 'one-way' }]);
+		expect(r.problems.map((p) => p.value)).toEqual(['sideways', 'pin_custom_2_0_0_0.3_1_0.6']);
+	});
+
+	it('leaves the default comparison out of the link, and keeps an empty one', () => {
+		expect(comparisonToSearch(DEFAULT_COMPARISON, new URLSearchParams()).has('vs')).toBe(false);
+		expect(comparisonFromSearch(new URLSearchParams(), defaultScenario()).slots).toEqual(DEFAULT_COMPARISON);
+		const none = comparisonToSearch([], new URLSearchParams());
+		expect(comparisonFromSearch(none, defaultScenario()).slots).toEqual([]);
+	});
+
+	it("runs a preset in the edited scenario's conditions", () => {
+		const current = { ...defaultScenario(), context: { ...defaultScenario().context, budget: 1.4 } };
+		const s = slotScenario({ kind: 'preset', mode: 'one-way' }, current);
+		expect(s).toMatchObject({ mode: 'one-way', context: { budget: 1.4 }, levers: { sinking: 0, coordination: 0, participation: 0 } });
 	});
 });

@@ -4,6 +4,7 @@ import { buildCounty } from '../../sim/county/build-county';
 import { pairedDifferences, pairedInterval, runReplicates } from '../../sim/engine/experiments';
 import { COUNTY_SEED, Model } from '../../sim/engine/model';
 import { MODES } from '../../sim/engine/modes';
+import { ORDER_HALF_POINT } from '../../sim/engine/mechanisms/order';
 import { WEEKLY_METRICS } from '../../sim/engine/outputs';
 import { withParameterTable } from '../../sim/engine/parameter-table';
 
@@ -47,6 +48,24 @@ describe('the simulation model', () => {
 		}
 	});
 
+	it('adds up its weekly town series to the county series', () => {
+		const model = new Model({ county: small, seed: 6, weeks: WEEKS, mode: 'one-way' }).run();
+		const towns = small.towns.length;
+		const households = small.towns.map((_, t) => small.villages.filter((v) => v.town === t).reduce((a, v) => a + v.households, 0));
+		const toHazard = (index: number, n: number) => (n * (1 / index - 1) * ORDER_HALF_POINT) / 52 / 1000;
+		for (let k = 0; k < WEEKS; k++) {
+			let red = 0;
+			let hazard = 0;
+			for (let t = 0; t < towns; t++) {
+				red += model.townSeries.redShare[t * WEEKS + k] * households[t];
+				hazard += toHazard(model.townSeries.orderIndex[t * WEEKS + k], households[t]);
+			}
+			expect(red).toBeCloseTo(model.series.red[k], 6);
+			expect(hazard).toBeCloseTo(toHazard(model.series.orderIndex[k], small.households.count), 6);
+		}
+		expect(model.townSeries.redShare.some((v) => v > 0)).toBe(true);
+	});
+
 	it('never lengthens mean time to close with more handling capacity (paired replicates)', () => {
 		for (const mode of ['one-way', 'two-way', 'multi'] as const) {
 			const base = runReplicates({ mode, seed: 11, weeks: WEEKS }, 4, small);
@@ -64,15 +83,16 @@ describe('the simulation model', () => {
 		expect(full.totals.discoveredBy.liaison).toBeGreaterThan(100);
 	});
 
-	it('gives similar per-household outcomes at scale 1 and 1/8', () => {
+	it("gives similar per-household outcomes at scale 1, 1/8 and 1/32 (the sandbox's preview)", () => {
 		const full = runReplicates({ mode: 'multi', seed: 2, weeks: WEEKS }, 2, buildCounty({ seed: COUNTY_SEED }));
-		const eighth = runReplicates({ mode: 'multi', seed: 2, weeks: WEEKS }, 6, small);
 		const mean = (rs: typeof full, f: (s: (typeof full)[number]['summary']) => number) => rs.reduce((a, r) => a + f(r.summary), 0) / rs.length;
 		const perHousehold = (s: (typeof full)[number]['summary']) => s.county.raised / s.households;
-		expect(mean(eighth, perHousehold)).toBeCloseTo(mean(full, perHousehold), 1);
-		expect(mean(eighth, (s) => s.county.closureRate)).toBeCloseTo(mean(full, (s) => s.county.closureRate), 1);
-		expect(mean(eighth, (s) => s.means.orderIndex)).toBeCloseTo(mean(full, (s) => s.means.orderIndex), 1);
-		expect(mean(eighth, (s) => s.means.trust)).toBeCloseTo(mean(full, (s) => s.means.trust), 1);
+		for (const reduced of [runReplicates({ mode: 'multi', seed: 2, weeks: WEEKS }, 6, small), runReplicates({ mode: 'multi', seed: 2, weeks: WEEKS }, 8, buildCounty({ seed: COUNTY_SEED, scale: 1 / 32 }))]) {
+			expect(mean(reduced, perHousehold)).toBeCloseTo(mean(full, perHousehold), 1);
+			expect(mean(reduced, (s) => s.county.closureRate)).toBeCloseTo(mean(full, (s) => s.county.closureRate), 1);
+			expect(mean(reduced, (s) => s.means.orderIndex)).toBeCloseTo(mean(full, (s) => s.means.orderIndex), 1);
+			expect(mean(reduced, (s) => s.means.trust)).toBeCloseTo(mean(full, (s) => s.means.trust), 1);
+		}
 	});
 
 	it('rejects parameters outside their ranges with a clear message', () => {

@@ -18,6 +18,8 @@ export interface HouseholdWeek {
 	/** Expected escalations this week by town and by household type. */
 	hazardByTown: Float64Array;
 	hazardByType: Float64Array;
+	/** Red (连心户) households by town at the last review. */
+	redByTown: Float64Array;
 }
 
 /**
@@ -34,7 +36,9 @@ export function householdReview(w: World, out: HouseholdWeek): void {
 	const villageTrust = w.villageTrust;
 	const byTown = out.hazardByTown;
 	const byType = out.hazardByType;
+	const redByTown = out.redByTown;
 	villageTrust.fill(0);
+	redByTown.fill(0);
 	byTown.fill(0);
 	byType.fill(0);
 	let green = 0;
@@ -58,7 +62,10 @@ export function householdReview(w: World, out: HouseholdWeek): void {
 		colour[h] = c;
 		if (c === 0) green++;
 		else if (c === 1) yellow++;
-		else red++;
+		else {
+			red++;
+			redByTown[town[h]]++;
+		}
 		trustSum += tr;
 		villageTrust[village[h]] += tr;
 	}

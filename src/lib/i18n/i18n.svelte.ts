@@ -38,15 +38,11 @@ export class I18n {
 	}
 
 	number(n: number, digits = 0): string {
-		return new Intl.NumberFormat(this.locale, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(n);
+		return formatter(this.locale, 'decimal', digits).format(n);
 	}
 
 	percent(x: number, digits = 1): string {
-		return new Intl.NumberFormat(this.locale, {
-			style: 'percent',
-			maximumFractionDigits: digits,
-			minimumFractionDigits: digits
-		}).format(x);
+		return formatter(this.locale, 'percent', digits).format(x);
 	}
 
 	/** A month given as 'YYYY-MM': 2018年1月 / Jan 2018. */
@@ -80,4 +76,13 @@ export function getI18n(): I18n {
 	const i18n = getContext<I18n | undefined>(KEY);
 	if (!i18n) throw new Error('getI18n() needs an I18n set by the layout');
 	return i18n;
+}
+
+/** Number formatters are costly to build (charts format thousands of ticks and cells): keep them. */
+const formatters = new Map<string, Intl.NumberFormat>();
+function formatter(locale: string, style: 'decimal' | 'percent', digits: number): Intl.NumberFormat {
+	const key = `${locale}|${style}|${digits}`;
+	let f = formatters.get(key);
+	if (!f) formatters.set(key, (f = new Intl.NumberFormat(locale, { style, maximumFractionDigits: digits, minimumFractionDigits: digits })));
+	return f;
 }

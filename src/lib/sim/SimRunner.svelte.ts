@@ -1,18 +1,28 @@
 import * as Comlink from 'comlink';
 import type { Scenario } from './scenario';
+import type { CompareSlot } from './comparison';
 import { replicateStats, type ScenarioStats } from './replicate-stats';
 import type { ReplicateOutput } from './sim-types';
 import type { SimWorkerApi } from './sim.worker';
 import type { TraceEvent } from '../../../sim/engine/model';
 
-/** A quick first pass at 1/16 of the county (per-household outcomes match the full county: see the scale test), then full-scale replicates that refine it. */
-export const QUICK = { scale: 1 / 16, reps: 4 };
+/** A quick first pass at 1/32 of the county (≈2,000 households) (per-household outcomes match the full county: see the scale test), then full-scale replicates that refine it. */
+export const QUICK = { scale: 1 / 32, reps: 4 };
 export const FULL = { scale: 1, reps: 10 };
 export const WEEKS = 260;
 
 export interface Compared {
 	key: string;
 	scenario: Scenario;
+	/** Where the scenario came from (the page's comparison slot), passed through untouched. */
+	slot?: CompareSlot;
+}
+
+interface Job {
+	scenario: Scenario;
+	replicate: number;
+	scale: number;
+	done: (output: ReplicateOutput) => void;
 }
 
 export type RunnerPhase = 'idle' | 'quick' | 'full' | 'done' | 'error';
@@ -31,6 +41,8 @@ interface PoolWorker {
  */
 export class SimRunner {
 	results = $state.raw<Record<string, ScenarioStats>>({});
+	/** The compared scenarios `results` belong to, in order (empty until the first result). */
+	shownFor = $state.raw<readonly Compared[]>([]);
 	phase = $state<RunnerPhase>('idle');
 	error = $state<string | null>(null);
 	/** Full-scale replicates done of those planned, over all compared scenarios. */
@@ -46,6 +58,8 @@ export class SimRunner {
 	 */
 	#cache = new Map<string, ReplicateOutput>();
 	static readonly CACHE_LIMIT = 600;
+	/** Statistics of the first n replicates of a scenario: a lever move recomputes only its own. */
+	#stats = new Map<string, ScenarioStats>();
 	readonly #size: number;
 	readonly #makeWorker: () => Worker;
 
@@ -76,23 +90,58 @@ export class SimRunner {
 		this.#pool = this.#pool.filter((x) => x !== w);
 	}
 
-	/** Runs jobs on the pool, one at a time per worker; stops handing out jobs once stale. */
-	async #runJobs<T>(jobs: (() => [Scenario, { replicate: number; scale: number; weeks: number }, (o: ReplicateOutput) => T])[], generation: number): Promise<void> {
+	/**
+	 * Runs jobs on the pool, one at a time per worker; stops handing out jobs once stale. With
+	 * `firstShown`, workers other than the first take only replicate-0 jobs until it resolves: the
+	 * first result is drawn sooner when the page is not competing with extra runs for the CPU.
+	 */
+	async #runJobs(jobs: Job[], generation: number, firstShown?: Promise<void>): Promise<void> {
 		let next = 0;
-		const lane = async (w: PoolWorker) => {
+		let shown = !firstShown;
+		firstShown?.then(() => (shown = true));
+		const lane = async (w: PoolWorker, i: number) => {
 			while (next < jobs.length && generation === this.#generation) {
-				const [scenario, options, done] = jobs[next++]();
+				if (!shown && i > 0 && jobs[next].replicate > 0) {
+					await Promise.race([firstShown, firstLaneDone]);
+					shown = true;
+					continue;
+				}
+				const job = jobs[next++];
 				let output: ReplicateOutput | null;
 				try {
-					output = await Promise.race([w.api.run(scenario, { ...options, request: generation }), w.failed]);
+					const options = { replicate: job.replicate, scale: job.scale, weeks: WEEKS, request: generation };
+					output = await Promise.race([w.api.run(job.scenario, options), w.failed]);
 				} catch (e) {
 					this.#drop(w);
 					throw e;
 				}
-				if (output && generation === this.#generation) done(output);
+				if (output && generation === this.#generation) job.done(output);
 			}
 		};
-		await Promise.all(this.#pool.map(lane));
+		// Waiting lanes never outlive the first one.
+		let finishFirst = () => {};
+		const firstLaneDone = new Promise<void>((resolve) => (finishFirst = resolve));
+		const first = lane(this.#pool[0], 0).finally(finishFirst);
+		await Promise.all([first, ...this.#pool.slice(1).map((w, i) => lane(w, i + 1))]);
+	}
+
+	/** Jobs for the pool: the cached replicates are answered without one. */
+	#jobs(scenarios: readonly Scenario[], reps: number, scale: number, done: (i: number, r: number, o: ReplicateOutput) => void): Job[] {
+		const jobs: Job[] = [];
+		for (let r = 0; r < reps; r++) {
+			for (const [i, sc] of scenarios.entries()) {
+				const scenario = $state.snapshot(sc) as Scenario;
+				const key = `${JSON.stringify(scenario)}|${scale}|${r}`;
+				const finish = (o: ReplicateOutput) => {
+					this.#remember(key, o);
+					done(i, r, o);
+				};
+				const cached = this.#cache.get(key);
+				if (cached) finish(cached);
+				else jobs.push({ scenario, replicate: r, scale, done: finish });
+			}
+		}
+		return jobs;
 	}
 
 	/** Starts (or restarts) the comparison of `compared`. */
@@ -123,27 +172,34 @@ export class SimRunner {
 					if (reps === 0 || reps === shown) return;
 					shown = reps;
 					const next: Record<string, ScenarioStats> = {};
-					for (const c of compared) next[c.key] = replicateStats(outputs.get(c.key)!.slice(0, reps), plan.scale);
+					for (const c of compared) {
+						const key = `${JSON.stringify($state.snapshot(c.scenario))}|${plan.scale}|${reps}`;
+						let stats = this.#stats.get(key);
+						if (!stats) {
+							stats = replicateStats(outputs.get(c.key)!.slice(0, reps), plan.scale);
+							this.#stats.set(key, stats);
+							if (this.#stats.size > 60) this.#stats.delete(this.#stats.keys().next().value!);
+						}
+						next[c.key] = stats;
+					}
 					this.results = next;
+					this.shownFor = compared;
 					this.firstResultMs ??= Math.round(performance.now() - started);
 				};
-				const jobs = [];
-				for (let r = 0; r < plan.reps; r++) {
-					for (const c of compared) {
-						const scenario = $state.snapshot(c.scenario) as Scenario;
-						const key = `${JSON.stringify(scenario)}|${plan.scale}|${r}`;
-						const done = (o: ReplicateOutput) => {
-							this.#remember(key, o);
-							outputs.get(c.key)![r] = o;
-							if (plan === FULL) this.progress = ++finished / (plan.reps * compared.length);
-							publish();
-						};
-						const cached = this.#cache.get(key);
-						if (cached) done(cached);
-						else jobs.push(() => [scenario, { replicate: r, scale: plan.scale, weeks: WEEKS }, done] as [Scenario, { replicate: number; scale: number; weeks: number }, (o: ReplicateOutput) => void]);
+				let markShown = () => {};
+				const firstShown = new Promise<void>((resolve) => (markShown = resolve));
+				const jobs = this.#jobs(compared.map((c) => c.scenario), plan.reps, plan.scale, (i, r, o) => {
+					outputs.get(compared[i].key)![r] = o;
+					if (plan === FULL) this.progress = ++finished / (plan.reps * compared.length);
+					publish();
+					// The other workers join once the first result has been painted (or after 100 ms,
+					// as a hidden tab paints nothing).
+					if (shown) {
+						requestAnimationFrame(() => setTimeout(markShown, 0));
+						setTimeout(markShown, 100);
 					}
-				}
-				await this.#runJobs(jobs, generation);
+				});
+				await this.#runJobs(jobs, generation, plan === QUICK ? firstShown : undefined);
 				if (generation !== this.#generation) return;
 				this.phase = plan === QUICK ? 'full' : 'done';
 			}
@@ -164,20 +220,7 @@ export class SimRunner {
 		this.#ensurePool();
 		for (const w of this.#pool) w.api.cancelBefore(generation).catch(() => {});
 		const outputs: ReplicateOutput[][] = scenarios.map(() => []);
-		const jobs = [];
-		for (let r = 0; r < reps; r++) {
-			for (const [i, sc] of scenarios.entries()) {
-				const scenario = $state.snapshot(sc) as Scenario;
-				const key = `${JSON.stringify(scenario)}|${scale}|${r}`;
-				const done = (o: ReplicateOutput) => {
-					this.#remember(key, o);
-					outputs[i][r] = o;
-				};
-				const cached = this.#cache.get(key);
-				if (cached) done(cached);
-				else jobs.push(() => [scenario, { replicate: r, scale, weeks: WEEKS }, done] as [Scenario, { replicate: number; scale: number; weeks: number }, (o: ReplicateOutput) => void]);
-			}
-		}
+		const jobs = this.#jobs(scenarios, reps, scale, (i, r, o) => (outputs[i][r] = o));
 		await this.#runJobs(jobs, generation);
 		return generation === this.#generation ? outputs : null;
 	}

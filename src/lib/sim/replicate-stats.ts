@@ -1,5 +1,4 @@
-import { quantile } from 'd3';
-import { GROUP_MEASURES, SERIES_SHOWN, SUMMARY_MEASURES, type GroupValues, type ReplicateOutput, type ShownSeries, type SummaryMeasure } from './sim-types';
+import { GROUP_MEASURES, SERIES_SHOWN, SUMMARY_MEASURES, TOWN_SERIES, type GroupValues, type ReplicateOutput, type ShownSeries, type SummaryMeasure, type TownSeriesKey } from './sim-types';
 
 export interface Band {
 	mean: Float64Array;
@@ -24,6 +23,8 @@ export interface ScenarioStats {
 	/** Means over replicates of the outcomes by household type and by town. */
 	byType: GroupValues;
 	byTown: GroupValues;
+	/** Means over replicates of the town series (town-major blocks, as in ReplicateOutput). */
+	townSeries: Record<TownSeriesKey, Float64Array>;
 }
 
 function meanGroups(groups: readonly GroupValues[]): GroupValues {
@@ -34,17 +35,40 @@ function meanGroups(groups: readonly GroupValues[]): GroupValues {
 	return out;
 }
 
+function meanArrays(arrays: readonly Float64Array[]): Float64Array {
+	const out = new Float64Array(arrays[0].length);
+	for (const a of arrays) for (let i = 0; i < a.length; i++) out[i] += a[i] / arrays.length;
+	return out;
+}
+
 const LOW = 0.05;
 const HIGH = 0.95;
 
-function range(values: number[]): Range {
-	const finite = values.filter(Number.isFinite);
-	if (finite.length === 0) return { mean: NaN, low: NaN, high: NaN };
-	return {
-		mean: finite.reduce((a, b) => a + b, 0) / finite.length,
-		low: quantile(finite, LOW) ?? NaN,
-		high: quantile(finite, HIGH) ?? NaN
-	};
+/** Quantile of sorted values, interpolated between order statistics (R-7, as d3.quantile). */
+function sortedQuantile(sorted: Float64Array, n: number, p: number): number {
+	const i = (n - 1) * p;
+	const lo = Math.floor(i);
+	return lo + 1 < n ? sorted[lo] + (sorted[lo + 1] - sorted[lo]) * (i - lo) : sorted[lo];
+}
+
+// Replicates are few (≤ 20): sorting a scratch array beats general quantile selection, and this
+// runs for every week of every series at each refinement, on the page's main thread.
+let scratch = new Float64Array(32);
+
+function range(values: ArrayLike<number>): Range {
+	if (scratch.length < values.length) scratch = new Float64Array(values.length);
+	let n = 0;
+	let sum = 0;
+	for (let i = 0; i < values.length; i++) {
+		const v = values[i];
+		if (Number.isFinite(v)) {
+			scratch[n++] = v;
+			sum += v;
+		}
+	}
+	if (n === 0) return { mean: NaN, low: NaN, high: NaN };
+	const sorted = scratch.subarray(0, n).sort();
+	return { mean: sum / n, low: sortedQuantile(sorted, n, LOW), high: sortedQuantile(sorted, n, HIGH) };
 }
 
 export function replicateStats(outputs: readonly ReplicateOutput[], scale: number): ScenarioStats {
@@ -52,8 +76,10 @@ export function replicateStats(outputs: readonly ReplicateOutput[], scale: numbe
 	const series = {} as Record<ShownSeries, Band>;
 	for (const m of SERIES_SHOWN) {
 		const band: Band = { mean: new Float64Array(weeks), low: new Float64Array(weeks), high: new Float64Array(weeks) };
+		const column = new Float64Array(outputs.length);
 		for (let k = 0; k < weeks; k++) {
-			const r = range(outputs.map((o) => o.series[m][k]));
+			for (let i = 0; i < outputs.length; i++) column[i] = outputs[i].series[m][k];
+			const r = range(column);
 			band.mean[k] = r.mean;
 			band.low[k] = r.low;
 			band.high[k] = r.high;
@@ -68,7 +94,8 @@ export function replicateStats(outputs: readonly ReplicateOutput[], scale: numbe
 		summary,
 		runs: outputs.map((o) => o.summary),
 		byType: meanGroups(outputs.map((o) => o.byType)),
-		byTown: meanGroups(outputs.map((o) => o.byTown))
+		byTown: meanGroups(outputs.map((o) => o.byTown)),
+		townSeries: Object.fromEntries(TOWN_SERIES.map((m) => [m, meanArrays(outputs.map((o) => o.townSeries[m]))])) as Record<TownSeriesKey, Float64Array>
 	};
 }
 

@@ -13,9 +13,17 @@ export const GROUP_MEASURES = ['satisfaction', 'daysMedian', 'reach', 'escalatio
 export type GroupMeasure = (typeof GROUP_MEASURES)[number];
 export type GroupValues = Record<GroupMeasure, number[]>;
 
+/** Weekly outcomes by town drawn as small multiples. */
+export const TOWN_SERIES = ['orderIndex', 'redShare'] as const;
+export type TownSeriesKey = (typeof TOWN_SERIES)[number];
+/** Town series are averaged over blocks of this many weeks (the households' review cycle). */
+export const TOWN_BLOCK_WEEKS = 4;
+
 export interface ReplicateOutput {
 	series: Record<ShownSeries, Float64Array>;
 	summary: Record<SummaryMeasure, number>;
 	byType: GroupValues;
 	byTown: GroupValues;
+	/** By town, town-major: town t's block b at t × blocks + b (blocks of TOWN_BLOCK_WEEKS weeks). */
+	townSeries: Record<TownSeriesKey, Float64Array>;
 }

@@ -8,18 +8,50 @@ import { buildCounty, type County } from '../../../sim/county/build-county';
 import { COUNTY_SEED, Model, type TraceEvent } from '../../../sim/engine/model';
 import type { Scenario } from './scenario';
 import type { GroupSummary } from '../../../sim/engine/outputs';
-import { GROUP_MEASURES, SERIES_SHOWN, type GroupValues, type ReplicateOutput } from './sim-types';
+import { GROUP_MEASURES, SERIES_SHOWN, TOWN_BLOCK_WEEKS, TOWN_SERIES, type GroupValues, type ReplicateOutput } from './sim-types';
 
 function groupValues(groups: GroupSummary[]): GroupValues {
 	const value = (g: GroupSummary, m: (typeof GROUP_MEASURES)[number]) => (m === 'reach' ? g.received / g.raised : g[m]);
 	return Object.fromEntries(GROUP_MEASURES.map((m) => [m, groups.map((g) => value(g, m))])) as GroupValues;
 }
 
+/** Averages each town's weekly values over blocks of TOWN_BLOCK_WEEKS weeks. */
+function townBlocks(weekly: Float64Array, towns: number, weeks: number): Float64Array {
+	const blocks = Math.ceil(weeks / TOWN_BLOCK_WEEKS);
+	const out = new Float64Array(towns * blocks);
+	for (let t = 0; t < towns; t++) {
+		for (let b = 0; b < blocks; b++) {
+			const from = b * TOWN_BLOCK_WEEKS;
+			const to = Math.min(weeks, from + TOWN_BLOCK_WEEKS);
+			let sum = 0;
+			for (let k = from; k < to; k++) sum += weekly[t * weeks + k];
+			out[t * blocks + b] = sum / (to - from);
+		}
+	}
+	return out;
+}
+
 // Building the county takes tens of milliseconds: keep one per scale for the worker's lifetime.
 const counties = new Map<number, County>();
 /** Runs of an older request than this are abandoned at their next pause. */
 let current = 0;
-const WEEKS_BETWEEN_PAUSES = 13;
+/** A run computes for about this long between pauses. */
+const SLICE_MS = 8;
+
+/**
+ * Lets queued messages (a newer request's cancelBefore) in. A MessageChannel round trip, not
+ * setTimeout: nested timeouts are clamped to 4 ms each, which added ~80 ms to a small run.
+ */
+const pause = (() => {
+	const channel = new MessageChannel();
+	const waiting: (() => void)[] = [];
+	channel.port1.onmessage = () => waiting.shift()?.();
+	return () =>
+		new Promise<void>((resolve) => {
+			waiting.push(resolve);
+			channel.port2.postMessage(null);
+		});
+})();
 
 const api = {
 	/** Marks every run of a request older than `request` as stale. */
@@ -28,7 +60,7 @@ const api = {
 	},
 
 	/**
-	 * Runs one replicate. Pauses every quarter of model time so that a newer request's
+	 * Runs one replicate. Pauses every few milliseconds so that a newer request's
 	 * `cancelBefore` can arrive; a stale run then stops and resolves to null.
 	 */
 	async run(
@@ -48,8 +80,10 @@ const api = {
 		});
 		while (!model.done) {
 			if (options.request < current) return null;
-			model.run(WEEKS_BETWEEN_PAUSES);
-			await new Promise((resolve) => setTimeout(resolve, 0));
+			const until = performance.now() + SLICE_MS;
+			do model.step();
+			while (!model.done && performance.now() < until);
+			await pause();
 		}
 		if (options.request < current) return null;
 		const s = model.summary();
@@ -68,9 +102,11 @@ const api = {
 				equityGap: s.equityGap.satisfaction
 			},
 			byType: groupValues(s.byType),
-			byTown: groupValues(s.byTown)
+			byTown: groupValues(s.byTown),
+			townSeries: Object.fromEntries(TOWN_SERIES.map((m) => [m, townBlocks(model.townSeries[m], county.towns.length, options.weeks)])) as ReplicateOutput['townSeries']
 		};
-		return Comlink.transfer(output, Object.values(series).map((a) => a.buffer as ArrayBuffer));
+		const arrays = [...Object.values(series), ...Object.values(output.townSeries)];
+		return Comlink.transfer(output, arrays.map((a) => a.buffer as ArrayBuffer));
 	}
 };
 
