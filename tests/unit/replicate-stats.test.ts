@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { quantile } from 'd3';
 import { describe, expect, it } from 'vitest';
-import { replicateStats } from '../../src/lib/sim/replicate-stats';
+import { pairedDifference, replicateStats, shareBetter } from '../../src/lib/sim/replicate-stats';
 import { SERIES_SHOWN, SUMMARY_MEASURES, TOWN_SERIES, type ReplicateOutput } from '../../src/lib/sim/sim-types';
 
 const WEEKS = 3;
@@ -43,5 +43,16 @@ describe('replicate statistics', () => {
 		const stats = replicateStats([output([0.2], 0), output([0.4], 0)], 1);
 		expect(stats.townSeries.redShare[0]).toBeCloseTo(0.3, 12);
 		expect(stats.townSeries.redShare[1]).toBe(1);
+	});
+
+	it('compare scenarios run by run: paired difference with its t interval, and the share of wins', () => {
+		const a = replicateStats([1, 2, 3, 4].map((v) => output([v], 0)), 1);
+		const b = replicateStats([1.5, 2.4, 3.6, 4.5].map((v) => output([v], 0)), 1);
+		const d = pairedDifference(a, b, 'satisfaction');
+		expect(d.mean).toBeCloseTo(0.5, 12);
+		// differences 0.5, 0.4, 0.6, 0.5: sd 0.0816, t(0.95, 3) ≈ 2.353
+		expect(d.high - d.mean).toBeCloseTo((2.353 * 0.08165) / 2, 2);
+		expect(shareBetter(a, b, 'satisfaction', false)).toBe(1);
+		expect(shareBetter(a, b, 'daysMedian', true)).toBe(0);
 	});
 });

@@ -1,3 +1,4 @@
+import { pairedInterval, type Interval } from '../../../sim/engine/statistics';
 import { GROUP_MEASURES, SERIES_SHOWN, SUMMARY_MEASURES, TOWN_SERIES, type GroupValues, type ReplicateOutput, type ShownSeries, type SummaryMeasure, type TownSeriesKey } from './sim-types';
 
 export interface Band {
@@ -97,6 +98,12 @@ export function replicateStats(outputs: readonly ReplicateOutput[], scale: numbe
 		byTown: meanGroups(outputs.map((o) => o.byTown)),
 		townSeries: Object.fromEntries(TOWN_SERIES.map((m) => [m, meanArrays(outputs.map((o) => o.townSeries[m]))])) as Record<TownSeriesKey, Float64Array>
 	};
+}
+
+/** Mean paired difference b − a of a measure with its 90% t interval (paired replicates). */
+export function pairedDifference(a: ScenarioStats, b: ScenarioStats, measure: SummaryMeasure): Interval {
+	const n = Math.min(a.runs.length, b.runs.length);
+	return pairedInterval(Array.from({ length: n }, (_, i) => b.runs[i][measure] - a.runs[i][measure]));
 }
 
 /** Share of paired runs in which `b` is better than `a` on a measure (higher is better unless `lowerIsBetter`). */
