@@ -1,10 +1,13 @@
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildCounty } from '../sim/county/build-county';
 import { csvLine } from '../sim/dataset/csv';
-import { SCHEMAS, TABLE_NAMES, type TableName } from '../sim/dataset/schema';
+import { BROWSER_TABLES, DERIVED_TABLES, RAW_TABLES, SCHEMAS, type TableName } from '../sim/dataset/schema';
+import { CASE_COUNTS_SQL, CASE_DAYS_SQL } from '../sim/dataset/case-cubes';
+import type { CsvValue } from '../sim/dataset/csv';
+import { openNodeDb } from '../src/lib/server/node-db';
 import { datasetTables, type DatasetOptions } from '../sim/dataset/tables';
 import { writeArrowStream } from './arrow-table';
 
@@ -20,8 +23,11 @@ export interface TableMeta {
 	rows: number;
 	bytes: number;
 	sha256: string;
-	/** The same rows as an Arrow IPC stream: what the browser engine loads (no text parsing). */
-	arrow: { file: string; bytes: number; sha256: string };
+	/**
+	 * The same rows as an Arrow IPC stream: what the browser engine loads (no text parsing). Not
+	 * written for the raw cases, which the browser never loads (it queries the derived tables).
+	 */
+	arrow?: { file: string; bytes: number; sha256: string };
 }
 
 export interface DatasetMeta {
@@ -42,10 +48,29 @@ export async function writeDataset(options: DatasetOptions & { dir: string }): P
 		synthetic: true,
 		tables: {} as Record<TableName, TableMeta>
 	};
-	for (const name of TABLE_NAMES) {
-		const csv = await writeTable(join(options.dir, `${name}.csv`), name, tables[name]());
-		const arrow = await writeArrowStream(join(options.dir, `${name}.arrow`), name, tables[name]());
-		meta.tables[name] = { ...csv, arrow: { file: `${name}.arrow`, ...arrow } };
+	const write = async (name: TableName, rows: () => Iterable<CsvValue[]>) => {
+		const csv = await writeTable(join(options.dir, `${name}.csv`), name, rows());
+		meta.tables[name] = csv;
+		if ((BROWSER_TABLES as readonly TableName[]).includes(name)) {
+			const arrow = await writeArrowStream(join(options.dir, `${name}.arrow`), name, rows());
+			meta.tables[name].arrow = { file: `${name}.arrow`, ...arrow };
+		} else await rm(join(options.dir, `${name}.arrow`), { force: true });
+	};
+	for (const name of RAW_TABLES) await write(name, tables[name]);
+	// The derived tables, by DuckDB from the cases just written (deterministic: the SQL orders rows).
+	const db = await openNodeDb(options.dir, ['cases']);
+	try {
+		for (const [name, sql] of [
+			['case_counts', CASE_COUNTS_SQL],
+			['case_days', CASE_DAYS_SQL]
+		] as const satisfies readonly (readonly [(typeof DERIVED_TABLES)[number], string])[]) {
+			await db.query(sql);
+			const columns = SCHEMAS[name].columns.map(([c]) => c);
+			const rows = (await db.query<Record<string, CsvValue>>(`SELECT * FROM ${name}`)).map((r) => columns.map((c) => r[c]));
+			await write(name, () => rows);
+		}
+	} finally {
+		db.close();
 	}
 	await writeFile(join(options.dir, 'meta.json'), JSON.stringify(meta, null, '\t') + '\n');
 	return meta;

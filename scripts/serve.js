@@ -29,11 +29,14 @@ const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.csv', '.svg', '
 
 /**
  * Starts a server; resolves to it once listening.
- * @param {{ dir?: string, port?: number, prefix?: string, host?: string }} [options]
+ * `dataDir` serves /data/ from another folder (the benchmarks use it to put a scaled dataset
+ * behind a built site).
+ * @param {{ dir?: string, port?: number, prefix?: string, host?: string, dataDir?: string }} [options]
  * @returns {Promise<import('node:http').Server>}
  */
-export function serve({ dir = 'build', port = 4173, prefix = '', host = '127.0.0.1' } = {}) {
-	const root = resolve(dir);
+export function serve({ dir = 'build', port = 4173, prefix = '', host = '127.0.0.1', dataDir } = {}) {
+	const siteRoot = resolve(dir);
+	const dataRoot = dataDir ? resolve(dataDir) : null;
 	/** @type {Map<string, { mtime: number, body: Buffer }>} */
 	const gzipped = new Map();
 	/** @param {string} file @param {number} mtime */
@@ -52,7 +55,8 @@ export function serve({ dir = 'build', port = 4173, prefix = '', host = '127.0.0
 			if (!path.startsWith(`${prefix}/`)) return notFound(res);
 			path = path.slice(prefix.length);
 		}
-		let file = normalize(join(root, path));
+		const [root, rel] = dataRoot && path.startsWith('/data/') ? [dataRoot, path.slice('/data'.length)] : [siteRoot, path];
+		let file = normalize(join(root, rel));
 		if (!file.startsWith(root)) return notFound(res);
 		try {
 			let info = await stat(file);

@@ -11,8 +11,18 @@ export interface TableSchema {
 	columns: readonly (readonly [string, ColumnType])[];
 }
 
-export const TABLE_NAMES = ['units', 'households', 'household_status', 'liaisons', 'cases', 'tasks', 'cadres'] as const;
+/** Tables generated row by row. */
+export const RAW_TABLES = ['units', 'households', 'household_status', 'liaisons', 'cases', 'tasks', 'cadres'] as const;
+/** Tables derived from the cases by SQL (pre-aggregated: see case-cubes.ts). */
+export const DERIVED_TABLES = ['case_counts', 'case_days'] as const;
+export const TABLE_NAMES = [...RAW_TABLES, ...DERIVED_TABLES] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
+/**
+ * Tables the browser can load (written as Arrow too). The raw cases are not among them: the pages
+ * query the derived tables, whose size does not grow with the number of cases.
+ */
+export const BROWSER_TABLES = TABLE_NAMES.filter((t): t is Exclude<TableName, 'cases'> => t !== 'cases');
+export type BrowserTable = (typeof BROWSER_TABLES)[number];
 
 export const SCHEMAS: Record<TableName, TableSchema> = {
 	units: {
@@ -114,6 +124,36 @@ export const SCHEMAS: Record<TableName, TableSchema> = {
 			['town_code', 'VARCHAR'],
 			['village_id', 'BIGINT'],
 			['start_on', 'DATE']
+		]
+	},
+	case_counts: {
+		name: 'case_counts',
+		columns: [
+			['town_code', 'VARCHAR'],
+			['ledger', 'VARCHAR'],
+			['month', 'INTEGER'],
+			['dim', 'VARCHAR'],
+			['key', 'VARCHAR'],
+			['cases', 'INTEGER'],
+			['closed', 'INTEGER'],
+			['closed_locally', 'INTEGER'],
+			['escalated', 'INTEGER'],
+			['surveyed', 'INTEGER'],
+			['satisfied', 'INTEGER'],
+			['handled', 'INTEGER'],
+			['on_time', 'INTEGER'],
+			['repeats', 'INTEGER']
+		]
+	},
+	case_days: {
+		name: 'case_days',
+		columns: [
+			['town_code', 'VARCHAR'],
+			['ledger', 'VARCHAR'],
+			['quarter', 'INTEGER'],
+			['step', 'INTEGER'],
+			['bin', 'INTEGER'],
+			['cases', 'INTEGER']
 		]
 	}
 };

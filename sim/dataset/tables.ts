@@ -6,7 +6,7 @@ import { formatDate, formatTimestamp, type CsvValue } from './csv';
 import { COLOUR_QUARTERS, COLOURS, generateColours } from './household-colours';
 import { generateCadres, generateTasks, TASK_CATEGORIES, TASK_STATUSES } from './integration';
 import { generateCases, type CaseColumns } from './ledger-cases';
-import type { TableName } from './schema';
+import type { RAW_TABLES } from './schema';
 
 /** Rows of one table, in the column order of its schema. */
 export type Rows = Iterable<CsvValue[]>;
@@ -18,7 +18,7 @@ export interface DatasetOptions {
 }
 
 /** Every table of the dataset as lazily produced rows. */
-export function datasetTables(county: County, options: DatasetOptions): Record<TableName, () => Rows> {
+export function datasetTables(county: County, options: DatasetOptions): Record<(typeof RAW_TABLES)[number], () => Rows> {
 	return {
 		units: () => unitRows(county),
 		households: () => householdRows(county),

@@ -1,9 +1,9 @@
-import { headline, type Headline } from '../../src/lib/data/overview-queries';
+import { headline, OVERVIEW_TABLES, type Headline } from '../../src/lib/data/overview-queries';
 import { openNodeDb } from '../../src/lib/server/node-db';
 
 /** The overview's headline for a town, computed by DuckDB in Node on the built site's files. */
 export async function nodeHeadline(town: string | null): Promise<Headline> {
-	const db = await openNodeDb('build/data', ['cases', 'units', 'liaisons', 'tasks', 'cadres']);
+	const db = await openNodeDb('build/data', OVERVIEW_TABLES);
 	try {
 		return await headline(db, town);
 	} finally {

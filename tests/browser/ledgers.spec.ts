@@ -1,11 +1,11 @@
-import { ledgerData } from '../../src/lib/data/ledger-queries';
+import { LEDGER_TABLES, ledgerData, NO_FILTERS } from '../../src/lib/data/ledger-queries';
 import { openNodeDb } from '../../src/lib/server/node-db';
 import { expect, test } from './fixtures';
 
-async function nodeLedgers(town: string | null, ledger: string | null) {
-	const db = await openNodeDb('build/data', ['cases']);
+async function nodeLedgers(town: string | null, ledger: string | null, period: { from: string; to: string } = NO_FILTERS) {
+	const db = await openNodeDb('build/data', LEDGER_TABLES);
 	try {
-		return await ledgerData(db, { town, ledger, from: 2016, to: 2021 });
+		return await ledgerData(db, { town, ledger, from: period.from, to: period.to });
 	} finally {
 		db.close();
 	}
@@ -39,6 +39,34 @@ test('filtering by town and ledger updates every chart, shows chips and keeps th
 	await expect(page).toHaveURL(/town=610922104$/);
 });
 
+test('brushing across the quarterly chart picks a period that filters every other chart', async ({ watched: page }) => {
+	await page.goto('/en/ledgers/');
+	const charts = page.getByTestId('ledger-charts');
+	await expect(charts).toHaveAttribute('data-filters', '');
+	const brush = page.getByTestId('rates-brush').locator('.overlay');
+	await brush.scrollIntoViewIfNeeded();
+	const box = (await brush.boundingBox())!;
+	// Drag over the middle third of the chart.
+	await page.mouse.move(box.x + box.width / 3, box.y + box.height / 2);
+	await page.mouse.down();
+	await page.mouse.move(box.x + (box.width * 2) / 3, box.y + box.height / 2, { steps: 5 });
+	await page.mouse.up();
+	await expect(page).toHaveURL(/from=\d{4}Q\d&to=\d{4}Q\d/);
+	const url = new URL(page.url());
+	const period = { from: url.searchParams.get('from')!, to: url.searchParams.get('to')! };
+	await expect(charts).toHaveAttribute('data-filters', `from=${period.from}&to=${period.to}`);
+	await expect(page.getByTestId('rates-period')).toBeVisible();
+	await expect(page.getByTestId('ledger-from')).toHaveValue(period.from);
+	// Every other chart now counts only the picked quarters; the quarterly chart still shows them all.
+	const expected = await nodeLedgers(null, null, period);
+	const escalated = page.getByTestId('chart-key').locator('[data-key="escalated"] .detail');
+	await expect(escalated).toContainText(`/${new Intl.NumberFormat('en-GB').format(expected.key.received)})`);
+	await expect(page.getByTestId('chart-rates').locator('path[data-rate]').first()).toBeVisible();
+	// A click on the chart clears the period.
+	await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+	await expect(charts).toHaveAttribute('data-filters', '');
+});
+
 test('clicking a town bar filters the page', async ({ watched: page }) => {
 	await page.goto('/ledgers/');
 	await page.getByTestId('chart-by-town').locator('[data-key="610922109"]').click();
@@ -50,7 +78,7 @@ test('clicking a town bar filters the page', async ({ watched: page }) => {
 test('garbage in the address falls back to a valid view with a notice', async ({ watched: page }) => {
 	await page.goto('/en/ledgers/?town=nowhere&from=2020&to=2017&ledger=%3Cscript%3E');
 	await expect(page.getByTestId('bad-param')).toContainText('town=nowhere');
-	await expect(page.getByTestId('bad-param')).toContainText('from=2020 > to=2017');
+	await expect(page.getByTestId('bad-param')).toContainText('from=2020Q1 > to=2017Q4');
 	await expect(page.getByTestId('chart-steps').locator('rect[data-step]')).toHaveCount(9);
 });
 
@@ -62,7 +90,7 @@ test('the quarterly bulletin ranks towns for a chosen quarter and prints cleanly
 	await expect(page.getByTestId('bulletin').locator('tbody tr')).toHaveCount(11);
 	await page.getByTestId('bulletin-quarter').selectOption('2019Q2');
 	await expect(page).toHaveURL(/q=2019Q2/);
-	const db = await (await import('../../src/lib/server/node-db')).openNodeDb('build/data', ['cases']);
+	const db = await (await import('../../src/lib/server/node-db')).openNodeDb('build/data', LEDGER_TABLES);
 	const rows = await (await import('../../src/lib/data/ledger-queries')).bulletin(db, '2019Q2');
 	db.close();
 	const total = rows.reduce((s, r) => s + r.received, 0);

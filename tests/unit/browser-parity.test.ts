@@ -7,7 +7,8 @@ import { byTown, overviewData, OVERVIEW_TABLES } from '../../src/lib/data/overvi
 import { plainRow, type QueryParam, type QueryRunner } from '../../src/lib/data/query-runner';
 import { OFFLINE_SETTINGS, schemaMismatch } from '../../src/lib/data/table-loader';
 import { openNodeDb } from '../../src/lib/server/node-db';
-import { TABLE_NAMES } from '../../sim/dataset/schema';
+import { BROWSER_TABLES as TABLE_NAMES } from '../../sim/dataset/schema';
+import { LEDGER_QUARTERS, ledgerData, bulletin, LEDGER_TABLES, NO_FILTERS } from '../../src/lib/data/ledger-queries';
 
 // The browser's path — the DuckDB-WASM engine (its Node build) loading the Arrow files — must give
 // the same tables and the same answers as DuckDB in Node reading the CSV files at build time.
@@ -42,7 +43,7 @@ beforeAll(async () => {
 	for (const t of TABLE_NAMES) {
 		wasm.insertArrowFromIPCStream(new Uint8Array(await readFile(`${dir}/${t}.arrow`)), { name: t, create: true });
 	}
-	node = await openNodeDb(dir);
+	node = await openNodeDb(dir, TABLE_NAMES);
 });
 
 afterAll(() => node?.close());
@@ -70,5 +71,13 @@ describe('the browser engine on the Arrow files', () => {
 		}
 		expect(await byTown(wasmRunner)).toEqual(await byTown(node));
 		expect(OVERVIEW_TABLES.every((t) => TABLE_NAMES.includes(t))).toBe(true);
+	});
+
+	it('answers the ledger queries exactly as the build did', async () => {
+		for (const f of [NO_FILTERS, { town: '610922104', ledger: 'complaint', from: '2018Q2', to: '2020Q1' }]) {
+			expect(await ledgerData(wasmRunner, f)).toEqual(await ledgerData(node, f));
+		}
+		expect(await bulletin(wasmRunner, LEDGER_QUARTERS[10])).toEqual(await bulletin(node, LEDGER_QUARTERS[10]));
+		expect(LEDGER_TABLES.every((t) => TABLE_NAMES.includes(t))).toBe(true);
 	});
 });

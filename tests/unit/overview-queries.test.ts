@@ -2,19 +2,19 @@ import { SITE_DATA_DIR } from '../../scripts/dataset-writer';
 import { readFile } from 'node:fs/promises';
 import { csvParse, type DSVRowArray } from 'd3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { byTown, headline, monthlyByLedger } from '../../src/lib/data/overview-queries';
+import { byTown, headline, monthlyByLedger, OVERVIEW_TABLES } from '../../src/lib/data/overview-queries';
 import { openNodeDb } from '../../src/lib/server/node-db';
 import { TOWNS } from '../../sim/county/towns';
 
-// The overview's SQL, run by DuckDB, against the same figures computed independently by
-// parsing the CSV files in JavaScript.
+// The overview's SQL, run by DuckDB on the pre-aggregated case_counts, against the same figures
+// computed independently from the raw cases by parsing the CSV files in JavaScript.
 const dir = SITE_DATA_DIR;
 let cases: DSVRowArray<string>;
 let db: Awaited<ReturnType<typeof openNodeDb>>;
 
 beforeAll(async () => {
 	cases = csvParse(await readFile(`${dir}/cases.csv`, 'utf8'));
-	db = await openNodeDb(dir, ['cases', 'units', 'liaisons', 'tasks', 'cadres']);
+	db = await openNodeDb(dir, OVERVIEW_TABLES);
 });
 
 const inScope = (c: Record<string, string | undefined>) =>

@@ -3,7 +3,7 @@ import { goto } from '$app/navigation';
 import { page } from '$app/state';
 import { afterFirstPaint } from '$lib/components/after-first-paint';
 import { TOWNS, type Town } from '../../../sim/county/towns';
-import type { TableName } from '../../../sim/dataset/schema';
+import type { BrowserTable as TableName } from '../../../sim/dataset/schema';
 import type { DataEngine } from './data-engine.svelte';
 import type { QueryRunner } from './query-runner';
 

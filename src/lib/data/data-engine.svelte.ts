@@ -1,5 +1,5 @@
 import { getContext, setContext } from 'svelte';
-import type { TableName } from '../../../sim/dataset/schema';
+import type { BrowserTable as TableName } from '../../../sim/dataset/schema';
 import { toDataErrorInfo, type DataErrorInfo } from './data-error';
 import type { BrowserDb } from './duckdb-browser';
 import type { QueryRunner } from './query-runner';

@@ -1,7 +1,7 @@
-import type { TableName } from '../../../sim/dataset/schema';
+import type { BrowserTable } from '../../../sim/dataset/schema';
 import type { QueryRunner } from './query-runner';
 
-export const GRID_TABLES: readonly TableName[] = ['units', 'households', 'household_status', 'liaisons'];
+export const GRID_TABLES: readonly BrowserTable[] = ['units', 'households', 'household_status', 'liaisons'];
 const TOWN = `($1::VARCHAR IS NULL OR town_code = $1::VARCHAR)`;
 
 export interface ColourCount {

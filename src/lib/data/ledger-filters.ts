@@ -1,9 +1,9 @@
 import { LEDGER_TYPES } from '../../../sim/dataset/case-vocabulary';
 import { TOWNS } from '../../../sim/county/towns';
-import { LEDGER_YEARS, NO_FILTERS, type LedgerFilters } from './ledger-queries';
+import { LEDGER_QUARTERS, NO_FILTERS, type LedgerFilters } from './ledger-queries';
 
 /**
- * Reads the ledger page's filters from a query string. Unknown towns or ledgers, years out of
+ * Reads the ledger page's filters from a query string. Unknown towns or ledgers, periods out of
  * range and inverted periods are dropped (listed in `problems`), so any link opens a valid view.
  */
 export function filtersFromSearch(params: URLSearchParams): { filters: LedgerFilters; problems: string[] } {
@@ -19,15 +19,17 @@ export function filtersFromSearch(params: URLSearchParams): { filters: LedgerFil
 		if ((LEDGER_TYPES as readonly string[]).includes(ledger)) filters.ledger = ledger;
 		else problems.push(`ledger=${ledger.slice(0, 20)}`);
 	}
-	const year = (key: 'from' | 'to') => {
+	// A quarter 'YYYYQn', or a year (older links): a year starts at its first quarter with data and
+	// ends at its last.
+	const period = (key: 'from' | 'to') => {
 		const v = params.get(key);
 		if (v === null) return;
-		const y = Number(v);
-		if (Number.isInteger(y) && y >= LEDGER_YEARS.first && y <= LEDGER_YEARS.last) filters[key] = y;
+		const quarters = /^\d{4}$/.test(v) ? LEDGER_QUARTERS.filter((q) => q.startsWith(v)) : LEDGER_QUARTERS.filter((q) => q === v.toUpperCase());
+		if (quarters.length) filters[key] = key === 'from' ? quarters[0] : quarters[quarters.length - 1];
 		else problems.push(`${key}=${v.slice(0, 10)}`);
 	};
-	year('from');
-	year('to');
+	period('from');
+	period('to');
 	if (filters.from > filters.to) {
 		problems.push(`from=${filters.from} > to=${filters.to}`);
 		filters.from = NO_FILTERS.from;

@@ -1,23 +1,65 @@
 import { STEPS } from '../../../sim/dataset/case-vocabulary';
+import { binDaysSql, CLOSE_STEP } from '../../../sim/dataset/case-cubes';
+import type { BrowserTable } from '../../../sim/dataset/schema';
 import type { QueryRunner, QueryParam } from './query-runner';
 
-/** Filters of the ledger page; every value is bound as a parameter. */
+/** Tables the ledger pages read. */
+export const LEDGER_TABLES: readonly BrowserTable[] = ['case_counts', 'case_days'];
+
+/**
+ * Filters of the ledger page; every value is bound as a parameter. Periods are quarters of
+ * intake, 'YYYYQn', inclusive.
+ */
 export interface LedgerFilters {
 	town: string | null;
 	ledger: string | null;
-	/** First and last year (inclusive) of intake. */
-	from: number;
-	to: number;
+	from: string;
+	to: string;
 }
 
-export const LEDGER_YEARS = { first: 2016, last: 2021 } as const;
-export const NO_FILTERS: LedgerFilters = { town: null, ledger: null, from: LEDGER_YEARS.first, to: LEDGER_YEARS.last };
+/** Quarters with ledger cases, 'YYYYQn' (the ledgers began in August 2016). */
+export const LEDGER_QUARTERS: string[] = Array.from({ length: 22 }, (_, i) => {
+	const q = 2 + i;
+	return `${2016 + Math.floor(q / 4)}Q${(q % 4) + 1}`;
+});
+export const NO_FILTERS: LedgerFilters = { town: null, ledger: null, from: LEDGER_QUARTERS[0], to: LEDGER_QUARTERS[LEDGER_QUARTERS.length - 1] };
 
-/** `$1` town, `$2` ledger type (NULL = all), `$3`/`$4` first and last year. */
-const WHERE = `($1::VARCHAR IS NULL OR town_code = $1::VARCHAR)
+/** 'YYYYQn' → year × 4 + n − 1 (the quarter index of case_days). */
+export function quarterNumber(q: string): number {
+	return Number(q.slice(0, 4)) * 4 + Number(q.slice(5)) - 1;
+}
+export function quarterName(n: number): string {
+	return `${Math.floor(n / 4)}Q${(n % 4) + 1}`;
+}
+
+/**
+ * The pages query pre-aggregated tables (sim/dataset/case-cubes.ts), never the raw cases, so a
+ * filter costs the same at ten thousand cases as at ten million.
+ * case_counts: `$1` town, `$2` ledger type (NULL = all), `$3`/`$4` first and last month index.
+ */
+const COUNTS_WHERE = `($1::VARCHAR IS NULL OR town_code = $1::VARCHAR)
 	AND ($2::VARCHAR IS NULL OR ledger = $2::VARCHAR)
-	AND year(received_at) BETWEEN $3::INTEGER AND $4::INTEGER`;
-const params = (f: LedgerFilters): QueryParam[] => [f.town, f.ledger, f.from, f.to];
+	AND month BETWEEN $3::INTEGER AND $4::INTEGER`;
+const countParams = (f: LedgerFilters): QueryParam[] => [f.town, f.ledger, quarterNumber(f.from) * 3, quarterNumber(f.to) * 3 + 2];
+/** case_days: the same, with `$3`/`$4` the first and last quarter index. */
+const DAYS_WHERE = `($1::VARCHAR IS NULL OR town_code = $1::VARCHAR)
+	AND ($2::VARCHAR IS NULL OR ledger = $2::VARCHAR)
+	AND quarter BETWEEN $3::INTEGER AND $4::INTEGER`;
+const dayParams = (f: LedgerFilters): QueryParam[] => [f.town, f.ledger, quarterNumber(f.from), quarterNumber(f.to)];
+
+/**
+ * Median and 90th percentile days of each histogram group (`step`, or any other grouping column)
+ * from case_days rows selected by `where`: the first bin whose cumulative count reaches the
+ * share, reported at the bin's centre (within ±2%).
+ */
+function histogramQuantiles(group: string, where: string): string {
+	return `WITH h AS (SELECT ${group} AS g, bin, sum(cases) AS n FROM case_days WHERE ${where} GROUP BY ALL),
+	c AS (SELECT g, bin, sum(n) OVER (PARTITION BY g ORDER BY bin) AS cum, sum(n) OVER (PARTITION BY g) AS total FROM h)
+	SELECT g, total::BIGINT AS cases,
+		round(${binDaysSql('min(bin) FILTER (cum >= 0.5 * total)')}, 2) AS "medianDays",
+		round(${binDaysSql('min(bin) FILTER (cum >= 0.9 * total)')}, 2) AS "p90Days"
+	FROM c GROUP BY g, total ORDER BY g`;
+}
 
 export interface StepTime {
 	step: string;
@@ -27,31 +69,17 @@ export interface StepTime {
 }
 
 /** Days spent in each of the nine steps (from the previous step's timestamp), median and 90th percentile. */
-export function stepTimes(db: QueryRunner, f: LedgerFilters): Promise<StepTime[]> {
-	const columns = ['received', ...STEPS].map((s) => `${s}_at`);
-	const parts = STEPS.map(
-		(step, i) => `SELECT ${i} AS k, '${step}' AS step, date_diff('minute', ${columns[i]}, ${columns[i + 1]}) / 1440.0 AS days
-			FROM cases WHERE ${WHERE} AND ${columns[i + 1]} IS NOT NULL`
+export async function stepTimes(db: QueryRunner, f: LedgerFilters): Promise<StepTime[]> {
+	const rows = await db.query<{ g: number; cases: number; medianDays: number; p90Days: number }>(
+		histogramQuantiles('step', `${DAYS_WHERE} AND step < ${CLOSE_STEP}`),
+		dayParams(f)
 	);
-	return db.query<StepTime>(
-		`SELECT step, count(*) AS cases, round(median(days), 2) AS "medianDays", round(quantile_cont(days, 0.9), 2) AS "p90Days"
-		FROM (${parts.join(' UNION ALL ')}) GROUP BY k, step ORDER BY k`,
-		params(f)
-	);
+	return rows.map(({ g, ...r }) => ({ step: STEPS[g], ...r }));
 }
 
 export interface Stall {
 	step: string;
 	cases: number;
-}
-
-/** Cases not closed, by the step they are waiting at (the first step without a timestamp). */
-export function stalls(db: QueryRunner, f: LedgerFilters): Promise<Stall[]> {
-	const firstMissing = `CASE ${STEPS.map((s) => `WHEN ${s}_at IS NULL THEN '${s}'`).join(' ')} END`;
-	return db.query<Stall>(
-		`SELECT ${firstMissing} AS step, count(*) AS cases FROM cases WHERE ${WHERE} AND archived_at IS NULL GROUP BY ALL ORDER BY cases DESC`,
-		params(f)
-	);
 }
 
 export interface QuarterRates {
@@ -64,35 +92,15 @@ export interface QuarterRates {
 	onTime: number;
 }
 
-/** Per quarter of intake: received, closed, surveyed and satisfied, handled and handled on time. */
-export function quarterRates(db: QueryRunner, f: LedgerFilters): Promise<QuarterRates[]> {
-	return db.query<QuarterRates>(
-		`SELECT year(received_at) || 'Q' || quarter(received_at) AS quarter, count(*) AS received, count(archived_at) AS closed,
-			count(satisfaction) AS surveyed, count(*) FILTER (satisfaction IN ('satisfied', 'basic')) AS satisfied,
-			count(handled_at) AS handled, count(*) FILTER (handled_at <= due_at) AS "onTime"
-		FROM cases WHERE ${WHERE} GROUP BY ALL ORDER BY quarter`,
-		params(f)
-	);
-}
-
-/** Dimensions a breakdown can group by: fixed column names, never taken from input. */
-export const DIMENSIONS = { ledger: 'ledger', level: 'level', channel: 'channel', category: 'category', town: 'town_code' } as const;
-export type Dimension = keyof typeof DIMENSIONS;
+/** Dimensions a breakdown can group by: fixed names, never taken from input. */
+export const DIMENSIONS = ['level', 'channel', 'category', 'town'] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
 
 export interface BreakdownRow {
 	key: string;
 	cases: number;
 	closed: number;
 	escalated: number;
-}
-
-export function breakdown(db: QueryRunner, f: LedgerFilters, dimension: Dimension): Promise<BreakdownRow[]> {
-	const column = DIMENSIONS[dimension];
-	return db.query<BreakdownRow>(
-		`SELECT ${column} AS key, count(*) AS cases, count(archived_at) AS closed, count(*) FILTER (escalated) AS escalated
-		FROM cases WHERE ${WHERE} GROUP BY ALL ORDER BY ${dimension === 'town' ? 'key' : 'cases DESC'}`,
-		params(f)
-	);
 }
 
 export interface KeyCounts {
@@ -105,20 +113,93 @@ export interface KeyCounts {
 	repeats: number;
 }
 
+/** Every count the ledger page shows, from one query over case_counts. */
+export interface LedgerCounts {
+	key: KeyCounts;
+	stalls: Stall[];
+	quarters: QuarterRates[];
+	breakdowns: Record<Dimension, BreakdownRow[]>;
+}
+
+interface CountRow {
+	part: 'dim' | 'quarter' | 'town';
+	dim: string;
+	key: string;
+	quarter: number | null;
+	cases: number;
+	closed: number;
+	closedLocally: number;
+	escalated: number;
+	surveyed: number;
+	satisfied: number;
+	handled: number;
+	onTime: number;
+	repeats: number;
+}
+
+const SUMS = `sum(cases)::BIGINT AS cases, sum(closed)::BIGINT AS closed, sum(closed_locally)::BIGINT AS "closedLocally",
+	sum(escalated)::BIGINT AS escalated, sum(surveyed)::BIGINT AS surveyed, sum(satisfied)::BIGINT AS satisfied,
+	sum(handled)::BIGINT AS handled, sum(on_time)::BIGINT AS "onTime", sum(repeats)::BIGINT AS repeats`;
+
+/**
+ * One statement, one round trip to the engine: totals and breakdowns (level, channel, category,
+ * stalled step) under the filters; by quarter under every filter but the period, and by town
+ * under every filter but the town (those charts pick the period and the town, so they show what
+ * can be picked, with the choice highlighted). Rows are split and ordered in JavaScript.
+ */
+export async function ledgerCounts(db: QueryRunner, f: LedgerFilters): Promise<LedgerCounts> {
+	const rows = await db.query<CountRow>(
+		`SELECT 'dim' AS part, dim, key, NULL::INTEGER AS quarter, ${SUMS} FROM case_counts WHERE ${COUNTS_WHERE} GROUP BY dim, key
+		UNION ALL SELECT 'quarter', 'all', '', month // 3, ${SUMS} FROM case_counts
+			WHERE dim = 'all' AND ($1::VARCHAR IS NULL OR town_code = $1::VARCHAR) AND ($2::VARCHAR IS NULL OR ledger = $2::VARCHAR) GROUP BY month // 3
+		UNION ALL SELECT 'town', 'all', town_code, NULL, ${SUMS} FROM case_counts
+			WHERE dim = 'all' AND ($2::VARCHAR IS NULL OR ledger = $2::VARCHAR) AND month BETWEEN $3::INTEGER AND $4::INTEGER GROUP BY town_code`,
+		countParams(f)
+	);
+	const of = (part: CountRow['part'], dim = 'all') => rows.filter((r) => r.part === part && r.dim === dim);
+	const byCases = (a: { cases: number; key: string }, b: { cases: number; key: string }) => b.cases - a.cases || (a.key < b.key ? -1 : 1);
+	const breakdownOf = (list: CountRow[]) => list.map(({ key, cases, closed, escalated }) => ({ key, cases, closed, escalated }));
+	const all = of('dim')[0];
+	return {
+		key: {
+			received: all?.cases ?? 0,
+			closed: all?.closed ?? 0,
+			closedLocally: all?.closedLocally ?? 0,
+			escalated: all?.escalated ?? 0,
+			repeats: all?.repeats ?? 0
+		},
+		stalls: of('dim', 'stall')
+			.sort(byCases)
+			.map(({ key, cases }) => ({ step: key, cases })),
+		quarters: of('quarter')
+			.sort((a, b) => a.quarter! - b.quarter!)
+			.map((r) => ({ quarter: quarterName(r.quarter!), received: r.cases, closed: r.closed, surveyed: r.surveyed, satisfied: r.satisfied, handled: r.handled, onTime: r.onTime })),
+		breakdowns: {
+			level: breakdownOf(of('dim', 'level').sort(byCases)),
+			channel: breakdownOf(of('dim', 'channel').sort(byCases)),
+			category: breakdownOf(of('dim', 'category').sort(byCases)),
+			town: breakdownOf(of('town').sort((a, b) => (a.key < b.key ? -1 : 1)))
+		}
+	};
+}
+
+/** Cases not closed, by the step they are waiting at (the first step without a timestamp). */
+export async function stalls(db: QueryRunner, f: LedgerFilters): Promise<Stall[]> {
+	return (await ledgerCounts(db, f)).stalls;
+}
+
+/** Per quarter of intake (every quarter: the period filter does not apply): received, closed, surveyed and satisfied, handled and handled on time. */
+export async function quarterRates(db: QueryRunner, f: LedgerFilters): Promise<QuarterRates[]> {
+	return (await ledgerCounts(db, f)).quarters;
+}
+
+export async function breakdown(db: QueryRunner, f: LedgerFilters, dimension: Dimension): Promise<BreakdownRow[]> {
+	return (await ledgerCounts(db, f)).breakdowns[dimension];
+}
+
 /** Counts behind the page's key rates: local resolution, escalation, repeat complaints within 90 days. */
 export async function keyCounts(db: QueryRunner, f: LedgerFilters): Promise<KeyCounts> {
-	const [row] = await db.query<KeyCounts>(
-		`SELECT count(*) AS received, count(c.archived_at) AS closed,
-			count(c.archived_at) FILTER (c.level IN ('village', 'town')) AS "closedLocally",
-			count(*) FILTER (c.escalated) AS escalated,
-			count(o.case_id) FILTER (date_diff('day', o.received_at, c.received_at) <= 90) AS repeats
-		FROM cases c LEFT JOIN cases o ON o.case_id = c.repeat_of
-		WHERE ($1::VARCHAR IS NULL OR c.town_code = $1::VARCHAR)
-			AND ($2::VARCHAR IS NULL OR c.ledger = $2::VARCHAR)
-			AND year(c.received_at) BETWEEN $3::INTEGER AND $4::INTEGER`,
-		params(f)
-	);
-	return row;
+	return (await ledgerCounts(db, f)).key;
 }
 
 export interface LedgerData {
@@ -133,19 +214,11 @@ export interface LedgerData {
 	byTown: BreakdownRow[];
 }
 
-/** Everything the ledger page shows for a set of filters. */
+/** Everything the ledger page shows for a set of filters: two statements, run together. */
 export async function ledgerData(db: QueryRunner, f: LedgerFilters): Promise<LedgerData> {
-	const [key, steps, stalled, quarters, byLevel, byChannel, byCategory, byTown] = await Promise.all([
-		keyCounts(db, f),
-		stepTimes(db, f),
-		stalls(db, f),
-		quarterRates(db, f),
-		breakdown(db, f, 'level'),
-		breakdown(db, f, 'channel'),
-		breakdown(db, f, 'category'),
-		breakdown(db, { ...f, town: null }, 'town')
-	]);
-	return { filters: f, key, steps, stalls: stalled, quarters, byLevel, byChannel, byCategory, byTown };
+	const [counts, steps] = await Promise.all([ledgerCounts(db, f), stepTimes(db, f)]);
+	const b = counts.breakdowns;
+	return { filters: f, key: counts.key, steps, stalls: counts.stalls, quarters: counts.quarters, byLevel: b.level, byChannel: b.channel, byCategory: b.category, byTown: b.town };
 }
 
 /**
@@ -173,23 +246,23 @@ export interface BulletinRow {
 }
 
 /** Quarters with ledger data, 'YYYYQn'. */
-export const BULLETIN_QUARTERS: string[] = Array.from({ length: 22 }, (_, i) => {
-	const q = 2 + i; // 2016 Q3 is the first quarter of the ledgers
-	return `${2016 + Math.floor(q / 4)}Q${(q % 4) + 1}`;
-});
+export const BULLETIN_QUARTERS = LEDGER_QUARTERS;
 
 /**
  * The quarterly bulletin (一季度一通报): every town's cases received in the quarter (all levels),
  * closed, satisfaction, on-time handling and median days to close. `quarter` is 'YYYYQn', bound.
  */
-export function bulletin(db: QueryRunner, quarter: string): Promise<BulletinRow[]> {
-	return db.query<BulletinRow>(
-		`SELECT town_code AS "townCode", count(*) AS received, count(archived_at) AS closed, count(satisfaction) AS surveyed,
-			count(*) FILTER (satisfaction IN ('satisfied', 'basic')) AS satisfied, count(handled_at) AS handled,
-			count(*) FILTER (handled_at <= due_at) AS "onTime",
-			round(median(date_diff('minute', received_at, archived_at) / 1440.0), 1) AS "medianDays"
-		FROM cases WHERE year(received_at) || 'Q' || quarter(received_at) = $1::VARCHAR
-		GROUP BY ALL ORDER BY "townCode"`,
-		[quarter]
-	);
+export async function bulletin(db: QueryRunner, quarter: string): Promise<BulletinRow[]> {
+	const q = quarterNumber(quarter);
+	const [counts, days] = await Promise.all([
+		db.query<Omit<BulletinRow, 'medianDays'>>(
+			`SELECT town_code AS "townCode", sum(cases)::BIGINT AS received, sum(closed)::BIGINT AS closed, sum(surveyed)::BIGINT AS surveyed,
+				sum(satisfied)::BIGINT AS satisfied, sum(handled)::BIGINT AS handled, sum(on_time)::BIGINT AS "onTime"
+			FROM case_counts WHERE dim = 'all' AND month BETWEEN $1::INTEGER AND $2::INTEGER GROUP BY ALL ORDER BY "townCode"`,
+			[q * 3, q * 3 + 2]
+		),
+		db.query<{ g: string; medianDays: number }>(histogramQuantiles('town_code', `step = ${CLOSE_STEP} AND quarter = $1::INTEGER`), [q])
+	]);
+	const median = new Map(days.map((d) => [d.g, Math.round(d.medianDays * 10) / 10]));
+	return counts.map((c) => ({ ...c, medianDays: median.get(c.townCode) ?? null }));
 }

@@ -1,14 +1,16 @@
-import type { TableName } from '../../../sim/dataset/schema';
+import type { BrowserTable } from '../../../sim/dataset/schema';
+import { monthIndex } from '../../../sim/dataset/case-cubes';
 import type { QueryRunner } from './query-runner';
 
 /** Tables the overview reads. */
-export const OVERVIEW_TABLES: readonly TableName[] = ['cases', 'units', 'liaisons', 'tasks', 'cadres'];
+export const OVERVIEW_TABLES: readonly BrowserTable[] = ['case_counts', 'units', 'liaisons', 'tasks', 'cadres'];
 
 /**
  * The published ledger figures count county- and town-level cases received Aug 2016 – Dec 2021;
- * every headline case figure uses exactly this scope.
+ * every headline case figure uses exactly this scope. Case figures come from the pre-aggregated
+ * case_counts (rows by level: dim = 'level'), months as year × 12 + month − 1.
  */
-const PUBLISHED_SCOPE = `level IN ('county', 'town') AND received_at >= TIMESTAMP '2016-08-01' AND received_at < TIMESTAMP '2022-01-01'`;
+const PUBLISHED_SCOPE = `dim = 'level' AND key IN ('county', 'town') AND month BETWEEN ${monthIndex(2016, 8)} AND ${monthIndex(2021, 12)}`;
 /** `$1` is the selected town's code, or NULL for the whole county. */
 const TOWN = `($1::VARCHAR IS NULL OR town_code = $1::VARCHAR)`;
 
@@ -51,9 +53,9 @@ export async function headline(db: QueryRunner, town: string | null): Promise<He
 	// back to BIGINT: DuckDB sums integers as HUGEINT, which reaches JavaScript as text.
 	const [row] = await db.query<Headline>(
 		`WITH
-		c AS (SELECT count(*) AS cases, count(archived_at) AS closed, count(satisfaction) AS surveyed,
-				count(*) FILTER (satisfaction IN ('satisfied', 'basic')) AS satisfied
-			FROM cases WHERE ${PUBLISHED_SCOPE} AND ${TOWN}),
+		c AS (SELECT coalesce(sum(cases), 0)::BIGINT AS cases, coalesce(sum(closed), 0)::BIGINT AS closed,
+				coalesce(sum(surveyed), 0)::BIGINT AS surveyed, coalesce(sum(satisfied), 0)::BIGINT AS satisfied
+			FROM case_counts WHERE ${PUBLISHED_SCOPE} AND ${TOWN}),
 		u AS (SELECT count(*) FILTER (level = 'village') AS villages,
 				count(*) FILTER (level IN ('grid1', 'grid2', 'grid3')) AS grids,
 				coalesce(sum(households) FILTER (level = 'village'), 0)::BIGINT AS households
@@ -72,8 +74,8 @@ export async function headline(db: QueryRunner, town: string | null): Promise<He
 /** County- and town-level cases received per month by ledger type (months with no cases are absent). */
 export function monthlyByLedger(db: QueryRunner, town: string | null): Promise<MonthlyCount[]> {
 	return db.query<MonthlyCount>(
-		`SELECT strftime(received_at, '%Y-%m') AS month, ledger, count(*) AS cases
-		FROM cases WHERE ${PUBLISHED_SCOPE} AND ${TOWN}
+		`SELECT (month // 12) || '-' || lpad(((month % 12) + 1)::VARCHAR, 2, '0') AS month, ledger, sum(cases)::BIGINT AS cases
+		FROM case_counts WHERE ${PUBLISHED_SCOPE} AND ${TOWN}
 		GROUP BY ALL ORDER BY month, ledger`,
 		[town]
 	);
@@ -82,9 +84,9 @@ export function monthlyByLedger(db: QueryRunner, town: string | null): Promise<M
 /** Cases, closures and satisfaction of every town, in division-code order. */
 export function byTown(db: QueryRunner): Promise<TownRow[]> {
 	return db.query<TownRow>(
-		`SELECT town_code AS "townCode", count(*) AS cases, count(archived_at) AS closed,
-			count(satisfaction) AS surveyed, count(*) FILTER (satisfaction IN ('satisfied', 'basic')) AS satisfied
-		FROM cases WHERE ${PUBLISHED_SCOPE}
+		`SELECT town_code AS "townCode", sum(cases)::BIGINT AS cases, sum(closed)::BIGINT AS closed,
+			sum(surveyed)::BIGINT AS surveyed, sum(satisfied)::BIGINT AS satisfied
+		FROM case_counts WHERE ${PUBLISHED_SCOPE}
 		GROUP BY ALL ORDER BY "townCode"`
 	);
 }

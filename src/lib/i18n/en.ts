@@ -335,6 +335,7 @@ export const en: Messages = {
 	'rates.title': 'Closure, satisfaction and on-time rates by quarter',
 	'rates.units': 'share, by quarter of intake; shading = 95% confidence interval (Wilson), reliable near 100%',
 	'rates.quarter': 'Quarter',
+	'rates.brushHint': 'Drag across the chart to pick a period (or use From / To above); click the chart to clear it.',
 	'rates.closure': 'Closure (closed ÷ received)',
 	'rates.satisfaction': 'Satisfaction (satisfied + basically) ÷ surveyed',
 	'rates.onTime': 'On time (handled by the due date ÷ handled)',

@@ -330,6 +330,7 @@ export const zh = {
 	'rates.title': '各季度办结率、满意率与按期办理率',
 	'rates.units': '比例，按受理季度；阴影为 95% 置信区间（Wilson），比例接近 100% 时仍然可靠',
 	'rates.quarter': '季度',
+	'rates.brushHint': '在图上横向拖动可选择时段（也可用上方的“从/到”选择）；单击图表可取消时段。',
 	'rates.closure': '办结率（办结 ÷ 受理）',
 	'rates.satisfaction': '满意率（满意 + 基本满意）÷ 已回访',
 	'rates.onTime': '按期办理率（期限内办完 ÷ 已办理）',

@@ -1,8 +1,8 @@
-import { BULLETIN_QUARTERS, bulletin, ledgerData, NO_FILTERS } from '$lib/data/ledger-queries';
+import { BULLETIN_QUARTERS, bulletin, LEDGER_TABLES, ledgerData, NO_FILTERS } from '$lib/data/ledger-queries';
 import { openNodeDb } from './node-db';
 
 async function compute() {
-	const db = await openNodeDb('static/data', ['cases']);
+	const db = await openNodeDb('static/data', LEDGER_TABLES);
 	try {
 		const quarter = BULLETIN_QUARTERS[BULLETIN_QUARTERS.length - 1];
 		return { ledgers: await ledgerData(db, NO_FILTERS), bulletin: { quarter, rows: await bulletin(db, quarter) } };
