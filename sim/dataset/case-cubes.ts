@@ -6,6 +6,11 @@
  * thousand cases or ten million. The generator derives them from the cases with DuckDB; the
  * browser loads only these, never the raw cases.
  *
+ * Both hold roll-ups: rows whose town_code is '*' sum over every town, rows whose ledger is '*' over
+ * every ledger type. A query picks exactly one slice (a town or '*', a ledger type or '*') with
+ * equality filters, and the rows are ordered by slice, so it reads one small part of the table
+ * whatever the filters (Mosaic's data-cube indexes do the same for their filter dimensions).
+ *
  * - `case_counts`: cases by town, ledger type, month of intake and one breakdown dimension
  *   (`dim` = 'all' | 'level' | 'channel' | 'category' | 'stall', `key` its value), with every
  *   count the pages show.
@@ -15,6 +20,9 @@
  *   cost rows: 2% bins gave a million rows at a million cases, 4% bins about half that.
  */
 import { STEPS } from './case-vocabulary';
+
+/** town_code or ledger of the roll-up rows (every town, every ledger type). */
+export const ALL = '*';
 
 /** Histogram bins per unit of ln(1 + minutes): bins are 4% wide, values within ±2% of a bin's centre. */
 export const DAY_BINS_PER_LN = 25;
@@ -47,12 +55,14 @@ g AS (
 		.map(([dim, column]) => `UNION ALL SELECT town_code, ledger, month, '${dim}', ${column}, * EXCLUDE (town_code, ledger, month) FROM c WHERE ${column} IS NOT NULL`)
 		.join('\n\t')}
 )
-SELECT town_code, ledger, month, dim, key, count(*)::INTEGER AS cases, count(*) FILTER (closed)::INTEGER AS closed,
+SELECT coalesce(town_code, '${ALL}') AS town_code, coalesce(ledger, '${ALL}') AS ledger, month, dim, key,
+	count(*)::INTEGER AS cases, count(*) FILTER (closed)::INTEGER AS closed,
 	count(*) FILTER (closed_locally)::INTEGER AS closed_locally, count(*) FILTER (escalated)::INTEGER AS escalated,
 	count(*) FILTER (surveyed)::INTEGER AS surveyed, count(*) FILTER (satisfied)::INTEGER AS satisfied,
 	count(*) FILTER (handled)::INTEGER AS handled, count(*) FILTER (on_time)::INTEGER AS on_time,
 	count(*) FILTER (repeat)::INTEGER AS repeats
-FROM g GROUP BY ALL ORDER BY town_code, ledger, month, dim, key`;
+FROM g GROUP BY GROUPING SETS ((town_code, ledger, month, dim, key), (town_code, month, dim, key), (ledger, month, dim, key), (month, dim, key))
+ORDER BY town_code, ledger, month, dim, key`;
 
 const columns = ['received', ...STEPS].map((s) => `${s}_at`);
 const spans = [
@@ -62,7 +72,7 @@ const spans = [
 
 /** The statement that derives case_days from cases. */
 export const CASE_DAYS_SQL = `CREATE OR REPLACE TABLE case_days AS
-SELECT town_code, ledger, quarter, step, bin, count(*)::INTEGER AS cases FROM (
+SELECT coalesce(town_code, '${ALL}') AS town_code, coalesce(ledger, '${ALL}') AS ledger, quarter, step, bin, count(*)::INTEGER AS cases FROM (
 	${spans
 		.map(
 			([step, from, to]) => `SELECT town_code, ledger, (year(received_at) * 4 + quarter(received_at) - 1)::INTEGER AS quarter, ${step} AS step,
@@ -70,10 +80,9 @@ SELECT town_code, ledger, quarter, step, bin, count(*)::INTEGER AS cases FROM (
 		FROM cases WHERE ${to} IS NOT NULL`
 		)
 		.join('\n\tUNION ALL ')}
-) GROUP BY ALL ORDER BY town_code, ledger, quarter, step, bin`;
+) GROUP BY GROUPING SETS ((town_code, ledger, quarter, step, bin), (town_code, quarter, step, bin), (ledger, quarter, step, bin), (quarter, step, bin))
+ORDER BY town_code, ledger, quarter, step, bin`;
 
-/** SQL for the days a bin stands for (its centre), from a bin column or expression. */
-export const binDaysSql = (bin: string) => `(exp(${bin} / ${DAY_BINS_PER_LN}.0) - 1) / 1440.0`;
 /** The days a bin stands for, in JavaScript (for tests and checks). */
 export const binDays = (bin: number) => (Math.exp(bin / DAY_BINS_PER_LN) - 1) / 1440;
 /** The bin of a duration in minutes, in JavaScript. */

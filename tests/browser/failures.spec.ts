@@ -3,11 +3,11 @@ import { expect, test } from './fixtures';
 test.use({ allowConsoleErrors: true });
 
 test('a missing data file shows a clear message naming the file', async ({ watched: page }) => {
-	await page.route('**/data/cases.arrow*', (route) => route.fulfill({ status: 404, body: 'not found' }));
+	await page.route('**/data/case_counts.arrow*', (route) => route.fulfill({ status: 404, body: 'not found' }));
 	await page.goto('/?town=610922101');
 	const error = page.getByTestId('data-error');
 	await expect(error).toHaveAttribute('data-kind', 'file-missing');
-	await expect(error).toContainText('cases.arrow');
+	await expect(error).toContainText('case_counts.arrow');
 	await expect(error).toContainText('404');
 	await expect(error).toContainText('数据文件');
 	// The prerendered county figures are still there when the filter is cleared.

@@ -1,5 +1,5 @@
 import { onMount } from 'svelte';
-import { goto } from '$app/navigation';
+import { currentSearch, setShallowUrl } from '$lib/shallow-url.svelte';
 import { page } from '$app/state';
 import { afterFirstPaint } from '$lib/components/after-first-paint';
 import { TOWNS, type Town } from '../../../sim/county/towns';
@@ -25,7 +25,7 @@ export interface TownQueryOptions<T> {
 export class TownQuery<T> {
 	#mounted = $state(false);
 	readonly #prerendered: () => T;
-	readonly townParam = $derived(this.#mounted ? page.url.searchParams.get('town') : null);
+	readonly townParam = $derived(this.#mounted ? new URLSearchParams(currentSearch(page.url)).get('town') : null);
 	readonly town: Town | null = $derived(TOWNS.find((t) => t.code === this.townParam) ?? null);
 	readonly badTown = $derived(this.townParam && !this.town ? this.townParam : null);
 	live = $state.raw<{ town: string; data: T } | null>(null);
@@ -65,11 +65,12 @@ export class TownQuery<T> {
 		return this.live?.town === this.town.code ? this.live.data : null;
 	}
 
-	/** Chooses a town (null: the whole county), keeping the rest of the URL. */
+	/** Chooses a town (null: the whole county), keeping the rest of the URL; Back undoes it. */
 	select = (code: string | null): void => {
 		const url = new URL(page.url);
+		url.search = currentSearch(page.url);
 		if (code) url.searchParams.set('town', code);
 		else url.searchParams.delete('town');
-		goto(url, { keepFocus: true, noScroll: true });
+		setShallowUrl(url, 'push');
 	};
 }

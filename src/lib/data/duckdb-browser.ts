@@ -96,6 +96,7 @@ export async function startBrowserDb(options: BrowserDbOptions): Promise<Browser
 	}
 
 	const loading = new Map<TableName, Promise<void>>();
+	const prepared = new Map<string, Promise<Awaited<ReturnType<typeof conn.prepare>>>>();
 	// Tables arrive as Arrow IPC streams: inserted without parsing text, then checked against the
 	// declared schema so a wrong or damaged file is reported instead of answering queries wrongly.
 	const loadTable = async (table: TableName) => {
@@ -132,16 +133,22 @@ export async function startBrowserDb(options: BrowserDbOptions): Promise<Browser
 			);
 		},
 		async query<T extends object>(sql: string, params: readonly QueryParam[] = []) {
+			const started = performance.now();
 			try {
-				const stmt = await guard(conn.prepare(sql));
-				try {
-					const table = await guard(stmt.query(...params));
-					return table.toArray().map((r) => plainRow<T>(r.toJSON()));
-				} finally {
-					await guard(stmt.close()).catch(() => {});
+				// The pages run the same few statements with different parameters: each is prepared
+				// once and kept, so a query is one round trip to the engine's worker, not three.
+				let stmt = prepared.get(sql);
+				if (!stmt) {
+					stmt = guard(conn.prepare(sql));
+					prepared.set(sql, stmt);
+					stmt.catch(() => prepared.delete(sql));
 				}
+				const table = await guard((await stmt).query(...params));
+				return table.toArray().map((r) => plainRow<T>(r.toJSON()));
 			} catch (e) {
 				throw new DataError({ kind: 'query', detail: e instanceof Error ? e.message : String(e) });
+			} finally {
+				performance.measure('engine:query', { start: started, detail: sql.slice(0, 60) });
 			}
 		},
 		async close() {

@@ -1,5 +1,5 @@
 import { STEPS } from '../../../sim/dataset/case-vocabulary';
-import { binDaysSql, CLOSE_STEP } from '../../../sim/dataset/case-cubes';
+import { ALL, binDays, CLOSE_STEP } from '../../../sim/dataset/case-cubes';
 import type { BrowserTable } from '../../../sim/dataset/schema';
 import type { QueryRunner, QueryParam } from './query-runner';
 
@@ -35,30 +35,44 @@ export function quarterName(n: number): string {
 /**
  * The pages query pre-aggregated tables (sim/dataset/case-cubes.ts), never the raw cases, so a
  * filter costs the same at ten thousand cases as at ten million.
- * case_counts: `$1` town, `$2` ledger type (NULL = all), `$3`/`$4` first and last month index.
+ * Each query reads one slice of a table: a town or the roll-up over towns ('*'), a ledger type or
+ * the roll-up over types. case_counts: `$1` town, `$2` ledger type (NULL = all), `$3`/`$4` first
+ * and last month index.
  */
-const COUNTS_WHERE = `($1::VARCHAR IS NULL OR town_code = $1::VARCHAR)
-	AND ($2::VARCHAR IS NULL OR ledger = $2::VARCHAR)
-	AND month BETWEEN $3::INTEGER AND $4::INTEGER`;
+const SLICE = `town_code = coalesce($1::VARCHAR, '${ALL}') AND ledger = coalesce($2::VARCHAR, '${ALL}')`;
+const COUNTS_WHERE = `${SLICE} AND month BETWEEN $3::INTEGER AND $4::INTEGER`;
 const countParams = (f: LedgerFilters): QueryParam[] => [f.town, f.ledger, quarterNumber(f.from) * 3, quarterNumber(f.to) * 3 + 2];
 /** case_days: the same, with `$3`/`$4` the first and last quarter index. */
-const DAYS_WHERE = `($1::VARCHAR IS NULL OR town_code = $1::VARCHAR)
-	AND ($2::VARCHAR IS NULL OR ledger = $2::VARCHAR)
-	AND quarter BETWEEN $3::INTEGER AND $4::INTEGER`;
+const DAYS_WHERE = `${SLICE} AND quarter BETWEEN $3::INTEGER AND $4::INTEGER`;
 const dayParams = (f: LedgerFilters): QueryParam[] => [f.town, f.ledger, quarterNumber(f.from), quarterNumber(f.to)];
 
 /**
- * Median and 90th percentile days of each histogram group (`step`, or any other grouping column)
- * from case_days rows selected by `where`: the first bin whose cumulative count reaches the
- * share, reported at the bin's centre (within ±2%).
+ * The histogram of case_days rows selected by `where`, summed over quarters, by `group` (step,
+ * or any other grouping column) and bin, ordered: at most a few thousand rows whatever the data size.
  */
-function histogramQuantiles(group: string, where: string): string {
-	return `WITH h AS (SELECT ${group} AS g, bin, sum(cases) AS n FROM case_days WHERE ${where} GROUP BY ALL),
-	c AS (SELECT g, bin, sum(n) OVER (PARTITION BY g ORDER BY bin) AS cum, sum(n) OVER (PARTITION BY g) AS total FROM h)
-	SELECT g, total::BIGINT AS cases,
-		round(${binDaysSql('min(bin) FILTER (cum >= 0.5 * total)')}, 2) AS "medianDays",
-		round(${binDaysSql('min(bin) FILTER (cum >= 0.9 * total)')}, 2) AS "p90Days"
-	FROM c GROUP BY g, total ORDER BY g`;
+function histogramSql(group: string, where: string): string {
+	return `SELECT ${group} AS g, bin, sum(cases)::BIGINT AS n FROM case_days WHERE ${where} GROUP BY ALL ORDER BY g, bin`;
+}
+
+/**
+ * Median and 90th percentile days of each group of a histogram: the first bin whose cumulative
+ * count reaches the share, at the bin's centre (within ±2%).
+ */
+function histogramQuantiles<G>(rows: readonly { g: G; bin: number; n: number }[]): { g: G; cases: number; medianDays: number; p90Days: number }[] {
+	const out: { g: G; cases: number; medianDays: number; p90Days: number }[] = [];
+	for (let i = 0; i < rows.length; ) {
+		let j = i;
+		let total = 0;
+		while (j < rows.length && rows[j].g === rows[i].g) total += rows[j++].n;
+		const at = (share: number) => {
+			let cum = 0;
+			for (let k = i; k < j; k++) if ((cum += rows[k].n) >= share * total) return Math.round(binDays(rows[k].bin) * 100) / 100;
+			return NaN;
+		};
+		out.push({ g: rows[i].g, cases: total, medianDays: at(0.5), p90Days: at(0.9) });
+		i = j;
+	}
+	return out;
 }
 
 export interface StepTime {
@@ -70,11 +84,8 @@ export interface StepTime {
 
 /** Days spent in each of the nine steps (from the previous step's timestamp), median and 90th percentile. */
 export async function stepTimes(db: QueryRunner, f: LedgerFilters): Promise<StepTime[]> {
-	const rows = await db.query<{ g: number; cases: number; medianDays: number; p90Days: number }>(
-		histogramQuantiles('step', `${DAYS_WHERE} AND step < ${CLOSE_STEP}`),
-		dayParams(f)
-	);
-	return rows.map(({ g, ...r }) => ({ step: STEPS[g], ...r }));
+	const rows = await db.query<{ g: number; bin: number; n: number }>(histogramSql('step', `${DAYS_WHERE} AND step < ${CLOSE_STEP}`), dayParams(f));
+	return histogramQuantiles(rows).map(({ g, ...r }) => ({ step: STEPS[g], ...r }));
 }
 
 export interface Stall {
@@ -150,10 +161,9 @@ const SUMS = `sum(cases)::BIGINT AS cases, sum(closed)::BIGINT AS closed, sum(cl
 export async function ledgerCounts(db: QueryRunner, f: LedgerFilters): Promise<LedgerCounts> {
 	const rows = await db.query<CountRow>(
 		`SELECT 'dim' AS part, dim, key, NULL::INTEGER AS quarter, ${SUMS} FROM case_counts WHERE ${COUNTS_WHERE} GROUP BY dim, key
-		UNION ALL SELECT 'quarter', 'all', '', month // 3, ${SUMS} FROM case_counts
-			WHERE dim = 'all' AND ($1::VARCHAR IS NULL OR town_code = $1::VARCHAR) AND ($2::VARCHAR IS NULL OR ledger = $2::VARCHAR) GROUP BY month // 3
+		UNION ALL SELECT 'quarter', 'all', '', month // 3, ${SUMS} FROM case_counts WHERE dim = 'all' AND ${SLICE} GROUP BY month // 3
 		UNION ALL SELECT 'town', 'all', town_code, NULL, ${SUMS} FROM case_counts
-			WHERE dim = 'all' AND ($2::VARCHAR IS NULL OR ledger = $2::VARCHAR) AND month BETWEEN $3::INTEGER AND $4::INTEGER GROUP BY town_code`,
+			WHERE dim = 'all' AND town_code <> '${ALL}' AND ledger = coalesce($2::VARCHAR, '${ALL}') AND month BETWEEN $3::INTEGER AND $4::INTEGER GROUP BY town_code`,
 		countParams(f)
 	);
 	const of = (part: CountRow['part'], dim = 'all') => rows.filter((r) => r.part === part && r.dim === dim);
@@ -258,11 +268,12 @@ export async function bulletin(db: QueryRunner, quarter: string): Promise<Bullet
 		db.query<Omit<BulletinRow, 'medianDays'>>(
 			`SELECT town_code AS "townCode", sum(cases)::BIGINT AS received, sum(closed)::BIGINT AS closed, sum(surveyed)::BIGINT AS surveyed,
 				sum(satisfied)::BIGINT AS satisfied, sum(handled)::BIGINT AS handled, sum(on_time)::BIGINT AS "onTime"
-			FROM case_counts WHERE dim = 'all' AND month BETWEEN $1::INTEGER AND $2::INTEGER GROUP BY ALL ORDER BY "townCode"`,
+			FROM case_counts WHERE dim = 'all' AND town_code <> '${ALL}' AND ledger = '${ALL}' AND month BETWEEN $1::INTEGER AND $2::INTEGER
+			GROUP BY ALL ORDER BY "townCode"`,
 			[q * 3, q * 3 + 2]
 		),
-		db.query<{ g: string; medianDays: number }>(histogramQuantiles('town_code', `step = ${CLOSE_STEP} AND quarter = $1::INTEGER`), [q])
+		db.query<{ g: string; bin: number; n: number }>(histogramSql('town_code', `town_code <> '${ALL}' AND ledger = '${ALL}' AND step = ${CLOSE_STEP} AND quarter = $1::INTEGER`), [q])
 	]);
-	const median = new Map(days.map((d) => [d.g, Math.round(d.medianDays * 10) / 10]));
+	const median = new Map(histogramQuantiles(days).map((d) => [d.g, Math.round(d.medianDays * 10) / 10]));
 	return counts.map((c) => ({ ...c, medianDays: median.get(c.townCode) ?? null }));
 }

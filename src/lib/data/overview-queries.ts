@@ -1,5 +1,5 @@
 import type { BrowserTable } from '../../../sim/dataset/schema';
-import { monthIndex } from '../../../sim/dataset/case-cubes';
+import { ALL, monthIndex } from '../../../sim/dataset/case-cubes';
 import type { QueryRunner } from './query-runner';
 
 /** Tables the overview reads. */
@@ -11,6 +11,8 @@ export const OVERVIEW_TABLES: readonly BrowserTable[] = ['case_counts', 'units',
  * case_counts (rows by level: dim = 'level'), months as year × 12 + month − 1.
  */
 const PUBLISHED_SCOPE = `dim = 'level' AND key IN ('county', 'town') AND month BETWEEN ${monthIndex(2016, 8)} AND ${monthIndex(2021, 12)}`;
+/** The case_counts slice of a town (`$1`, NULL = the roll-up over towns) and every ledger type. */
+const CASE_SLICE = `town_code = coalesce($1::VARCHAR, '${ALL}') AND ledger = '${ALL}'`;
 /** `$1` is the selected town's code, or NULL for the whole county. */
 const TOWN = `($1::VARCHAR IS NULL OR town_code = $1::VARCHAR)`;
 
@@ -55,7 +57,7 @@ export async function headline(db: QueryRunner, town: string | null): Promise<He
 		`WITH
 		c AS (SELECT coalesce(sum(cases), 0)::BIGINT AS cases, coalesce(sum(closed), 0)::BIGINT AS closed,
 				coalesce(sum(surveyed), 0)::BIGINT AS surveyed, coalesce(sum(satisfied), 0)::BIGINT AS satisfied
-			FROM case_counts WHERE ${PUBLISHED_SCOPE} AND ${TOWN}),
+			FROM case_counts WHERE ${PUBLISHED_SCOPE} AND ${CASE_SLICE}),
 		u AS (SELECT count(*) FILTER (level = 'village') AS villages,
 				count(*) FILTER (level IN ('grid1', 'grid2', 'grid3')) AS grids,
 				coalesce(sum(households) FILTER (level = 'village'), 0)::BIGINT AS households
@@ -75,7 +77,7 @@ export async function headline(db: QueryRunner, town: string | null): Promise<He
 export function monthlyByLedger(db: QueryRunner, town: string | null): Promise<MonthlyCount[]> {
 	return db.query<MonthlyCount>(
 		`SELECT (month // 12) || '-' || lpad(((month % 12) + 1)::VARCHAR, 2, '0') AS month, ledger, sum(cases)::BIGINT AS cases
-		FROM case_counts WHERE ${PUBLISHED_SCOPE} AND ${TOWN}
+		FROM case_counts WHERE ${PUBLISHED_SCOPE} AND town_code = coalesce($1::VARCHAR, '${ALL}') AND ledger <> '${ALL}'
 		GROUP BY ALL ORDER BY month, ledger`,
 		[town]
 	);
@@ -86,7 +88,7 @@ export function byTown(db: QueryRunner): Promise<TownRow[]> {
 	return db.query<TownRow>(
 		`SELECT town_code AS "townCode", sum(cases)::BIGINT AS cases, sum(closed)::BIGINT AS closed,
 			sum(surveyed)::BIGINT AS surveyed, sum(satisfied)::BIGINT AS satisfied
-		FROM case_counts WHERE ${PUBLISHED_SCOPE}
+		FROM case_counts WHERE ${PUBLISHED_SCOPE} AND town_code <> '${ALL}' AND ledger = '${ALL}'
 		GROUP BY ALL ORDER BY "townCode"`
 	);
 }
