@@ -49,9 +49,9 @@ const quantile = (values: number[], p: number) => {
 	return s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)];
 };
 
-/** Resident memory of every headless Chromium process on the machine, in MiB (the benchmark runs one browser). */
+/** Resident memory of every Chromium process on the machine, in MiB (the benchmark runs one browser). */
 function chromiumRss(): number {
-	const out = execSync(`ps -eo rss=,args= | grep -F -- '--headless' | grep -F -- ${JSON.stringify(CHROMIUM_PATH)} | grep -v grep || true`).toString();
+	const out = execSync(`ps -eo rss=,comm= | grep -i chrom || true`).toString();
 	return out
 		.split('\n')
 		.filter(Boolean)

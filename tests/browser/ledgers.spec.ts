@@ -62,9 +62,12 @@ test('brushing across the quarterly chart picks a period that filters every othe
 	const escalated = page.getByTestId('chart-key').locator('[data-key="escalated"] .detail');
 	await expect(escalated).toContainText(`/${new Intl.NumberFormat('en-GB').format(expected.key.received)})`);
 	await expect(page.getByTestId('chart-rates').locator('path[data-rate]').first()).toBeVisible();
-	// A click on the chart clears the period.
+	// A click on the chart clears the period; Back brings it back (each filter is a history entry).
 	await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
 	await expect(charts).toHaveAttribute('data-filters', '');
+	await page.goBack();
+	await expect(charts).toHaveAttribute('data-filters', `from=${period.from}&to=${period.to}`);
+	await expect(page.getByTestId('ledger-from')).toHaveValue(period.from);
 });
 
 test('clicking a town bar filters the page', async ({ watched: page }) => {

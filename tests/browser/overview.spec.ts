@@ -53,6 +53,10 @@ test('clicking a town’s bar filters the page, and clicking it again clears the
 	await bar.click();
 	await expect(page).not.toHaveURL(/town=/);
 	await expect(page.getByTestId('value-ledgerCases')).toHaveText('8,812');
+	// Back undoes the last choice.
+	await page.goBack();
+	await expect(page).toHaveURL(/town=610922104/);
+	await expect(page.getByTestId('value-ledgerCases')).toHaveText(fmt(expected.cases));
 });
 
 test('switching to English and back keeps the page and the chosen town', async ({ watched: page }) => {

@@ -120,7 +120,7 @@ export const en: Messages = {
 		'The same seed always gives byte-identical files. Run npm run data to regenerate; add --cases N for a scaled dataset for performance work.',
 	'methods.format.title': 'File format',
 	'methods.format.body':
-		'The data are published as CSV files served by the site itself. The core DuckDB-WASM engine reads CSV with no extension (reading Parquet would download an extension from the internet, which some users cannot reach), and CSV opens in any spreadsheet. Files are read with fixed column types, so a malformed file fails with a clear error.',
+		'The data are published as CSV files served by the site itself; they open in any spreadsheet. DuckDB-WASM in the browser loads the same rows as Arrow files (no text parsing, and no extension downloaded from the internet), checked against fixed column types, so a malformed file fails with a clear error. The dashboard never loads the raw cases into the browser: it queries two tables the generator derives from them with SQL — case_counts (counts by town, ledger, month of intake and one breakdown, with roll-up rows for the whole county and all ledgers) and case_days (histograms of the time spent in each step, in logarithmic bins 4% wide, so medians and 90th percentiles are within ±2%). A filter then reads one small slice, whether the dataset holds eight thousand cases or ten million. The raw cases remain downloadable as cases.csv.',
 	'methods.files.title': 'Download the data files',
 	'methods.files.table': 'Table',
 	'methods.files.rows': 'Rows',

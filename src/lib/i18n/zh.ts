@@ -115,7 +115,7 @@ export const zh = {
 	'methods.generator.determinism': '同一种子总是生成逐字节相同的文件。运行 npm run data 可重新生成；加 --cases N 可生成用于性能测试的放大数据集。',
 	'methods.format.title': '文件格式',
 	'methods.format.body':
-		'数据以 CSV 文件发布，由网站自身提供。浏览器内的 DuckDB-WASM 核心版可直接读取 CSV，不需要从外网下载任何扩展（读取 Parquet 需要联网下载扩展，部分用户无法访问）。CSV 也能直接用电子表格打开。读取时按固定的列类型解析，格式不符的文件会明确报错。',
+		'数据以 CSV 文件发布，由网站自身提供，可直接用电子表格打开。浏览器内的 DuckDB-WASM 读取同样内容的 Arrow 文件（无需解析文本，也不需要从外网下载任何扩展），按固定的列类型检查，格式不符的文件会明确报错。仪表盘不把原始案件载入浏览器，而是查询生成器用 SQL 从案件表汇总出的两张预汇总表：case_counts（按镇、账本、受理月份和一个分组维度计数，含全县、全部账本的汇总行）和 case_days（各步骤用时的对数分箱直方图，箱宽 4%，中位数和 90 分位数误差在 ±2% 以内）。这样无论案件是八千件还是一千万件，一次筛选只读取一小片汇总数据。原始案件表 cases.csv 照样可以下载。',
 	'methods.files.title': '下载数据文件',
 	'methods.files.table': '表',
 	'methods.files.rows': '行数',
