@@ -209,3 +209,14 @@ test('following one case shows its steps and waits', async ({ watched: page }) =
 	// Under one-way governance every issue passes a top-down hand-off.
 	await expect(result.locator('li[data-kind="handoff"]').first()).toContainText('Handed to the next department');
 });
+
+test('switching language keeps the scenario the levers made', async ({ watched: page }) => {
+	await page.goto('/simulate/');
+	await expect(status(page)).toHaveAttribute('data-phase', /quick|full|done/);
+	await page.getByTestId('lever-participation').focus();
+	await page.keyboard.press('ArrowLeft');
+	await expect(page).toHaveURL(/participation=0\.75/);
+	await page.getByTestId('lang-switch').click();
+	await expect(page).toHaveURL(/\/en\/simulate\/\?.*participation=0\.75/);
+	await expect(page.getByTestId('lever-participation')).toHaveValue('0.75');
+});
