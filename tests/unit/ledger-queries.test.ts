@@ -3,7 +3,7 @@ import { csvParse, quantile, type DSVRowArray } from 'd3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SITE_DATA_DIR } from '../../scripts/dataset-writer';
 import { filtersFromSearch } from '../../src/lib/data/ledger-filters';
-import { breakdown, NO_FILTERS, quarterRates, stalls, stepTimes, wilson, type LedgerFilters } from '../../src/lib/data/ledger-queries';
+import { ledgerCounts, NO_FILTERS, stepTimes, wilson, type LedgerFilters } from '../../src/lib/data/ledger-queries';
 import { openNodeDb } from '../../src/lib/server/node-db';
 import { STEPS } from '../../sim/dataset/case-vocabulary';
 import { binDays, binOfMinutes } from '../../sim/dataset/case-cubes';
@@ -54,7 +54,7 @@ describe('ledger page queries', () => {
 	});
 
 	it('counts open cases at the step they wait for', async () => {
-		const rows = await stalls(db, NO_FILTERS);
+		const rows = (await ledgerCounts(db, NO_FILTERS)).stalls;
 		const open = cases.filter((c) => !c.archived_at);
 		expect(rows.reduce((s, r) => s + r.cases, 0)).toBe(open.length);
 		const atHandling = open.filter((c) => !c.handled_at).length;
@@ -62,7 +62,7 @@ describe('ledger page queries', () => {
 	});
 
 	it('gives per-quarter closure, satisfaction and on-time counts that match', async () => {
-		const rows = await quarterRates(db, FILTERS);
+		const rows = (await ledgerCounts(db, FILTERS)).quarters;
 		const mine = pick(FILTERS);
 		const q = '2019Q3';
 		const inQ = mine.filter((c) => quarterOf(c.received_at!) === q);
@@ -77,14 +77,13 @@ describe('ledger page queries', () => {
 	});
 
 	it('breaks cases down by channel as an independent count does', async () => {
-		const rows = await breakdown(db, FILTERS, 'channel');
+		const rows = (await ledgerCounts(db, FILTERS)).breakdowns.channel;
 		const mine = pick(FILTERS);
 		for (const r of rows) expect(r.cases).toBe(mine.filter((c) => c.channel === r.key).length);
 	});
 
 	it('counts repeat complaints within 90 days, local closures and escalations as an independent count does', async () => {
-		const { keyCounts } = await import('../../src/lib/data/ledger-queries');
-		const k = await keyCounts(db, NO_FILTERS);
+		const k = (await ledgerCounts(db, NO_FILTERS)).key;
 		const byId = new Map(cases.map((c) => [c.case_id, c]));
 		// DuckDB's date_diff('day', …) counts calendar-day boundaries.
 		const days = (a: string, b: string) => (Date.parse(b.slice(0, 10)) - Date.parse(a.slice(0, 10))) / 86_400_000;

@@ -88,6 +88,7 @@ export async function stepTimes(db: QueryRunner, f: LedgerFilters): Promise<Step
 	return histogramQuantiles(rows).map(({ g, ...r }) => ({ step: STEPS[g], ...r }));
 }
 
+/** Open cases by the step they are waiting at (the first step without a timestamp). */
 export interface Stall {
 	step: string;
 	cases: number;
@@ -191,25 +192,6 @@ export async function ledgerCounts(db: QueryRunner, f: LedgerFilters): Promise<L
 			town: breakdownOf(of('town').sort((a, b) => (a.key < b.key ? -1 : 1)))
 		}
 	};
-}
-
-/** Cases not closed, by the step they are waiting at (the first step without a timestamp). */
-export async function stalls(db: QueryRunner, f: LedgerFilters): Promise<Stall[]> {
-	return (await ledgerCounts(db, f)).stalls;
-}
-
-/** Per quarter of intake (every quarter: the period filter does not apply): received, closed, surveyed and satisfied, handled and handled on time. */
-export async function quarterRates(db: QueryRunner, f: LedgerFilters): Promise<QuarterRates[]> {
-	return (await ledgerCounts(db, f)).quarters;
-}
-
-export async function breakdown(db: QueryRunner, f: LedgerFilters, dimension: Dimension): Promise<BreakdownRow[]> {
-	return (await ledgerCounts(db, f)).breakdowns[dimension];
-}
-
-/** Counts behind the page's key rates: local resolution, escalation, repeat complaints within 90 days. */
-export async function keyCounts(db: QueryRunner, f: LedgerFilters): Promise<KeyCounts> {
-	return (await ledgerCounts(db, f)).key;
 }
 
 export interface LedgerData {

@@ -13,6 +13,16 @@ export interface Range {
 	high: number;
 }
 
+/** A compared scenario as the sandbox's charts and tables draw it. */
+export interface ShownScenario {
+	key: string;
+	label: string;
+	colour: string;
+	/** Dash pattern of the baseline's lines. */
+	dash?: string;
+	stats: ScenarioStats;
+}
+
 /** Replicates of one scenario reduced to means and the range of the middle 90% of runs. */
 export interface ScenarioStats {
 	reps: number;
