@@ -1,3 +1,6 @@
+import { readFile } from 'node:fs/promises';
+import { csvParse } from 'd3';
+import { fmt } from './expected';
 import { expect, test } from './fixtures';
 
 test('the "321" page opens a town from the hierarchy, by mouse and by keyboard', async ({ watched: page }) => {
@@ -25,4 +28,61 @@ test('the colour chart’s table view gives every quarter’s households', async
 	await expect(rows).toHaveCount(4);
 	const cells = (await rows.first().locator('td').allTextContents()).slice(1).map((c) => Number(c.replace(/,/g, '')));
 	expect(cells.reduce((a, b) => a + b, 0)).toBe(63949);
+});
+
+/** Households of each colour in the latest quarter, by the built site's CSV files (not the page's SQL). */
+async function latestColours(filter: (h: Record<string, string>) => boolean = () => true) {
+	const households = csvParse(await readFile('build/data/households.csv', 'utf8')).filter((h) => filter(h as Record<string, string>));
+	const ids = new Set(households.map((h) => h.household_id));
+	const status = csvParse(await readFile('build/data/household_status.csv', 'utf8')).filter((s) => s.quarter === '2022Q2' && ids.has(s.household_id));
+	return { red: status.filter((s) => s.colour === 'red').length, yellow: status.filter((s) => s.colour === 'yellow').length };
+}
+
+test('picking a household colour filters every chart on the "321" page, as a chip and in the link', async ({ watched: page }) => {
+	const { red } = await latestColours();
+	await page.goto('/en/grid/');
+	const charts = page.getByTestId('grid-charts');
+	await expect(charts).toHaveAttribute('data-scope', '');
+	// From the keyboard: the colour chart's legend buttons pick a colour.
+	await page.getByTestId('chart-colours').locator('button[data-pick="red"]').focus();
+	await page.keyboard.press('Enter');
+	await expect(page).toHaveURL(/colour=red/);
+	await expect(charts).toHaveAttribute('data-scope', 'colour=red');
+	await expect(page.getByTestId('chips')).toContainText('close care (red)');
+	await expect(page.getByTestId('chart-hierarchy').locator('svg[role=img]')).toHaveAttribute('aria-label', new RegExp(`: ${fmt(red)}$`));
+	await expect(page.getByTestId('chart-clusters')).toContainText('Villages where close care (red) households cluster');
+	const lines = page.getByTestId('chart-lines');
+	await lines.getByRole('button', { name: 'Show as table' }).click();
+	const households = await lines.locator('tbody tr td:nth-child(3)').allTextContents();
+	expect(households.reduce((s, c) => s + Number(c.replace(/,/g, '')), 0)).toBe(red);
+	// The link reproduces the view.
+	await page.reload();
+	await expect(charts).toHaveAttribute('data-scope', 'colour=red');
+	await expect(page.getByTestId('chart-colours').locator('button[data-pick="red"]')).toHaveAttribute('aria-pressed', 'true');
+	await page.getByTestId('chips').getByRole('button').click();
+	await expect(page).not.toHaveURL(/colour=/);
+	await expect(charts).toHaveAttribute('data-scope', '');
+});
+
+test('the "321" page drills down county → town → village with a breadcrumb, keeping the colour; Back and bad links work', async ({ watched: page }) => {
+	const { yellow } = await latestColours((h) => h.village_id === '610922109203');
+	await page.goto('/en/grid/?colour=yellow');
+	const charts = page.getByTestId('grid-charts');
+	const hierarchy = page.getByTestId('chart-hierarchy');
+	await hierarchy.locator('g[data-node="610922109"]').click();
+	await expect(charts).toHaveAttribute('data-scope', 'town=610922109&colour=yellow');
+	await hierarchy.locator('g[data-node="610922109203"]').click();
+	await expect(page).toHaveURL(/village=610922109203/);
+	await expect(charts).toHaveAttribute('data-scope', 'town=610922109&village=610922109203&colour=yellow');
+	await expect(page.getByTestId('breadcrumb')).toContainText('Zhongchi village 04');
+	await expect(hierarchy.locator('svg[role=img]')).toHaveAttribute('aria-label', new RegExp(`: ${fmt(yellow)}$`));
+	await expect(page.getByTestId('chart-clusters')).toContainText('Villager groups where of concern (yellow) households cluster');
+	await page.getByTestId('breadcrumb').getByRole('button', { name: 'Zhongchi', exact: true }).click();
+	await expect(charts).toHaveAttribute('data-scope', 'town=610922109&colour=yellow');
+	await page.goBack();
+	await expect(charts).toHaveAttribute('data-scope', 'town=610922109&village=610922109203&colour=yellow');
+	await page.goto('/en/grid/?village=123&colour=blue');
+	await expect(page.getByTestId('bad-param')).toContainText('village=123');
+	await expect(page.getByTestId('bad-param')).toContainText('colour=blue');
+	await expect(page.getByTestId('breadcrumb')).toContainText('Whole county');
 });

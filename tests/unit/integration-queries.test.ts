@@ -3,6 +3,7 @@ import { csvParse, type DSVRowArray } from 'd3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SITE_DATA_DIR } from '../../scripts/dataset-writer';
 import { integrationData, INTEGRATION_TABLES } from '../../src/lib/data/integration-queries';
+import { COUNTY } from '../../src/lib/data/scope';
 import { openNodeDb } from '../../src/lib/server/node-db';
 
 // The integration page's SQL against independent counts from the CSV files.
@@ -17,7 +18,7 @@ beforeAll(async () => {
 
 describe('integration page queries', () => {
 	it('gives each town its tasks, completions and cadres, adding up to the published totals', async () => {
-		const d = await integrationData(db, null);
+		const d = await integrationData(db, COUNTY);
 		expect(d.units).toHaveLength(11);
 		for (const u of d.units) {
 			expect(u.tasks).toBe(tasks.filter((t) => t.town_code === u.code).length);
@@ -30,14 +31,26 @@ describe('integration page queries', () => {
 	});
 
 	it('drills down to the villages of one town', async () => {
-		const d = await integrationData(db, '610922109');
+		const d = await integrationData(db, { ...COUNTY, town: '610922109' });
 		expect(d.units).toHaveLength(12);
 		const v = d.units[0];
 		expect(v.tasks).toBe(tasks.filter((t) => t.village_id === v.code).length);
 	});
 
+	it('drills down to one village: its own tasks, shown among the villages of its town', async () => {
+		const village = '610922109203';
+		const d = await integrationData(db, { ...COUNTY, town: '610922109', village });
+		expect(d.units).toHaveLength(12);
+		const own = tasks.filter((t) => t.village_id === village);
+		expect(own.length).toBeGreaterThan(0);
+		expect(d.months.reduce((s, m) => s + m.tasks, 0)).toBe(own.length);
+		expect(d.periods.reduce((s, p) => s + p.tasks, 0)).toBe(own.length);
+		const pilot = own.filter((t) => t.assigned_on! < '2020-03-01');
+		expect(d.periods.find((p) => p.period === 'pilot')?.tasks ?? 0).toBe(pilot.length);
+	});
+
 	it('splits tasks into the pilot and the county-wide periods', async () => {
-		const d = await integrationData(db, null);
+		const d = await integrationData(db, COUNTY);
 		const pilot = tasks.filter((t) => t.assigned_on! < '2020-03-01');
 		expect(d.periods.find((p) => p.period === 'pilot')).toMatchObject({ tasks: pilot.length, done: pilot.filter((t) => t.completed_on).length });
 		expect(d.periods.reduce((s, p) => s + p.tasks, 0)).toBe(3506);

@@ -1,8 +1,15 @@
 import type { BrowserTable } from '../../../sim/dataset/schema';
-import type { QueryRunner } from './query-runner';
+import type { QueryParam, QueryRunner } from './query-runner';
+import type { Colour, Scope } from './scope';
 
 export const GRID_TABLES: readonly BrowserTable[] = ['units', 'households', 'household_status', 'liaisons'];
-const TOWN = `($1::VARCHAR IS NULL OR town_code = $1::VARCHAR)`;
+
+/** `$1` town code and `$2` village id (NULL: not filtered) on a table with town_code and village_id columns, aliased `t`. */
+const IN_SCOPE = (t: string) => `($1::VARCHAR IS NULL OR ${t}.town_code = $1::VARCHAR) AND ($2::VARCHAR IS NULL OR ${t}.village_id = $2::BIGINT)`;
+const placeParams = (s: Scope): QueryParam[] => [s.town, s.village];
+/** Households (alias h) with their colour in the latest quarter (s.colour), in the scope's place: FROM … WHERE …. */
+const HOUSEHOLDS = `household_status s JOIN households h USING (household_id)`;
+const LATEST_IN_SCOPE = `s.quarter = (SELECT max(quarter) FROM household_status) AND ${IN_SCOPE('h')}`;
 
 export interface ColourCount {
 	quarter: string;
@@ -10,46 +17,66 @@ export interface ColourCount {
 	households: number;
 }
 
-/** Households by colour in each quarter since the "321" model went county-wide. */
-export function colourByQuarter(db: QueryRunner, town: string | null): Promise<ColourCount[]> {
+/**
+ * Households by colour in each quarter since the "321" model went county-wide, in the scope's
+ * place. Every colour, whatever the colour filter: this chart is where a colour is picked.
+ */
+export function colourByQuarter(db: QueryRunner, scope: Scope): Promise<ColourCount[]> {
 	return db.query<ColourCount>(
 		`SELECT s.quarter, s.colour, count(*) AS households FROM household_status s JOIN households h USING (household_id)
-		WHERE ($1::VARCHAR IS NULL OR h.town_code = $1::VARCHAR) GROUP BY ALL ORDER BY s.quarter, s.colour`,
-		[town]
+		WHERE ${IN_SCOPE('h')} GROUP BY ALL ORDER BY s.quarter, s.colour`,
+		placeParams(scope)
 	);
 }
 
-export interface RedVillage {
-	villageId: string;
+export interface Cluster {
+	unitId: string;
 	name_zh: string;
 	name_en: string;
 	households: number;
-	red: number;
+	/** Households of the colour (red when no colour is picked) in the latest quarter. */
+	coloured: number;
 }
 
-/** The villages with the largest share of red (连心) households in the latest quarter: where they cluster. */
-export function redVillages(db: QueryRunner, town: string | null, limit = 12): Promise<RedVillage[]> {
-	return db.query<RedVillage>(
-		`WITH latest AS (SELECT max(quarter) AS q FROM household_status)
-		SELECT h.village_id::VARCHAR AS "villageId", u.name_zh, u.name_en, count(*) AS households, count(*) FILTER (s.colour = 'red') AS red
-		FROM household_status s JOIN households h USING (household_id) JOIN units u ON u.unit_id = h.village_id, latest
-		WHERE s.quarter = latest.q AND ($1::VARCHAR IS NULL OR h.town_code = $1::VARCHAR)
-		GROUP BY ALL ORDER BY count(*) FILTER (s.colour = 'red') / count(*) DESC, "villageId" LIMIT ${Math.max(1, Math.min(50, Math.floor(limit)))}`,
-		[town]
+/**
+ * Where households of a colour cluster: the units with the largest share of them in the latest
+ * quarter — villages for the county or a town, villager groups within a village. Red (连心户,
+ * close care) unless the scope picks a colour.
+ */
+export function clusters(db: QueryRunner, scope: Scope, limit = 12): Promise<Cluster[]> {
+	// Households sit on household-cluster grids, whose parent is the villager group.
+	const unit = scope.village === null ? 'h.village_id' : '(SELECT parent_id FROM units WHERE unit_id = h.grid_id)';
+	return db.query<Cluster>(
+		`WITH hh AS (SELECT ${unit} AS unit_id, s.colour FROM ${HOUSEHOLDS} WHERE ${LATEST_IN_SCOPE})
+		SELECT u.unit_id::VARCHAR AS "unitId", u.name_zh, u.name_en, count(*) AS households, count(*) FILTER (hh.colour = $3::VARCHAR) AS coloured
+		FROM hh JOIN units u USING (unit_id)
+		GROUP BY ALL ORDER BY count(*) FILTER (hh.colour = $3::VARCHAR) / count(*) DESC, "unitId" LIMIT ${Math.max(1, Math.min(50, Math.floor(limit)))}`,
+		[...placeParams(scope), scope.colour ?? 'red']
 	);
 }
 
 export interface LiaisonLine {
 	line: string;
+	/** Liaisons of the line (with a colour picked: those who look after at least one household of it). */
 	liaisons: number;
+	/** Households they look after (with a colour picked: of that colour, in the latest quarter). */
 	households: number;
 }
 
-export function liaisonLines(db: QueryRunner, town: string | null): Promise<LiaisonLine[]> {
-	return db.query<LiaisonLine>(
-		`SELECT line, count(*) AS liaisons, sum(households_linked)::BIGINT AS households FROM liaisons WHERE ${TOWN} GROUP BY ALL ORDER BY liaisons DESC`,
-		[town]
-	);
+/** The three liaison lines in the scope's place: liaisons and the households they look after. */
+export function liaisonLines(db: QueryRunner, scope: Scope): Promise<LiaisonLine[]> {
+	return scope.colour === null
+		? db.query<LiaisonLine>(
+				`SELECT line, count(*) AS liaisons, sum(households_linked)::BIGINT AS households FROM liaisons l WHERE ${IN_SCOPE('l')}
+				GROUP BY ALL ORDER BY liaisons DESC, line`,
+				placeParams(scope)
+			)
+		: db.query<LiaisonLine>(
+				`SELECT l.line, count(DISTINCT l.liaison_id) AS liaisons, count(*) AS households
+				FROM ${HOUSEHOLDS} JOIN liaisons l ON l.liaison_id = h.liaison_id WHERE ${LATEST_IN_SCOPE} AND s.colour = $3::VARCHAR
+				GROUP BY ALL ORDER BY liaisons DESC, line`,
+				[...placeParams(scope), scope.colour]
+			);
 }
 
 export interface UnitNode {
@@ -58,33 +85,67 @@ export interface UnitNode {
 	level: string;
 	name_zh: string;
 	name_en: string;
+	/** Households in the unit (with a colour picked: of that colour in the latest quarter). */
 	households: number;
 }
 
 /**
- * The grid hierarchy to draw: county → towns → villages for the county; for one town, its
- * villages → village grids → villager groups → household clusters.
+ * The grid hierarchy to draw: county → towns → villages for the county; below a town or a village,
+ * all of it (villages → village grids → villager groups → household clusters), the chosen unit
+ * as the root. With a colour picked, each unit counts its households of that colour in the latest
+ * quarter (summed up from the units households sit on).
  */
-export function hierarchy(db: QueryRunner, town: string | null): Promise<UnitNode[]> {
-	return db.query<UnitNode>(
-		town === null
-			? `SELECT unit_id::VARCHAR AS id, parent_id::VARCHAR AS parent, level, name_zh, name_en, households FROM units
-				WHERE level IN ('county', 'town', 'village') ORDER BY unit_id`
-			: `SELECT unit_id::VARCHAR AS id, CASE WHEN level = 'town' THEN NULL ELSE parent_id::VARCHAR END AS parent, level, name_zh, name_en, households
-				FROM units WHERE level <> 'county' AND town_code = $1::VARCHAR ORDER BY unit_id`,
-		town === null ? [] : [town]
+export async function hierarchy(db: QueryRunner, scope: Scope): Promise<UnitNode[]> {
+	const root = scope.village ?? scope.town;
+	// The units under the root ($n), the root's parent cut off.
+	const units = (n: number) =>
+		`SELECT * REPLACE (CASE WHEN unit_id = $${n}::BIGINT THEN NULL ELSE parent_id END AS parent_id) FROM ` +
+		(root === null
+			? `units WHERE level IN ('county', 'town', 'village')`
+			: `(WITH RECURSIVE sub AS (SELECT * FROM units WHERE unit_id = $${n}::BIGINT
+					UNION ALL SELECT u.* FROM units u JOIN sub ON u.parent_id = sub.unit_id) SELECT * FROM sub)`);
+	const NODE = `unit_id::VARCHAR AS id, parent_id::VARCHAR AS parent, level, name_zh, name_en`;
+	if (scope.colour === null) return db.query<UnitNode>(`SELECT ${NODE}, households FROM (${units(1)}) ORDER BY unit_id`, [root]);
+	// The county view stops at villages: count by village there, by household cluster below.
+	const leaf = root === null ? 'h.village_id' : 'h.grid_id';
+	const nodes = await db.query<UnitNode>(
+		`WITH n AS (SELECT ${leaf} AS unit_id, count(*) AS households FROM ${HOUSEHOLDS} WHERE ${LATEST_IN_SCOPE} AND s.colour = $4::VARCHAR GROUP BY ALL)
+		SELECT ${NODE}, coalesce(n.households, 0) AS households FROM (${units(3)}) LEFT JOIN n USING (unit_id) ORDER BY unit_id`,
+		[...placeParams(scope), root, scope.colour]
 	);
+	return rollUp(nodes);
+}
+
+/** Each node's households as the sum over its subtree (nodes may come in any order). */
+export function rollUp(nodes: readonly UnitNode[]): UnitNode[] {
+	const children = new Map<string, UnitNode[]>();
+	for (const n of nodes) {
+		if (n.parent === null) continue;
+		const list = children.get(n.parent);
+		if (list) list.push(n);
+		else children.set(n.parent, [n]);
+	}
+	const total = new Map<string, number>();
+	const sum = (n: UnitNode): number => {
+		let t = total.get(n.id);
+		if (t === undefined) total.set(n.id, (t = n.households + (children.get(n.id) ?? []).reduce((a, c) => a + sum(c), 0)));
+		return t;
+	};
+	return nodes.map((n) => ({ ...n, households: sum(n) }));
 }
 
 export interface GridData {
-	town: string | null;
+	scope: Scope;
 	colours: ColourCount[];
-	red: RedVillage[];
+	clusters: Cluster[];
 	lines: LiaisonLine[];
 	nodes: UnitNode[];
 }
 
-export async function gridData(db: QueryRunner, town: string | null): Promise<GridData> {
-	const [colours, red, lines, nodes] = await Promise.all([colourByQuarter(db, town), redVillages(db, town), liaisonLines(db, town), hierarchy(db, town)]);
-	return { town, colours, red, lines, nodes };
+/** Everything the "321" page shows for a scope. */
+export async function gridData(db: QueryRunner, scope: Scope): Promise<GridData> {
+	const [colours, cl, lines, nodes] = await Promise.all([colourByQuarter(db, scope), clusters(db, scope), liaisonLines(db, scope), hierarchy(db, scope)]);
+	return { scope, colours, clusters: cl, lines, nodes };
 }
+
+export type { Colour };

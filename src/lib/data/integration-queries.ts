@@ -1,7 +1,9 @@
-import type { QueryRunner } from './query-runner';
+import type { QueryParam, QueryRunner } from './query-runner';
+import type { Scope } from './scope';
 
-/** `$1` is the selected town's code, or NULL for the whole county. */
-const TOWN = `($1::VARCHAR IS NULL OR town_code = $1::VARCHAR)`;
+/** `$1` is the selected town's code and `$2` the village's id, NULL when not chosen. */
+const IN_SCOPE = `($1::VARCHAR IS NULL OR town_code = $1::VARCHAR) AND ($2::VARCHAR IS NULL OR village_id = $2::BIGINT)`;
+const params = (s: Scope): QueryParam[] => [s.town, s.village];
 
 export interface TaskMonth {
 	month: string;
@@ -9,11 +11,11 @@ export interface TaskMonth {
 	tasks: number;
 }
 
-/** Tasks assigned per month by category. */
-export function tasksByMonth(db: QueryRunner, town: string | null): Promise<TaskMonth[]> {
+/** Tasks assigned per month by category, in the scope's place. */
+export function tasksByMonth(db: QueryRunner, scope: Scope): Promise<TaskMonth[]> {
 	return db.query<TaskMonth>(
-		`SELECT strftime(assigned_on, '%Y-%m') AS month, category, count(*) AS tasks FROM tasks WHERE ${TOWN} GROUP BY ALL ORDER BY month, category`,
-		[town]
+		`SELECT strftime(assigned_on, '%Y-%m') AS month, category, count(*) AS tasks FROM tasks WHERE ${IN_SCOPE} GROUP BY ALL ORDER BY month, category`,
+		params(scope)
 	);
 }
 
@@ -28,8 +30,13 @@ export interface UnitLoad {
 	leaders: number;
 }
 
-/** Per town (town = NULL) or per village of one town: tasks, their status, stationed cadres and leaders. */
-export function loadByUnit(db: QueryRunner, town: string | null): Promise<UnitLoad[]> {
+/**
+ * Per town for the county, or per village of the scope's town (a chosen village is one of them:
+ * the chart shows it among its neighbours): tasks, their status, stationed cadres and leaders.
+ */
+export function loadByUnit(db: QueryRunner, scope: Scope): Promise<UnitLoad[]> {
+	const town = scope.town;
+	const TOWN = `($1::VARCHAR IS NULL OR town_code = $1::VARCHAR)`;
 	const unit = town === null ? 'town_code' : 'village_id::VARCHAR';
 	const names = town === null ? `level = 'town'` : `level = 'village'`;
 	return db.query<UnitLoad>(
@@ -55,30 +62,30 @@ export interface PeriodRow {
 
 /**
  * Tasks assigned in the pilot period (2019, before the county-wide roll-out in Mar 2020) and after
- * it: how many, how many done by Jul 2022, median days to complete, and how many were done by
- * their due date.
+ * it, in the scope's place: how many, how many done by Jul 2022, median days to complete, and how
+ * many were done by their due date.
  */
-export function periods(db: QueryRunner, town: string | null): Promise<PeriodRow[]> {
+export function periods(db: QueryRunner, scope: Scope): Promise<PeriodRow[]> {
 	return db.query<PeriodRow>(
 		`SELECT CASE WHEN assigned_on < DATE '2020-03-01' THEN 'pilot' ELSE 'county-wide' END AS period,
 			count(*) AS tasks, count(completed_on) AS done,
 			median(date_diff('day', assigned_on, completed_on)) AS "medianDays",
 			count(*) FILTER (completed_on <= due_on) AS "withinDue"
-		FROM tasks WHERE ${TOWN} GROUP BY ALL ORDER BY period DESC`,
-		[town]
+		FROM tasks WHERE ${IN_SCOPE} GROUP BY ALL ORDER BY period DESC`,
+		params(scope)
 	);
 }
 
 export interface IntegrationData {
-	town: string | null;
+	scope: Scope;
 	months: TaskMonth[];
 	units: UnitLoad[];
 	periods: PeriodRow[];
 }
 
-export async function integrationData(db: QueryRunner, town: string | null): Promise<IntegrationData> {
-	const [months, units, p] = await Promise.all([tasksByMonth(db, town), loadByUnit(db, town), periods(db, town)]);
-	return { town, months, units, periods: p };
+export async function integrationData(db: QueryRunner, scope: Scope): Promise<IntegrationData> {
+	const [months, units, p] = await Promise.all([tasksByMonth(db, scope), loadByUnit(db, scope), periods(db, scope)]);
+	return { scope, months, units, periods: p };
 }
 
 export const INTEGRATION_TABLES = ['tasks', 'cadres', 'units'] as const;
