@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { buildCounty } from '../sim/county/build-county';
 import { csvLine } from '../sim/dataset/csv';
 import { BROWSER_TABLES, DERIVED_TABLES, RAW_TABLES, SCHEMAS, type TableName } from '../sim/dataset/schema';
-import { CASE_COUNTS_SQL, CASE_DAYS_SQL } from '../sim/dataset/case-cubes';
+import { CASE_COUNTS_SQL, CASE_DAYS_SQL, CASE_VILLAGES_SQL } from '../sim/dataset/case-cubes';
 import type { CsvValue } from '../sim/dataset/csv';
 import { openNodeDb } from '../src/lib/server/node-db';
 import { datasetTables, type DatasetOptions } from '../sim/dataset/tables';
@@ -35,6 +35,35 @@ export interface DatasetMeta {
 	seed: number;
 	synthetic: true;
 	tables: Record<TableName, TableMeta>;
+	/**
+	 * Each village's cases as an Arrow stream, `cases/<village id>.arrow`: the browser loads one
+	 * when a user drills down to that village on the ledger page and derives its slices there.
+	 * `sha256` hashes the files in order (it versions their URLs).
+	 */
+	villageCases: { dir: string; files: number; rows: number; bytes: number; sha256: string };
+}
+
+/** Writes one Arrow file of cases per village (ordered by case id) into `dir`/cases/. */
+async function writeVillageCases(db: Awaited<ReturnType<typeof openNodeDb>>, dir: string): Promise<DatasetMeta['villageCases']> {
+	const out = join(dir, 'cases');
+	await rm(out, { recursive: true, force: true });
+	await mkdir(out, { recursive: true });
+	// Every village gets a file, an empty one if it has no cases.
+	const villages = await db.query<{ v: string }>(`SELECT unit_id::VARCHAR AS v FROM units WHERE level = 'village' ORDER BY v`);
+	const columns = SCHEMAS.cases.columns.map(([c]) => c);
+	// Timestamps as the CSV writes them ('YYYY-MM-DD HH:MM:SS'), which the Arrow writer takes.
+	const select = SCHEMAS.cases.columns.map(([c, t]) => (t === 'TIMESTAMP' ? `${c}::VARCHAR AS ${c}` : c)).join(', ');
+	const hash = createHash('sha256');
+	let rows = 0;
+	let bytes = 0;
+	for (const { v } of villages) {
+		const list = await db.query<Record<string, CsvValue>>(`SELECT ${select} FROM cases WHERE village_id = $1::BIGINT ORDER BY case_id`, [v]);
+		const written = await writeArrowStream(join(out, `${v}.arrow`), 'cases', list.map((r) => columns.map((c) => r[c])));
+		hash.update(written.sha256);
+		rows += list.length;
+		bytes += written.bytes;
+	}
+	return { dir: 'cases', files: villages.length, rows, bytes, sha256: hash.digest('hex') };
 }
 
 /** Writes every table as CSV plus meta.json (row counts and hashes) into `dir`. */
@@ -46,7 +75,8 @@ export async function writeDataset(options: DatasetOptions & { dir: string }): P
 		generator: GENERATOR_VERSION,
 		seed: options.seed,
 		synthetic: true,
-		tables: {} as Record<TableName, TableMeta>
+		tables: {} as Record<TableName, TableMeta>,
+		villageCases: { dir: 'cases', files: 0, rows: 0, bytes: 0, sha256: '' }
 	};
 	const write = async (name: TableName, rows: () => Iterable<CsvValue[]>) => {
 		const csv = await writeTable(join(options.dir, `${name}.csv`), name, rows());
@@ -58,17 +88,19 @@ export async function writeDataset(options: DatasetOptions & { dir: string }): P
 	};
 	for (const name of RAW_TABLES) await write(name, tables[name]);
 	// The derived tables, by DuckDB from the cases just written (deterministic: the SQL orders rows).
-	const db = await openNodeDb(options.dir, ['cases']);
+	const db = await openNodeDb(options.dir, ['cases', 'units']);
 	try {
 		for (const [name, sql] of [
 			['case_counts', CASE_COUNTS_SQL],
-			['case_days', CASE_DAYS_SQL]
+			['case_days', CASE_DAYS_SQL],
+			['case_villages', CASE_VILLAGES_SQL]
 		] as const satisfies readonly (readonly [(typeof DERIVED_TABLES)[number], string])[]) {
 			await db.query(sql);
 			const columns = SCHEMAS[name].columns.map(([c]) => c);
 			const rows = (await db.query<Record<string, CsvValue>>(`SELECT * FROM ${name}`)).map((r) => columns.map((c) => r[c]));
 			await write(name, () => rows);
 		}
+		meta.villageCases = await writeVillageCases(db, options.dir);
 	} finally {
 		db.close();
 	}

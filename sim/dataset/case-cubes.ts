@@ -18,6 +18,13 @@
  *   histogram with logarithmic bins 4% wide, by town, ledger type and quarter of intake. Medians
  *   and 90th percentiles are read from it to within ±2% (the centre of the bin). Narrower bins
  *   cost rows: 2% bins gave a million rows at a million cases, 4% bins about half that.
+ * - `case_villages`: cases by village, ledger type and month: the list a town's villages are
+ *   picked from.
+ *
+ * Below towns the county's tables stop (a village slice would multiply their rows by fifteen).
+ * When a user drills down to a village, the browser loads that village's own cases (one small
+ * Arrow file per village) and derives its slices with the same SQL into `village_counts` and
+ * `village_days`.
  */
 import { STEPS } from './case-vocabulary';
 
@@ -34,9 +41,24 @@ export const COUNT_DIMENSIONS = { level: 'level', channel: 'channel', category: 
 
 const firstMissing = `CASE WHEN c.archived_at IS NULL THEN (CASE ${STEPS.map((s) => `WHEN c.${s}_at IS NULL THEN '${s}'`).join(' ')} END) END`;
 
-/** The statement that derives case_counts from cases. */
-export const CASE_COUNTS_SQL = `CREATE OR REPLACE TABLE case_counts AS
-WITH c AS (
+/**
+ * Grouping sets of the derived tables: per place (a town, or a village derived in the browser) and
+ * ledger type, plus the roll-ups. `cols` are the other grouping columns.
+ */
+function groupingSets(cols: string, rollUpPlaces: boolean): string {
+	const sets = [`(town_code, ledger, ${cols})`, `(town_code, ${cols})`];
+	if (rollUpPlaces) sets.push(`(ledger, ${cols})`, `(${cols})`);
+	return `GROUPING SETS (${sets.join(', ')})`;
+}
+
+/**
+ * The cases of one village, as the place of the derived rows (`$1`, its id): the browser derives a
+ * village's slices on demand from that village's cases, with the same SQL as the county's.
+ */
+const VILLAGE_CASES = `(SELECT * REPLACE (village_id::VARCHAR AS town_code) FROM cases WHERE village_id = $1::BIGINT)`;
+
+function caseCountsSelect(source: string, rollUpPlaces: boolean): string {
+	return `WITH c AS (
 	SELECT c.town_code, c.ledger, (year(c.received_at) * 12 + month(c.received_at) - 1)::INTEGER AS month,
 		c.level, c.channel, c.category, ${firstMissing} AS stalled_at,
 		c.archived_at IS NOT NULL AS closed,
@@ -47,7 +69,7 @@ WITH c AS (
 		c.handled_at IS NOT NULL AS handled,
 		coalesce(c.handled_at <= c.due_at, false) AS on_time,
 		coalesce(date_diff('day', o.received_at, c.received_at) <= 90, false) AS repeat
-	FROM cases c LEFT JOIN cases o ON o.case_id = c.repeat_of
+	FROM ${source} c LEFT JOIN cases o ON o.case_id = c.repeat_of
 ),
 g AS (
 	SELECT town_code, ledger, month, 'all' AS dim, '' AS key, * EXCLUDE (town_code, ledger, month) FROM c
@@ -61,8 +83,12 @@ SELECT coalesce(town_code, '${ALL}') AS town_code, coalesce(ledger, '${ALL}') AS
 	count(*) FILTER (surveyed)::INTEGER AS surveyed, count(*) FILTER (satisfied)::INTEGER AS satisfied,
 	count(*) FILTER (handled)::INTEGER AS handled, count(*) FILTER (on_time)::INTEGER AS on_time,
 	count(*) FILTER (repeat)::INTEGER AS repeats
-FROM g GROUP BY GROUPING SETS ((town_code, ledger, month, dim, key), (town_code, month, dim, key), (ledger, month, dim, key), (month, dim, key))
+FROM g GROUP BY ${groupingSets('month, dim, key', rollUpPlaces)}
 ORDER BY town_code, ledger, month, dim, key`;
+}
+
+/** The statement that derives case_counts from cases. */
+export const CASE_COUNTS_SQL = `CREATE OR REPLACE TABLE case_counts AS\n${caseCountsSelect('cases', true)}`;
 
 const columns = ['received', ...STEPS].map((s) => `${s}_at`);
 const spans = [
@@ -70,18 +96,48 @@ const spans = [
 	[CLOSE_STEP, 'received_at', 'archived_at'] as const
 ];
 
-/** The statement that derives case_days from cases. */
-export const CASE_DAYS_SQL = `CREATE OR REPLACE TABLE case_days AS
-SELECT coalesce(town_code, '${ALL}') AS town_code, coalesce(ledger, '${ALL}') AS ledger, quarter, step, bin, count(*)::INTEGER AS cases FROM (
+function caseDaysSelect(source: string, rollUpPlaces: boolean): string {
+	return `SELECT coalesce(town_code, '${ALL}') AS town_code, coalesce(ledger, '${ALL}') AS ledger, quarter, step, bin, count(*)::INTEGER AS cases FROM (
 	${spans
 		.map(
 			([step, from, to]) => `SELECT town_code, ledger, (year(received_at) * 4 + quarter(received_at) - 1)::INTEGER AS quarter, ${step} AS step,
 		round(ln(1 + greatest(0, date_diff('minute', ${from}, ${to}))) * ${DAY_BINS_PER_LN})::INTEGER AS bin
-		FROM cases WHERE ${to} IS NOT NULL`
+		FROM ${source} WHERE ${to} IS NOT NULL`
 		)
 		.join('\n\tUNION ALL ')}
-) GROUP BY GROUPING SETS ((town_code, ledger, quarter, step, bin), (town_code, quarter, step, bin), (ledger, quarter, step, bin), (quarter, step, bin))
+) GROUP BY ${groupingSets('quarter, step, bin', rollUpPlaces)}
 ORDER BY town_code, ledger, quarter, step, bin`;
+}
+
+/** The statement that derives case_days from cases. */
+export const CASE_DAYS_SQL = `CREATE OR REPLACE TABLE case_days AS\n${caseDaysSelect('cases', true)}`;
+
+/**
+ * `case_villages`: cases, closed and escalated by village, ledger type (and the roll-up '*') and
+ * month: the list a town's villages are picked from (at most villages × 5 × months rows).
+ */
+export const CASE_VILLAGES_SQL = `CREATE OR REPLACE TABLE case_villages AS
+SELECT village_id::VARCHAR AS village_id, town_code, coalesce(ledger, '${ALL}') AS ledger,
+	(year(received_at) * 12 + month(received_at) - 1)::INTEGER AS month,
+	count(*)::INTEGER AS cases, count(*) FILTER (archived_at IS NOT NULL)::INTEGER AS closed,
+	count(*) FILTER (coalesce(escalated, false))::INTEGER AS escalated
+FROM cases GROUP BY GROUPING SETS ((village_id, town_code, ledger, month), (village_id, town_code, month))
+ORDER BY town_code, ledger, village_id, month`;
+
+/**
+ * Tables of one village's slices, derived in the browser when a user drills down to it (same
+ * columns as case_counts and case_days; town_code holds the village's id). Kept apart from the
+ * county's tables so the town lists never meet a village.
+ */
+export const VILLAGE_CUBES = { counts: 'village_counts', days: 'village_days' } as const;
+/** Creates the (empty) village tables if they do not exist. */
+export const VILLAGE_CUBES_CREATE = [
+	`CREATE TABLE IF NOT EXISTS ${VILLAGE_CUBES.counts} AS SELECT * FROM case_counts LIMIT 0`,
+	`CREATE TABLE IF NOT EXISTS ${VILLAGE_CUBES.days} AS SELECT * FROM case_days LIMIT 0`
+];
+/** Appends one village's slices (`$1`, its id) from the cases table, which must hold that village's cases. */
+export const VILLAGE_COUNTS_SQL = `INSERT INTO ${VILLAGE_CUBES.counts}\n${caseCountsSelect(VILLAGE_CASES, false)}`;
+export const VILLAGE_DAYS_SQL = `INSERT INTO ${VILLAGE_CUBES.days}\n${caseDaysSelect(VILLAGE_CASES, false)}`;
 
 /** The days a bin stands for, in JavaScript (for tests and checks). */
 export const binDays = (bin: number) => (Math.exp(bin / DAY_BINS_PER_LN) - 1) / 1440;

@@ -14,12 +14,13 @@ export interface TableSchema {
 /** Tables generated row by row. */
 export const RAW_TABLES = ['units', 'households', 'household_status', 'liaisons', 'cases', 'tasks', 'cadres'] as const;
 /** Tables derived from the cases by SQL (pre-aggregated: see case-cubes.ts). */
-export const DERIVED_TABLES = ['case_counts', 'case_days'] as const;
+export const DERIVED_TABLES = ['case_counts', 'case_days', 'case_villages'] as const;
 export const TABLE_NAMES = [...RAW_TABLES, ...DERIVED_TABLES] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 /**
  * Tables the browser can load (written as Arrow too). The raw cases are not among them: the pages
- * query the derived tables, whose size does not grow with the number of cases.
+ * query the derived tables, whose size does not grow with the number of cases. (A village's own
+ * cases are written as one small Arrow file per village, loaded when a user drills down to it.)
  */
 export const BROWSER_TABLES = TABLE_NAMES.filter((t): t is Exclude<TableName, 'cases'> => t !== 'cases');
 export type BrowserTable = (typeof BROWSER_TABLES)[number];
@@ -154,6 +155,18 @@ export const SCHEMAS: Record<TableName, TableSchema> = {
 			['step', 'INTEGER'],
 			['bin', 'INTEGER'],
 			['cases', 'INTEGER']
+		]
+	},
+	case_villages: {
+		name: 'case_villages',
+		columns: [
+			['village_id', 'VARCHAR'],
+			['town_code', 'VARCHAR'],
+			['ledger', 'VARCHAR'],
+			['month', 'INTEGER'],
+			['cases', 'INTEGER'],
+			['closed', 'INTEGER'],
+			['escalated', 'INTEGER']
 		]
 	}
 };

@@ -15,6 +15,16 @@ test('a missing data file shows a clear message naming the file', async ({ watch
 	await expect(page.getByTestId('value-ledgerCases')).toHaveText('8,812');
 });
 
+test('a village whose cases file is damaged gets a clear message; the town view still works', async ({ watched: page }) => {
+	await page.route('**/data/cases/610922109203.arrow*', (route) => route.fulfill({ status: 200, contentType: 'application/octet-stream', body: 'garbage' }));
+	await page.goto('/en/ledgers/?village=610922109203');
+	const error = page.getByTestId('data-error');
+	await expect(error).toHaveAttribute('data-kind', 'file-corrupt');
+	await expect(error).toContainText('cases/610922109203.arrow');
+	await page.getByTestId('breadcrumb').getByRole('button', { name: 'Zhongchi', exact: true }).click();
+	await expect(page.getByTestId('ledger-charts')).toHaveAttribute('data-filters', 'town=610922109');
+});
+
 test('a corrupt data file shows a clear message in English on the English page', async ({ watched: page }) => {
 	await page.route('**/data/units.arrow*', (route) =>
 		route.fulfill({ status: 200, contentType: 'application/octet-stream', body: 'unit_id,level\nnot an arrow stream\n' })

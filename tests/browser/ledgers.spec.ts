@@ -2,10 +2,10 @@ import { LEDGER_TABLES, ledgerData, NO_FILTERS } from '../../src/lib/data/ledger
 import { openNodeDb } from '../../src/lib/server/node-db';
 import { expect, test } from './fixtures';
 
-async function nodeLedgers(town: string | null, ledger: string | null, period: { from: string; to: string } = NO_FILTERS) {
-	const db = await openNodeDb('build/data', LEDGER_TABLES);
+async function nodeLedgers(town: string | null, ledger: string | null, period: { from: string; to: string } = NO_FILTERS, village: string | null = null) {
+	const db = await openNodeDb('build/data', [...LEDGER_TABLES, 'cases']);
 	try {
-		return await ledgerData(db, { town, ledger, from: period.from, to: period.to });
+		return await ledgerData(db, { town, village, ledger, from: period.from, to: period.to });
 	} finally {
 		db.close();
 	}
@@ -76,6 +76,33 @@ test('clicking a town bar filters the page', async ({ watched: page }) => {
 	await expect(page).toHaveURL(/town=610922109/);
 	await expect(page.getByTestId('chart-by-town').locator('[data-key="610922109"]')).toHaveAttribute('aria-pressed', 'true');
 	await expect(page.getByTestId('engine-status')).toHaveAttribute('data-computed', 'browser');
+});
+
+test('the ledger page drills down county → town → village: a village’s own cases fill every chart, with a breadcrumb', async ({ watched: page }) => {
+	const village = '610922109203';
+	const expected = await nodeLedgers('610922109', null, NO_FILTERS, village);
+	await page.goto('/en/ledgers/');
+	const charts = page.getByTestId('ledger-charts');
+	await page.getByTestId('chart-by-town').locator('[data-key="610922109"]').click();
+	await expect(charts).toHaveAttribute('data-filters', 'town=610922109');
+	// The town's villages to pick from, by mouse (or the Village select).
+	await page.getByTestId('chart-by-village').locator(`[data-key="${village}"]`).click();
+	await expect(page).toHaveURL(new RegExp(`town=610922109&village=${village}`));
+	await expect(charts).toHaveAttribute('data-filters', `town=610922109&village=${village}`);
+	await expect(page.getByTestId('breadcrumb')).toContainText('Zhongchi village 04');
+	await expect(page.getByTestId('ledger-village')).toHaveValue(village);
+	const n = new Intl.NumberFormat('en-GB').format;
+	await expect(page.getByTestId('chart-key').locator('[data-key="escalated"] .detail')).toContainText(`(${n(expected.key.escalated)}/${n(expected.key.received)})`);
+	await page.getByTestId('chart-steps').getByRole('button', { name: 'Show as table' }).click();
+	const handled = expected.steps.find((s) => s.step === 'handled')!;
+	await expect(page.getByTestId('chart-steps').locator('tbody tr').nth(4)).toContainText(n(handled.cases));
+	// A link to the village reproduces it; the breadcrumb goes back up to the town, Back comes down again.
+	await page.reload();
+	await expect(charts).toHaveAttribute('data-filters', `town=610922109&village=${village}`);
+	await page.getByTestId('breadcrumb').getByRole('button', { name: 'Zhongchi', exact: true }).click();
+	await expect(charts).toHaveAttribute('data-filters', 'town=610922109');
+	await page.goBack();
+	await expect(charts).toHaveAttribute('data-filters', `town=610922109&village=${village}`);
 });
 
 test('garbage in the address falls back to a valid view with a notice', async ({ watched: page }) => {

@@ -5,7 +5,7 @@ import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { byTown, overviewData, OVERVIEW_TABLES } from '../../src/lib/data/overview-queries';
 import { plainRow, type QueryParam, type QueryRunner } from '../../src/lib/data/query-runner';
-import { OFFLINE_SETTINGS, schemaMismatch } from '../../src/lib/data/table-loader';
+import { emptyTableSql, OFFLINE_SETTINGS, schemaMismatch } from '../../src/lib/data/table-loader';
 import { openNodeDb } from '../../src/lib/server/node-db';
 import { BROWSER_TABLES as TABLE_NAMES } from '../../sim/dataset/schema';
 import { LEDGER_QUARTERS, ledgerData, bulletin, LEDGER_TABLES, NO_FILTERS } from '../../src/lib/data/ledger-queries';
@@ -43,7 +43,7 @@ beforeAll(async () => {
 	for (const t of TABLE_NAMES) {
 		wasm.insertArrowFromIPCStream(new Uint8Array(await readFile(`${dir}/${t}.arrow`)), { name: t, create: true });
 	}
-	node = await openNodeDb(dir, TABLE_NAMES);
+	node = await openNodeDb(dir, [...TABLE_NAMES, 'cases']);
 });
 
 afterAll(() => node?.close());
@@ -74,10 +74,18 @@ describe('the browser engine on the Arrow files', () => {
 	});
 
 	it('answers the ledger queries exactly as the build did', async () => {
-		for (const f of [NO_FILTERS, { town: '610922104', ledger: 'complaint', from: '2018Q2', to: '2020Q1' }]) {
+		for (const f of [NO_FILTERS, { town: '610922104', village: null, ledger: 'complaint', from: '2018Q2', to: '2020Q1' }]) {
 			expect(await ledgerData(wasmRunner, f)).toEqual(await ledgerData(node, f));
 		}
 		expect(await bulletin(wasmRunner, LEDGER_QUARTERS[10])).toEqual(await bulletin(node, LEDGER_QUARTERS[10]));
+		// A village, as the browser drills down: its cases file appended to an empty declared table.
+		wasm.query(emptyTableSql('cases'));
+		for (const v of ['610922109203', '610922100001'])
+			wasm.insertArrowFromIPCStream(new Uint8Array(await readFile(`${dir}/cases/${v}.arrow`)), { name: 'cases', create: false });
+		const [appended] = await wasmRunner.query<{ n: number; h: string }>(`SELECT count(*) AS n, md5(string_agg(cases::VARCHAR, '|' ORDER BY case_id)) AS h FROM cases`);
+		expect(appended).toEqual((await node.query(`SELECT count(*) AS n, md5(string_agg(cases::VARCHAR, '|' ORDER BY case_id)) AS h FROM cases WHERE village_id IN (610922109203, 610922100001)`))[0]);
+		const village = { ...NO_FILTERS, town: '610922109', village: '610922109203' };
+		expect(await ledgerData(wasmRunner, village)).toEqual(await ledgerData(node, village));
 		expect(LEDGER_TABLES.every((t) => TABLE_NAMES.includes(t))).toBe(true);
 	});
 });

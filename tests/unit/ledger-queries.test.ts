@@ -3,7 +3,7 @@ import { csvParse, quantile, type DSVRowArray } from 'd3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SITE_DATA_DIR } from '../../scripts/dataset-writer';
 import { filtersFromSearch } from '../../src/lib/data/ledger-filters';
-import { ledgerCounts, NO_FILTERS, stepTimes, wilson, type LedgerFilters } from '../../src/lib/data/ledger-queries';
+import { LEDGER_TABLES, ledgerCounts, ledgerData, NO_FILTERS, stepTimes, wilson, type LedgerFilters } from '../../src/lib/data/ledger-queries';
 import { openNodeDb } from '../../src/lib/server/node-db';
 import { STEPS } from '../../sim/dataset/case-vocabulary';
 import { binDays, binOfMinutes } from '../../sim/dataset/case-cubes';
@@ -14,15 +14,19 @@ let cases: DSVRowArray<string>;
 let db: Awaited<ReturnType<typeof openNodeDb>>;
 beforeAll(async () => {
 	cases = csvParse(await readFile(`${SITE_DATA_DIR}/cases.csv`, 'utf8'));
-	db = await openNodeDb(SITE_DATA_DIR, ['case_counts', 'case_days']);
+	// The raw cases too: a village's slices are derived from its cases (as the browser does).
+	db = await openNodeDb(SITE_DATA_DIR, [...LEDGER_TABLES, 'cases']);
 });
 
-const FILTERS: LedgerFilters = { town: '610922104', ledger: 'complaint', from: '2018Q2', to: '2021Q3' };
+const FILTERS: LedgerFilters = { town: '610922104', village: null, ledger: 'complaint', from: '2018Q2', to: '2021Q3' };
+/** A village's drill-down (its slices derived from its own cases). */
+const VILLAGE: LedgerFilters = { town: '610922100', village: '610922100001', ledger: null, from: '2017Q1', to: '2021Q4' };
 const quarterOf = (timestamp: string) => `${timestamp.slice(0, 4)}Q${Math.floor((Number(timestamp.slice(5, 7)) - 1) / 3) + 1}`;
 const pick = (f: LedgerFilters) =>
 	cases.filter(
 		(c) =>
 			(!f.town || c.town_code === f.town) &&
+			(!f.village || c.village_id === f.village) &&
 			(!f.ledger || c.ledger === f.ledger) &&
 			quarterOf(c.received_at!) >= f.from &&
 			quarterOf(c.received_at!) <= f.to
@@ -30,7 +34,7 @@ const pick = (f: LedgerFilters) =>
 const minutes = (a: string, b: string) => (Date.parse(`${b.replace(' ', 'T')}Z`) - Date.parse(`${a.replace(' ', 'T')}Z`)) / 60000;
 
 describe('ledger page queries', () => {
-	it.each([NO_FILTERS, FILTERS])('step medians and 90th percentiles match an independent computation, within 2% of the exact ones (%o)', async (f) => {
+	it.each([NO_FILTERS, FILTERS, VILLAGE])('step medians and 90th percentiles match an independent computation, within 2% of the exact ones (%o)', async (f) => {
 		const rows = await stepTimes(db, f);
 		const mine = pick(f);
 		const columns = ['received', ...STEPS].map((s) => `${s}_at`);
@@ -76,10 +80,40 @@ describe('ledger page queries', () => {
 		expect(rows.reduce((s, r) => s + r.received, 0)).toBe(pick({ ...FILTERS, from: NO_FILTERS.from, to: NO_FILTERS.to }).length);
 	});
 
-	it('breaks cases down by channel as an independent count does', async () => {
-		const rows = (await ledgerCounts(db, FILTERS)).breakdowns.channel;
-		const mine = pick(FILTERS);
+	it.each([FILTERS, VILLAGE])('breaks cases down by channel as an independent count does (%o)', async (f) => {
+		const rows = (await ledgerData(db, f)).byChannel;
+		const mine = pick(f);
+		expect(mine.length).toBeGreaterThan(20);
 		for (const r of rows) expect(r.cases).toBe(mine.filter((c) => c.channel === r.key).length);
+		expect(rows.reduce((s, r) => s + r.cases, 0)).toBe(mine.length);
+	});
+
+	it('drills down to a village: its totals, quarters and stalls from its own cases, and its town’s villages to pick from', async () => {
+		const d = await ledgerData(db, VILLAGE);
+		const mine = pick(VILLAGE);
+		const byId = new Map(cases.map((c) => [c.case_id, c]));
+		const days = (a: string, b: string) => (Date.parse(b.slice(0, 10)) - Date.parse(a.slice(0, 10))) / 86_400_000;
+		expect(d.key).toEqual({
+			received: mine.length,
+			closed: mine.filter((c) => c.archived_at).length,
+			closedLocally: mine.filter((c) => c.archived_at && (c.level === 'village' || c.level === 'town')).length,
+			escalated: mine.filter((c) => c.escalated === 'true').length,
+			repeats: mine.filter((c) => {
+				const o = c.repeat_of ? byId.get(c.repeat_of) : undefined;
+				return o !== undefined && days(o.received_at!, c.received_at!) <= 90;
+			}).length
+		});
+		const all = pick({ ...VILLAGE, from: NO_FILTERS.from, to: NO_FILTERS.to });
+		expect(d.quarters.reduce((s, q) => s + q.received, 0)).toBe(all.length);
+		expect(d.stalls.reduce((s, r) => s + r.cases, 0)).toBe(mine.filter((c) => !c.archived_at).length);
+		// The picker: every village of the town, under the other filters (not the village).
+		const town = pick({ ...VILLAGE, village: null });
+		const villages = new Set(town.map((c) => c.village_id));
+		expect(d.byVillage.map((r) => r.key).sort()).toEqual([...villages].sort());
+		for (const r of d.byVillage) expect([r.cases, r.closed]).toEqual([town.filter((c) => c.village_id === r.key).length, town.filter((c) => c.village_id === r.key && c.archived_at).length]);
+		// The towns' list stays the towns' (no village rows among them), and a second call derives nothing twice.
+		expect(d.byTown).toHaveLength(11);
+		expect(await ledgerData(db, VILLAGE)).toEqual(d);
 	});
 
 	it('counts repeat complaints within 90 days, local closures and escalations as an independent count does', async () => {
@@ -111,7 +145,7 @@ describe('ledger page queries', () => {
 describe('ledger filters in the address', () => {
 	it('keep valid filters and drop invalid ones, with the reasons', () => {
 		const { filters, problems } = filtersFromSearch(new URLSearchParams('town=610922104&ledger=bogus&from=2019&to=1900'));
-		expect(filters).toEqual({ town: '610922104', ledger: null, from: '2019Q1', to: '2021Q4' });
+		expect(filters).toEqual({ town: '610922104', village: null, ledger: null, from: '2019Q1', to: '2021Q4' });
 		expect(problems).toEqual(['ledger=bogus', 'to=1900']);
 		expect(filtersFromSearch(new URLSearchParams('from=2018q2&to=2020Q3')).filters).toMatchObject({ from: '2018Q2', to: '2020Q3' });
 		expect(filtersFromSearch(new URLSearchParams('from=2016Q1')).problems).toEqual(['from=2016Q1']);

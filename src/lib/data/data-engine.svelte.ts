@@ -1,4 +1,5 @@
 import { getContext, setContext } from 'svelte';
+import { ALL } from '../../../sim/dataset/case-cubes';
 import type { BrowserTable as TableName } from '../../../sim/dataset/schema';
 import { toDataErrorInfo, type DataErrorInfo } from './data-error';
 import type { BrowserDb } from './duckdb-browser';
@@ -16,9 +17,40 @@ export class DataEngine {
 	error = $state<DataErrorInfo | null>(null);
 	#db: Promise<BrowserDb> | null = null;
 	readonly #fileUrl: (table: TableName) => string;
+	readonly #villageCasesUrl: (village: string) => string;
+	readonly #villages = new Map<string, Promise<void>>();
 
-	constructor(fileUrl: (table: TableName) => string) {
+	/** `fileUrl`: a table's Arrow file; `villageCasesUrl`: the Arrow file of one village's cases. */
+	constructor(fileUrl: (table: TableName) => string, villageCasesUrl: (village: string) => string = () => '') {
 		this.#fileUrl = fileUrl;
+		this.#villageCasesUrl = villageCasesUrl;
+	}
+
+	/**
+	 * The engine with `tables` (which must include case_villages) loaded and one village's cases
+	 * appended to the `cases` table, once per village; case_villages says how many there must be.
+	 */
+	async withVillageCases(tables: readonly TableName[], village: string): Promise<QueryRunner> {
+		const db = await this.ready(tables);
+		let p = this.#villages.get(village);
+		if (!p) {
+			p = (async () => {
+				const [{ n }] = await db.query<{ n: number }>(
+					`SELECT coalesce(sum(cases), 0)::INTEGER AS n FROM case_villages WHERE village_id = $1::VARCHAR AND ledger = '${ALL}'`,
+					[village]
+				);
+				await (await this.#db!).appendCases(this.#villageCasesUrl(village), `cases/${village}.arrow`, n);
+			})();
+			p.catch(() => this.#villages.delete(village));
+			this.#villages.set(village, p);
+		}
+		try {
+			await p;
+		} catch (e) {
+			this.fail(e);
+			throw e;
+		}
+		return db;
 	}
 
 	/** The engine with `tables` loaded; starts the engine on first call. Rejects with a DataError. */

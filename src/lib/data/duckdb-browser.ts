@@ -11,7 +11,7 @@ import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url
 import type { BrowserTable as TableName } from '../../../sim/dataset/schema';
 import { DataError } from './data-error';
 import { plainRow, type QueryParam, type QueryRunner } from './query-runner';
-import { OFFLINE_SETTINGS, schemaMismatch } from './table-loader';
+import { emptyTableSql, OFFLINE_SETTINGS, schemaMismatch } from './table-loader';
 
 export interface BrowserDbOptions {
 	/** URL of a table's Arrow IPC stream file (including any cache-busting version). */
@@ -23,6 +23,11 @@ export interface BrowserDbOptions {
 /** A started engine: queries plus on-demand loading of tables. */
 export interface BrowserDb extends QueryRunner {
 	load(tables: readonly TableName[]): Promise<void>;
+	/**
+	 * Appends the rows of an Arrow stream of cases (one village's, say) to the `cases` table,
+	 * creating it empty first; a file with another number of rows than `rows` is reported damaged.
+	 */
+	appendCases(url: string, file: string, rows: number): Promise<void>;
 	close(): Promise<void>;
 }
 
@@ -118,7 +123,30 @@ export async function startBrowserDb(options: BrowserDbOptions): Promise<Browser
 		performance.mark(`engine:loaded:${table}`);
 	};
 
+	// Appends are serialised: each checks the table it adds to.
+	let appending: Promise<unknown> = Promise.resolve();
+	const count = async () => Number((await guard(conn.query('SELECT count(*) AS n FROM cases'))).toArray()[0].toJSON().n);
+	const appendCases = async (url: string, file: string, rows: number) => {
+		const bytes = await fetchTable(url, file);
+		try {
+			await guard(conn.query(emptyTableSql('cases')));
+			const before = await count();
+			// Inserting into the declared table fails if the stream's columns differ; a stream that
+			// is not Arrow at all may insert nothing, so the rows are counted too.
+			await guard(conn.insertArrowFromIPCStream(bytes, { name: 'cases', create: false }));
+			const added = (await count()) - before;
+			if (added !== rows) throw new Error(`expected ${rows} cases, found ${added}`);
+		} catch (e) {
+			throw new DataError({ kind: 'file-corrupt', file, detail: e instanceof Error ? e.message : String(e) });
+		}
+	};
+
 	return {
+		appendCases(url, file, rows) {
+			const p = appending.then(() => appendCases(url, file, rows));
+			appending = p.catch(() => {});
+			return p;
+		},
 		async load(tables) {
 			await Promise.all(
 				tables.map((t) => {

@@ -1,19 +1,15 @@
 import { LEDGER_TYPES } from '../../../sim/dataset/case-vocabulary';
-import { TOWNS } from '../../../sim/county/towns';
 import { LEDGER_QUARTERS, NO_FILTERS, type LedgerFilters } from './ledger-queries';
+import { scopeFromSearch, type Village } from './scope';
 
 /**
- * Reads the ledger page's filters from a query string. Unknown towns or ledgers, periods out of
- * range and inverted periods are dropped (listed in `problems`), so any link opens a valid view.
+ * Reads the ledger page's filters from a query string. Unknown towns, villages or ledgers, periods
+ * out of range and inverted periods are dropped (listed in `problems`), so any link opens a valid
+ * view. A village implies its town (see scope.ts).
  */
-export function filtersFromSearch(params: URLSearchParams): { filters: LedgerFilters; problems: string[] } {
-	const filters: LedgerFilters = { ...NO_FILTERS };
-	const problems: string[] = [];
-	const town = params.get('town');
-	if (town !== null) {
-		if (TOWNS.some((t) => t.code === town)) filters.town = town;
-		else problems.push(`town=${town.slice(0, 20)}`);
-	}
+export function filtersFromSearch(params: URLSearchParams, villages: readonly Village[] = []): { filters: LedgerFilters; problems: string[] } {
+	const { scope, problems } = scopeFromSearch(params, { villages });
+	const filters: LedgerFilters = { ...NO_FILTERS, town: scope.town, village: scope.village };
 	const ledger = params.get('ledger');
 	if (ledger !== null) {
 		if ((LEDGER_TYPES as readonly string[]).includes(ledger)) filters.ledger = ledger;
@@ -42,6 +38,7 @@ export function filtersFromSearch(params: URLSearchParams): { filters: LedgerFil
 export function filtersToSearch(f: LedgerFilters): URLSearchParams {
 	const p = new URLSearchParams();
 	if (f.town) p.set('town', f.town);
+	if (f.village) p.set('village', f.village);
 	if (f.ledger) p.set('ledger', f.ledger);
 	if (f.from !== NO_FILTERS.from) p.set('from', String(f.from));
 	if (f.to !== NO_FILTERS.to) p.set('to', String(f.to));

@@ -1,17 +1,19 @@
 import { STEPS } from '../../../sim/dataset/case-vocabulary';
-import { ALL, binDays, CLOSE_STEP } from '../../../sim/dataset/case-cubes';
+import { ALL, binDays, CLOSE_STEP, VILLAGE_COUNTS_SQL, VILLAGE_CUBES, VILLAGE_CUBES_CREATE, VILLAGE_DAYS_SQL } from '../../../sim/dataset/case-cubes';
 import type { BrowserTable } from '../../../sim/dataset/schema';
 import type { QueryRunner, QueryParam } from './query-runner';
 
 /** Tables the ledger pages read. */
-export const LEDGER_TABLES: readonly BrowserTable[] = ['case_counts', 'case_days'];
+export const LEDGER_TABLES: readonly BrowserTable[] = ['case_counts', 'case_days', 'case_villages'];
 
 /**
  * Filters of the ledger page; every value is bound as a parameter. Periods are quarters of
- * intake, 'YYYYQn', inclusive.
+ * intake, 'YYYYQn', inclusive. A village (of the town) is the drill-down below towns: its slices
+ * are derived from its own cases (see `deriveVillage`).
  */
 export interface LedgerFilters {
 	town: string | null;
+	village: string | null;
 	ledger: string | null;
 	from: string;
 	to: string;
@@ -22,7 +24,7 @@ export const LEDGER_QUARTERS: string[] = Array.from({ length: 22 }, (_, i) => {
 	const q = 2 + i;
 	return `${2016 + Math.floor(q / 4)}Q${(q % 4) + 1}`;
 });
-export const NO_FILTERS: LedgerFilters = { town: null, ledger: null, from: LEDGER_QUARTERS[0], to: LEDGER_QUARTERS[LEDGER_QUARTERS.length - 1] };
+export const NO_FILTERS: LedgerFilters = { town: null, village: null, ledger: null, from: LEDGER_QUARTERS[0], to: LEDGER_QUARTERS[LEDGER_QUARTERS.length - 1] };
 
 /** 'YYYYQn' → year × 4 + n − 1 (the quarter index of case_days). */
 export function quarterNumber(q: string): number {
@@ -33,25 +35,51 @@ export function quarterName(n: number): string {
 }
 
 /**
- * The pages query pre-aggregated tables (sim/dataset/case-cubes.ts), never the raw cases, so a
- * filter costs the same at ten thousand cases as at ten million.
- * Each query reads one slice of a table: a town or the roll-up over towns ('*'), a ledger type or
- * the roll-up over types. case_counts: `$1` town, `$2` ledger type (NULL = all), `$3`/`$4` first
- * and last month index.
+ * The pages query pre-aggregated tables (sim/dataset/case-cubes.ts), never the county's raw cases,
+ * so a filter costs the same at ten thousand cases as at ten million.
+ * Each query reads one slice of a table: a place (a town, a village, or the roll-up over towns
+ * '*') and a ledger type or the roll-up over types. case_counts: `$1` place, `$2` ledger type
+ * (NULL = all), `$3`/`$4` first and last month index, `$5` the town (the list of its villages).
  */
 const SLICE = `town_code = coalesce($1::VARCHAR, '${ALL}') AND ledger = coalesce($2::VARCHAR, '${ALL}')`;
 const COUNTS_WHERE = `${SLICE} AND month BETWEEN $3::INTEGER AND $4::INTEGER`;
-const countParams = (f: LedgerFilters): QueryParam[] => [f.town, f.ledger, quarterNumber(f.from) * 3, quarterNumber(f.to) * 3 + 2];
+const place = (f: LedgerFilters) => f.village ?? f.town;
+const countParams = (f: LedgerFilters): QueryParam[] => [place(f), f.ledger, quarterNumber(f.from) * 3, quarterNumber(f.to) * 3 + 2, f.town];
 /** case_days: the same, with `$3`/`$4` the first and last quarter index. */
 const DAYS_WHERE = `${SLICE} AND quarter BETWEEN $3::INTEGER AND $4::INTEGER`;
-const dayParams = (f: LedgerFilters): QueryParam[] => [f.town, f.ledger, quarterNumber(f.from), quarterNumber(f.to)];
+const dayParams = (f: LedgerFilters): QueryParam[] => [place(f), f.ledger, quarterNumber(f.from), quarterNumber(f.to)];
+/** The tables a filter's slices live in: the county's, or the villages' derived in the browser (fixed names). */
+const cubes = (f: LedgerFilters) => (f.village ? VILLAGE_CUBES : { counts: 'case_counts', days: 'case_days' });
+
+const derived = new WeakMap<QueryRunner, Map<string, Promise<void>>>();
+
+/**
+ * Derives a village's slices into the village tables, once per engine, with the same SQL the
+ * generator uses for towns. The `cases` table must hold the village's cases (the browser appends
+ * the village's file first; DuckDB in Node has them all).
+ */
+export function deriveVillage(db: QueryRunner, village: string): Promise<void> {
+	let done = derived.get(db);
+	if (!done) derived.set(db, (done = new Map()));
+	let p = done.get(village);
+	if (!p) {
+		p = (async () => {
+			for (const sql of VILLAGE_CUBES_CREATE) await db.query(sql);
+			await db.query(VILLAGE_COUNTS_SQL, [village]);
+			await db.query(VILLAGE_DAYS_SQL, [village]);
+		})();
+		p.catch(() => done.delete(village));
+		done.set(village, p);
+	}
+	return p;
+}
 
 /**
  * The histogram of case_days rows selected by `where`, summed over quarters, by `group` (step,
  * or any other grouping column) and bin, ordered: at most a few thousand rows whatever the data size.
  */
-function histogramSql(group: string, where: string): string {
-	return `SELECT ${group} AS g, bin, sum(cases)::BIGINT AS n FROM case_days WHERE ${where} GROUP BY ALL ORDER BY g, bin`;
+function histogramSql(table: string, group: string, where: string): string {
+	return `SELECT ${group} AS g, bin, sum(cases)::BIGINT AS n FROM ${table} WHERE ${where} GROUP BY ALL ORDER BY g, bin`;
 }
 
 /**
@@ -84,7 +112,8 @@ export interface StepTime {
 
 /** Days spent in each of the nine steps (from the previous step's timestamp), median and 90th percentile. */
 export async function stepTimes(db: QueryRunner, f: LedgerFilters): Promise<StepTime[]> {
-	const rows = await db.query<{ g: number; bin: number; n: number }>(histogramSql('step', `${DAYS_WHERE} AND step < ${CLOSE_STEP}`), dayParams(f));
+	if (f.village) await deriveVillage(db, f.village);
+	const rows = await db.query<{ g: number; bin: number; n: number }>(histogramSql(cubes(f).days, 'step', `${DAYS_WHERE} AND step < ${CLOSE_STEP}`), dayParams(f));
 	return histogramQuantiles(rows).map(({ g, ...r }) => ({ step: STEPS[g], ...r }));
 }
 
@@ -105,7 +134,7 @@ export interface QuarterRates {
 }
 
 /** Dimensions a breakdown can group by: fixed names, never taken from input. */
-export const DIMENSIONS = ['level', 'channel', 'category', 'town'] as const;
+export const DIMENSIONS = ['level', 'channel', 'category', 'town', 'village'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
 export interface BreakdownRow {
@@ -134,7 +163,7 @@ export interface LedgerCounts {
 }
 
 interface CountRow {
-	part: 'dim' | 'quarter' | 'town';
+	part: 'dim' | 'quarter' | 'town' | 'village';
 	dim: string;
 	key: string;
 	quarter: number | null;
@@ -153,18 +182,26 @@ const SUMS = `sum(cases)::BIGINT AS cases, sum(closed)::BIGINT AS closed, sum(cl
 	sum(escalated)::BIGINT AS escalated, sum(surveyed)::BIGINT AS surveyed, sum(satisfied)::BIGINT AS satisfied,
 	sum(handled)::BIGINT AS handled, sum(on_time)::BIGINT AS "onTime", sum(repeats)::BIGINT AS repeats`;
 
+const LIST_SUMS = `sum(cases)::BIGINT AS cases, sum(closed)::BIGINT AS closed, 0::BIGINT AS "closedLocally", sum(escalated)::BIGINT AS escalated,
+	0::BIGINT AS surveyed, 0::BIGINT AS satisfied, 0::BIGINT AS handled, 0::BIGINT AS "onTime", 0::BIGINT AS repeats`;
+
 /**
  * One statement, one round trip to the engine: totals and breakdowns (level, channel, category,
- * stalled step) under the filters; by quarter under every filter but the period, and by town
- * under every filter but the town (those charts pick the period and the town, so they show what
- * can be picked, with the choice highlighted). Rows are split and ordered in JavaScript.
+ * stalled step) under the filters; by quarter under every filter but the period; by town under
+ * every filter but the place, and by village of the chosen town under every filter but the
+ * village (those charts pick the period, the town and the village, so they show what can be
+ * picked, with the choice highlighted). Rows are split and ordered in JavaScript.
  */
 export async function ledgerCounts(db: QueryRunner, f: LedgerFilters): Promise<LedgerCounts> {
+	if (f.village) await deriveVillage(db, f.village);
+	const counts = cubes(f).counts;
+	const listed = `ledger = coalesce($2::VARCHAR, '${ALL}') AND month BETWEEN $3::INTEGER AND $4::INTEGER`;
 	const rows = await db.query<CountRow>(
-		`SELECT 'dim' AS part, dim, key, NULL::INTEGER AS quarter, ${SUMS} FROM case_counts WHERE ${COUNTS_WHERE} GROUP BY dim, key
-		UNION ALL SELECT 'quarter', 'all', '', month // 3, ${SUMS} FROM case_counts WHERE dim = 'all' AND ${SLICE} GROUP BY month // 3
+		`SELECT 'dim' AS part, dim, key, NULL::INTEGER AS quarter, ${SUMS} FROM ${counts} WHERE ${COUNTS_WHERE} GROUP BY dim, key
+		UNION ALL SELECT 'quarter', 'all', '', month // 3, ${SUMS} FROM ${counts} WHERE dim = 'all' AND ${SLICE} GROUP BY month // 3
 		UNION ALL SELECT 'town', 'all', town_code, NULL, ${SUMS} FROM case_counts
-			WHERE dim = 'all' AND town_code <> '${ALL}' AND ledger = coalesce($2::VARCHAR, '${ALL}') AND month BETWEEN $3::INTEGER AND $4::INTEGER GROUP BY town_code`,
+			WHERE dim = 'all' AND town_code <> '${ALL}' AND ${listed} GROUP BY town_code
+		UNION ALL SELECT 'village', 'all', village_id, NULL, ${LIST_SUMS} FROM case_villages WHERE town_code = $5::VARCHAR AND ${listed} GROUP BY village_id`,
 		countParams(f)
 	);
 	const of = (part: CountRow['part'], dim = 'all') => rows.filter((r) => r.part === part && r.dim === dim);
@@ -189,7 +226,8 @@ export async function ledgerCounts(db: QueryRunner, f: LedgerFilters): Promise<L
 			level: breakdownOf(of('dim', 'level').sort(byCases)),
 			channel: breakdownOf(of('dim', 'channel').sort(byCases)),
 			category: breakdownOf(of('dim', 'category').sort(byCases)),
-			town: breakdownOf(of('town').sort((a, b) => (a.key < b.key ? -1 : 1)))
+			town: breakdownOf(of('town').sort((a, b) => (a.key < b.key ? -1 : 1))),
+			village: breakdownOf(of('village').sort((a, b) => (a.key < b.key ? -1 : 1)))
 		}
 	};
 }
@@ -204,13 +242,29 @@ export interface LedgerData {
 	byChannel: BreakdownRow[];
 	byCategory: BreakdownRow[];
 	byTown: BreakdownRow[];
+	/** The chosen town's villages (empty without a town). */
+	byVillage: BreakdownRow[];
 }
 
-/** Everything the ledger page shows for a set of filters: two statements, run together. */
+/**
+ * Everything the ledger page shows for a set of filters: two statements, run together (after a
+ * chosen village's slices are derived, the first time).
+ */
 export async function ledgerData(db: QueryRunner, f: LedgerFilters): Promise<LedgerData> {
 	const [counts, steps] = await Promise.all([ledgerCounts(db, f), stepTimes(db, f)]);
 	const b = counts.breakdowns;
-	return { filters: f, key: counts.key, steps, stalls: counts.stalls, quarters: counts.quarters, byLevel: b.level, byChannel: b.channel, byCategory: b.category, byTown: b.town };
+	return {
+		filters: f,
+		key: counts.key,
+		steps,
+		stalls: counts.stalls,
+		quarters: counts.quarters,
+		byLevel: b.level,
+		byChannel: b.channel,
+		byCategory: b.category,
+		byTown: b.town,
+		byVillage: b.village
+	};
 }
 
 /**
@@ -254,7 +308,7 @@ export async function bulletin(db: QueryRunner, quarter: string): Promise<Bullet
 			GROUP BY ALL ORDER BY "townCode"`,
 			[q * 3, q * 3 + 2]
 		),
-		db.query<{ g: string; bin: number; n: number }>(histogramSql('town_code', `town_code <> '${ALL}' AND ledger = '${ALL}' AND step = ${CLOSE_STEP} AND quarter = $1::INTEGER`), [q])
+		db.query<{ g: string; bin: number; n: number }>(histogramSql('case_days', 'town_code', `town_code <> '${ALL}' AND ledger = '${ALL}' AND step = ${CLOSE_STEP} AND quarter = $1::INTEGER`), [q])
 	]);
 	const median = new Map(histogramQuantiles(days).map((d) => [d.g, Math.round(d.medianDays * 10) / 10]));
 	return counts.map((c) => ({ ...c, medianDays: median.get(c.townCode) ?? null }));

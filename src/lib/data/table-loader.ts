@@ -5,6 +5,11 @@ export function createTableSql(table: TableName, path: string): string {
 	return `CREATE OR REPLACE TABLE ${table} AS SELECT * FROM ${readCsvSql(table, path)}`;
 }
 
+/** The statement that creates an empty table with the declared column types (if it is not there). */
+export function emptyTableSql(table: TableName): string {
+	return `CREATE TABLE IF NOT EXISTS ${table} (${SCHEMAS[table].columns.map(([n, t]) => `${n} ${t}`).join(', ')})`;
+}
+
 /**
  * Statements that keep DuckDB from fetching extensions from the internet: a missing extension
  * must fail at once (users may be offline or behind networks where DuckDB's site is unreachable).

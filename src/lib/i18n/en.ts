@@ -20,6 +20,8 @@ export const en: Messages = {
 		"Key figures of the party secretaries' “three ledgers”, town–village work integration and the “321” grassroots model. Each card shows the dataset's value computed by SQL on the left, and the published figure with its period and source on the right.",
 	'filter.town': 'Town',
 	'filter.allCounty': 'Whole county',
+	'filter.village': 'Village',
+	'filter.allVillages': 'Every village',
 	'filter.clear': 'Clear filter',
 	'filter.showing': 'Showing: {scope}',
 
@@ -119,7 +121,7 @@ export const en: Messages = {
 		'The same seed always gives byte-identical files. Run npm run data to regenerate; add --cases N for a scaled dataset for performance work.',
 	'methods.format.title': 'File format',
 	'methods.format.body':
-		'The data are published as CSV files served by the site itself; they open in any spreadsheet. DuckDB-WASM in the browser loads the same rows as Arrow files (no text parsing, and no extension downloaded from the internet), checked against fixed column types, so a malformed file fails with a clear error. The dashboard never loads the raw cases into the browser: it queries two tables the generator derives from them with SQL — case_counts (counts by town, ledger, month of intake and one breakdown, with roll-up rows for the whole county and all ledgers) and case_days (histograms of the time spent in each step, in logarithmic bins 4% wide, so medians and 90th percentiles are within ±2%). A filter then reads one small slice, whether the dataset holds eight thousand cases or ten million. The raw cases remain downloadable as cases.csv.',
+		'The data are published as CSV files served by the site itself; they open in any spreadsheet. DuckDB-WASM in the browser loads the same rows as Arrow files (no text parsing, and no extension downloaded from the internet), checked against fixed column types, so a malformed file fails with a clear error. The dashboard never loads the raw cases into the browser: it queries two tables the generator derives from them with SQL — case_counts (counts by town, ledger, month of intake and one breakdown, with roll-up rows for the whole county and all ledgers) and case_days (histograms of the time spent in each step, in logarithmic bins 4% wide, so medians and 90th percentiles are within ±2%). A filter then reads one small slice, whether the dataset holds eight thousand cases or ten million. The raw cases remain downloadable as cases.csv. Drilling down to a village downloads only that village’s own cases (cases/<village>.arrow) and derives its slices in the browser with the same SQL the generator uses; the list of a town’s villages comes from a third small table, case_villages.',
 	'methods.files.title': 'Download the data files',
 	'methods.files.table': 'Table',
 	'methods.files.rows': 'Rows',
@@ -347,6 +349,7 @@ export const en: Messages = {
 	'breakdown.level': 'By level',
 	'breakdown.channel': 'By intake channel',
 	'breakdown.category': 'By category',
+	'breakdown.village': 'Villages of {town} (choose one to open it)',
 	'breakdown.town': 'By town (choose to filter)',
 	'breakdown.units': 'cases; closure rate in brackets',
 	'breakdown.key': 'Group',

@@ -17,6 +17,8 @@ export const zh = {
 		'书记民情“三本账”、镇村工作一体化与“321”基层治理模式的主要数字。每张卡片左侧是本数据集用 SQL 算出的值，右侧是公开发布的数字及其期间和来源。',
 	'filter.town': '镇',
 	'filter.allCounty': '全县',
+	'filter.village': '村（社区）',
+	'filter.allVillages': '全镇各村',
 	'filter.clear': '清除筛选',
 	'filter.showing': '当前显示：{scope}',
 
@@ -114,7 +116,7 @@ export const zh = {
 	'methods.generator.determinism': '同一种子总是生成逐字节相同的文件。运行 npm run data 可重新生成；加 --cases N 可生成用于性能测试的放大数据集。',
 	'methods.format.title': '文件格式',
 	'methods.format.body':
-		'数据以 CSV 文件发布，由网站自身提供，可直接用电子表格打开。浏览器内的 DuckDB-WASM 读取同样内容的 Arrow 文件（无需解析文本，也不需要从外网下载任何扩展），按固定的列类型检查，格式不符的文件会明确报错。仪表盘不把原始案件载入浏览器，而是查询生成器用 SQL 从案件表汇总出的两张预汇总表：case_counts（按镇、账本、受理月份和一个分组维度计数，含全县、全部账本的汇总行）和 case_days（各步骤用时的对数分箱直方图，箱宽 4%，中位数和 90 分位数误差在 ±2% 以内）。这样无论案件是八千件还是一千万件，一次筛选只读取一小片汇总数据。原始案件表 cases.csv 照样可以下载。',
+		'数据以 CSV 文件发布，由网站自身提供，可直接用电子表格打开。浏览器内的 DuckDB-WASM 读取同样内容的 Arrow 文件（无需解析文本，也不需要从外网下载任何扩展），按固定的列类型检查，格式不符的文件会明确报错。仪表盘不把原始案件载入浏览器，而是查询生成器用 SQL 从案件表汇总出的两张预汇总表：case_counts（按镇、账本、受理月份和一个分组维度计数，含全县、全部账本的汇总行）和 case_days（各步骤用时的对数分箱直方图，箱宽 4%，中位数和 90 分位数误差在 ±2% 以内）。这样无论案件是八千件还是一千万件，一次筛选只读取一小片汇总数据。原始案件表 cases.csv 照样可以下载。下钻到某个村时，浏览器只下载该村自己的案件文件（cases/<村代码>.arrow），用生成器同一套 SQL 在本地汇总出该村的切片；各镇的村列表来自第三张小表 case_villages。',
 	'methods.files.title': '下载数据文件',
 	'methods.files.table': '表',
 	'methods.files.rows': '行数',
@@ -342,6 +344,7 @@ export const zh = {
 	'breakdown.level': '按层级',
 	'breakdown.channel': '按受理渠道',
 	'breakdown.category': '按问题类别',
+	'breakdown.village': '{town}各村（点击进入该村）',
 	'breakdown.town': '按镇（点击筛选）',
 	'breakdown.units': '件；括号内为办结率',
 	'breakdown.key': '类别',

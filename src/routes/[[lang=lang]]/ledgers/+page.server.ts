@@ -1,4 +1,5 @@
 import { prerenderedLedgers } from '$lib/server/ledger-prerender';
+import { villageList } from '$lib/server/villages';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async () => ({ ledgers: (await prerenderedLedgers()).ledgers });
+export const load: PageServerLoad = async () => ({ ledgers: (await prerenderedLedgers()).ledgers, villages: await villageList() });
