@@ -12,11 +12,22 @@ class ShallowSearch {
 }
 export const shallowSearch = new ShallowSearch();
 
-/** Shows `url` in the address without navigating: a new history entry, or replacing the current one. */
+let pending: ReturnType<typeof setTimeout> | undefined;
+const queued: [URL, 'push' | 'replace'][] = [];
+
+/**
+ * Shows `url` in the address without navigating: a new history entry, or replacing the current
+ * one. The page reacts at once (it reads `shallowSearch`); the history entry is written in the
+ * next task, while the page's queries run in their worker (Chromium's pushState costs several
+ * milliseconds of the main thread, measured).
+ */
 export function setShallowUrl(url: URL, mode: 'push' | 'replace'): void {
-	if (mode === 'push') pushState(url, {});
-	else replaceState(url, {});
 	shallowSearch.value = url.search;
+	queued.push([url, mode]);
+	pending ??= setTimeout(() => {
+		pending = undefined;
+		for (const [u, m] of queued.splice(0)) (m === 'push' ? pushState : replaceState)(u, {});
+	});
 }
 
 /** The current query string: the shallow one if any, else the page's. */

@@ -4,7 +4,8 @@ import { resolve } from 'node:path';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { byTown, overviewData, OVERVIEW_TABLES } from '../../src/lib/data/overview-queries';
-import { plainRow, type QueryParam, type QueryRunner } from '../../src/lib/data/query-runner';
+import { rowsOf } from '../../src/lib/data/arrow-rows';
+import type { QueryParam, QueryRunner } from '../../src/lib/data/query-runner';
 import { emptyTableSql, OFFLINE_SETTINGS, schemaMismatch } from '../../src/lib/data/table-loader';
 import { openNodeDb } from '../../src/lib/server/node-db';
 import { BROWSER_TABLES as TABLE_NAMES } from '../../sim/dataset/schema';
@@ -20,7 +21,8 @@ const wasmRunner: QueryRunner = {
 	async query<T extends object>(sql: string, params: readonly QueryParam[] = []) {
 		const stmt = wasm.prepare(sql);
 		try {
-			return stmt.query(...params).toArray().map((r) => plainRow<T>(r.toJSON()));
+			// The rows as the browser reads them (arrow-rows.ts); Node's side uses plainRow.
+			return rowsOf<T>(stmt.query(...params));
 		} finally {
 			stmt.close();
 		}

@@ -3,7 +3,8 @@ import { csvParse, quantile, type DSVRowArray } from 'd3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SITE_DATA_DIR } from '../../scripts/dataset-writer';
 import { filtersFromSearch } from '../../src/lib/data/ledger-filters';
-import { LEDGER_TABLES, ledgerCounts, ledgerData, NO_FILTERS, stepTimes, wilson, type LedgerFilters } from '../../src/lib/data/ledger-queries';
+import fc from 'fast-check';
+import { LEDGER_QUARTERS, LEDGER_TABLES, ledgerData, ledgerFromSlice, ledgerSlice, NO_FILTERS, wilson, type LedgerFilters } from '../../src/lib/data/ledger-queries';
 import { openNodeDb } from '../../src/lib/server/node-db';
 import { STEPS } from '../../sim/dataset/case-vocabulary';
 import { binDays, binOfMinutes } from '../../sim/dataset/case-cubes';
@@ -35,7 +36,7 @@ const minutes = (a: string, b: string) => (Date.parse(`${b.replace(' ', 'T')}Z`)
 
 describe('ledger page queries', () => {
 	it.each([NO_FILTERS, FILTERS, VILLAGE])('step medians and 90th percentiles match an independent computation, within 2% of the exact ones (%o)', async (f) => {
-		const rows = await stepTimes(db, f);
+		const rows = (await ledgerData(db, f)).steps;
 		const mine = pick(f);
 		const columns = ['received', ...STEPS].map((s) => `${s}_at`);
 		STEPS.forEach((step, i) => {
@@ -58,7 +59,7 @@ describe('ledger page queries', () => {
 	});
 
 	it('counts open cases at the step they wait for', async () => {
-		const rows = (await ledgerCounts(db, NO_FILTERS)).stalls;
+		const rows = (await ledgerData(db, NO_FILTERS)).stalls;
 		const open = cases.filter((c) => !c.archived_at);
 		expect(rows.reduce((s, r) => s + r.cases, 0)).toBe(open.length);
 		const atHandling = open.filter((c) => !c.handled_at).length;
@@ -66,7 +67,7 @@ describe('ledger page queries', () => {
 	});
 
 	it('gives per-quarter closure, satisfaction and on-time counts that match', async () => {
-		const rows = (await ledgerCounts(db, FILTERS)).quarters;
+		const rows = (await ledgerData(db, FILTERS)).quarters;
 		const mine = pick(FILTERS);
 		const q = '2019Q3';
 		const inQ = mine.filter((c) => quarterOf(c.received_at!) === q);
@@ -117,7 +118,7 @@ describe('ledger page queries', () => {
 	});
 
 	it('counts repeat complaints within 90 days, local closures and escalations as an independent count does', async () => {
-		const k = (await ledgerCounts(db, NO_FILTERS)).key;
+		const k = (await ledgerData(db, NO_FILTERS)).key;
 		const byId = new Map(cases.map((c) => [c.case_id, c]));
 		// DuckDB's date_diff('day', …) counts calendar-day boundaries.
 		const days = (a: string, b: string) => (Date.parse(b.slice(0, 10)) - Date.parse(a.slice(0, 10))) / 86_400_000;
@@ -129,6 +130,27 @@ describe('ledger page queries', () => {
 		expect(k.repeats).toBe(repeats);
 		expect(k.closedLocally).toBe(cases.filter((c) => c.archived_at && (c.level === 'village' || c.level === 'town')).length);
 		expect(k.escalated).toBe(cases.filter((c) => c.escalated === 'true').length);
+	});
+
+	it('answers any period from one slice as an independent count of the raw cases does', async () => {
+		const slice = await ledgerSlice(db, FILTERS);
+		const period = fc.tuple(fc.constantFrom(...LEDGER_QUARTERS), fc.constantFrom(...LEDGER_QUARTERS)).map(([a, b]) => (a <= b ? { from: a, to: b } : { from: b, to: a }));
+		fc.assert(
+			fc.property(period, (p) => {
+				const f = { ...FILTERS, ...p };
+				const d = ledgerFromSlice(slice, f);
+				const mine = pick(f);
+				expect(d.key.received).toBe(mine.length);
+				expect(d.key.closed).toBe(mine.filter((c) => c.archived_at).length);
+				for (const r of d.byCategory) expect(r.cases).toBe(mine.filter((c) => c.category === r.key).length);
+				const towns = pick({ ...f, town: null });
+				for (const r of d.byTown) expect(r.cases).toBe(towns.filter((c) => c.town_code === r.key).length);
+				expect(d.steps.find((s) => s.step === 'handled')?.cases ?? 0).toBe(mine.filter((c) => c.handled_at).length);
+			}),
+			{ numRuns: 40 }
+		);
+		// A slice answers only its own place and ledger type.
+		expect(() => ledgerFromSlice(slice, { ...FILTERS, ledger: null })).toThrow();
 	});
 
 	it('computes Wilson intervals that stay within [0, 1] and contain the rate', () => {

@@ -10,7 +10,8 @@ import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import type { BrowserTable as TableName } from '../../../sim/dataset/schema';
 import { DataError } from './data-error';
-import { plainRow, type QueryParam, type QueryRunner } from './query-runner';
+import type { QueryParam, QueryRunner } from './query-runner';
+import { rowsOf } from './arrow-rows';
 import { emptyTableSql, OFFLINE_SETTINGS, schemaMismatch } from './table-loader';
 
 export interface BrowserDbOptions {
@@ -172,7 +173,7 @@ export async function startBrowserDb(options: BrowserDbOptions): Promise<Browser
 					stmt.catch(() => prepared.delete(sql));
 				}
 				const table = await guard((await stmt).query(...params));
-				return table.toArray().map((r) => plainRow<T>(r.toJSON()));
+				return rowsOf<T>(table);
 			} catch (e) {
 				throw new DataError({ kind: 'query', detail: e instanceof Error ? e.message : String(e) });
 			} finally {

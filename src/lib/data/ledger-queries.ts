@@ -37,17 +37,14 @@ export function quarterName(n: number): string {
 /**
  * The pages query pre-aggregated tables (sim/dataset/case-cubes.ts), never the county's raw cases,
  * so a filter costs the same at ten thousand cases as at ten million.
- * Each query reads one slice of a table: a place (a town, a village, or the roll-up over towns
- * '*') and a ledger type or the roll-up over types. case_counts: `$1` place, `$2` ledger type
- * (NULL = all), `$3`/`$4` first and last month index, `$5` the town (the list of its villages).
+ * A filter's answer comes from one *slice*: the rows of a place (a town, a village, or the roll-up
+ * over towns '*') and a ledger type (or the roll-up '*'), over every month — at most a few
+ * thousand count rows and some thousands of histogram rows, whatever the data size. The slice
+ * is read by SQL (`$1` place, `$2` ledger type, NULL = all; `$3` the town whose villages are
+ * listed) and kept, so a period change (a brush) is summed in JavaScript without a query.
  */
 const SLICE = `town_code = coalesce($1::VARCHAR, '${ALL}') AND ledger = coalesce($2::VARCHAR, '${ALL}')`;
-const COUNTS_WHERE = `${SLICE} AND month BETWEEN $3::INTEGER AND $4::INTEGER`;
 const place = (f: LedgerFilters) => f.village ?? f.town;
-const countParams = (f: LedgerFilters): QueryParam[] => [place(f), f.ledger, quarterNumber(f.from) * 3, quarterNumber(f.to) * 3 + 2, f.town];
-/** case_days: the same, with `$3`/`$4` the first and last quarter index. */
-const DAYS_WHERE = `${SLICE} AND quarter BETWEEN $3::INTEGER AND $4::INTEGER`;
-const dayParams = (f: LedgerFilters): QueryParam[] => [place(f), f.ledger, quarterNumber(f.from), quarterNumber(f.to)];
 /** The tables a filter's slices live in: the county's, or the villages' derived in the browser (fixed names). */
 const cubes = (f: LedgerFilters) => (f.village ? VILLAGE_CUBES : { counts: 'case_counts', days: 'case_days' });
 
@@ -72,14 +69,6 @@ export function deriveVillage(db: QueryRunner, village: string): Promise<void> {
 		done.set(village, p);
 	}
 	return p;
-}
-
-/**
- * The histogram of case_days rows selected by `where`, summed over quarters, by `group` (step,
- * or any other grouping column) and bin, ordered: at most a few thousand rows whatever the data size.
- */
-function histogramSql(table: string, group: string, where: string): string {
-	return `SELECT ${group} AS g, bin, sum(cases)::BIGINT AS n FROM ${table} WHERE ${where} GROUP BY ALL ORDER BY g, bin`;
 }
 
 /**
@@ -110,13 +99,6 @@ export interface StepTime {
 	p90Days: number;
 }
 
-/** Days spent in each of the nine steps (from the previous step's timestamp), median and 90th percentile. */
-export async function stepTimes(db: QueryRunner, f: LedgerFilters): Promise<StepTime[]> {
-	if (f.village) await deriveVillage(db, f.village);
-	const rows = await db.query<{ g: number; bin: number; n: number }>(histogramSql(cubes(f).days, 'step', `${DAYS_WHERE} AND step < ${CLOSE_STEP}`), dayParams(f));
-	return histogramQuantiles(rows).map(({ g, ...r }) => ({ step: STEPS[g], ...r }));
-}
-
 /** Open cases by the step they are waiting at (the first step without a timestamp). */
 export interface Stall {
 	step: string;
@@ -132,10 +114,6 @@ export interface QuarterRates {
 	handled: number;
 	onTime: number;
 }
-
-/** Dimensions a breakdown can group by: fixed names, never taken from input. */
-export const DIMENSIONS = ['level', 'channel', 'category', 'town', 'village'] as const;
-export type Dimension = (typeof DIMENSIONS)[number];
 
 export interface BreakdownRow {
 	key: string;
@@ -154,82 +132,56 @@ export interface KeyCounts {
 	repeats: number;
 }
 
-/** Every count the ledger page shows, from one query over case_counts. */
-export interface LedgerCounts {
-	key: KeyCounts;
-	stalls: Stall[];
-	quarters: QuarterRates[];
-	breakdowns: Record<Dimension, BreakdownRow[]>;
-}
+/** Count columns of a slice's rows (case_counts' counts, camel-cased). */
+const COUNT_FIELDS = ['cases', 'closed', 'closedLocally', 'escalated', 'surveyed', 'satisfied', 'handled', 'onTime', 'repeats'] as const;
+type Counts = Record<(typeof COUNT_FIELDS)[number], number>;
 
-interface CountRow {
-	part: 'dim' | 'quarter' | 'town' | 'village';
+/** One row of a slice: counts by month and breakdown (part 'dim'), by town or by village (key). */
+interface SliceRow extends Counts {
+	part: 'dim' | 'town' | 'village';
 	dim: string;
 	key: string;
-	quarter: number | null;
-	cases: number;
-	closed: number;
-	closedLocally: number;
-	escalated: number;
-	surveyed: number;
-	satisfied: number;
-	handled: number;
-	onTime: number;
-	repeats: number;
+	month: number;
 }
 
-const SUMS = `sum(cases)::BIGINT AS cases, sum(closed)::BIGINT AS closed, sum(closed_locally)::BIGINT AS "closedLocally",
-	sum(escalated)::BIGINT AS escalated, sum(surveyed)::BIGINT AS surveyed, sum(satisfied)::BIGINT AS satisfied,
-	sum(handled)::BIGINT AS handled, sum(on_time)::BIGINT AS "onTime", sum(repeats)::BIGINT AS repeats`;
+/** What a filter's answer is summed from: see the comment on SLICE. */
+export interface LedgerSlice {
+	/** The filters the slice was read for (its period is not used). */
+	filters: LedgerFilters;
+	rows: SliceRow[];
+	/** Step-time histogram rows by quarter of intake, step and bin. */
+	days: { quarter: number; step: number; bin: number; n: number }[];
+}
 
-const LIST_SUMS = `sum(cases)::BIGINT AS cases, sum(closed)::BIGINT AS closed, 0::BIGINT AS "closedLocally", sum(escalated)::BIGINT AS escalated,
-	0::BIGINT AS surveyed, 0::BIGINT AS satisfied, 0::BIGINT AS handled, 0::BIGINT AS "onTime", 0::BIGINT AS repeats`;
+/** The part of the filters a slice depends on (not the period). */
+export function sliceKey(f: LedgerFilters): string {
+	return `${f.town ?? ''}|${f.village ?? ''}|${f.ledger ?? ''}`;
+}
 
 /**
- * One statement, one round trip to the engine: totals and breakdowns (level, channel, category,
- * stalled step) under the filters; by quarter under every filter but the period; by town under
- * every filter but the place, and by village of the chosen town under every filter but the
- * village (those charts pick the period, the town and the village, so they show what can be
- * picked, with the choice highlighted). Rows are split and ordered in JavaScript.
+ * Reads a slice: two statements, run together (after a chosen village's slices are derived, the
+ * first time). The counts of the place and ledger type by month and breakdown; the towns under
+ * the ledger type (the town chart picks a town, so it shows them all); the chosen town's villages
+ * likewise; the step-time histograms of the place and ledger type by quarter.
  */
-export async function ledgerCounts(db: QueryRunner, f: LedgerFilters): Promise<LedgerCounts> {
+export async function ledgerSlice(db: QueryRunner, f: LedgerFilters): Promise<LedgerSlice> {
 	if (f.village) await deriveVillage(db, f.village);
-	const counts = cubes(f).counts;
-	const listed = `ledger = coalesce($2::VARCHAR, '${ALL}') AND month BETWEEN $3::INTEGER AND $4::INTEGER`;
-	const rows = await db.query<CountRow>(
-		`SELECT 'dim' AS part, dim, key, NULL::INTEGER AS quarter, ${SUMS} FROM ${counts} WHERE ${COUNTS_WHERE} GROUP BY dim, key
-		UNION ALL SELECT 'quarter', 'all', '', month // 3, ${SUMS} FROM ${counts} WHERE dim = 'all' AND ${SLICE} GROUP BY month // 3
-		UNION ALL SELECT 'town', 'all', town_code, NULL, ${SUMS} FROM case_counts
-			WHERE dim = 'all' AND town_code <> '${ALL}' AND ${listed} GROUP BY town_code
-		UNION ALL SELECT 'village', 'all', village_id, NULL, ${LIST_SUMS} FROM case_villages WHERE town_code = $5::VARCHAR AND ${listed} GROUP BY village_id`,
-		countParams(f)
-	);
-	const of = (part: CountRow['part'], dim = 'all') => rows.filter((r) => r.part === part && r.dim === dim);
-	const byCases = (a: { cases: number; key: string }, b: { cases: number; key: string }) => b.cases - a.cases || (a.key < b.key ? -1 : 1);
-	const breakdownOf = (list: CountRow[]) => list.map(({ key, cases, closed, escalated }) => ({ key, cases, closed, escalated }));
-	const all = of('dim')[0];
-	return {
-		key: {
-			received: all?.cases ?? 0,
-			closed: all?.closed ?? 0,
-			closedLocally: all?.closedLocally ?? 0,
-			escalated: all?.escalated ?? 0,
-			repeats: all?.repeats ?? 0
-		},
-		stalls: of('dim', 'stall')
-			.sort(byCases)
-			.map(({ key, cases }) => ({ step: key, cases })),
-		quarters: of('quarter')
-			.sort((a, b) => a.quarter! - b.quarter!)
-			.map((r) => ({ quarter: quarterName(r.quarter!), received: r.cases, closed: r.closed, surveyed: r.surveyed, satisfied: r.satisfied, handled: r.handled, onTime: r.onTime })),
-		breakdowns: {
-			level: breakdownOf(of('dim', 'level').sort(byCases)),
-			channel: breakdownOf(of('dim', 'channel').sort(byCases)),
-			category: breakdownOf(of('dim', 'category').sort(byCases)),
-			town: breakdownOf(of('town').sort((a, b) => (a.key < b.key ? -1 : 1))),
-			village: breakdownOf(of('village').sort((a, b) => (a.key < b.key ? -1 : 1)))
-		}
-	};
+	const { counts, days } = cubes(f);
+	// Each row of the derived tables is already one (place, ledger type, month | quarter, …) cell:
+	// a slice is a filter, no aggregation (and no ordering: ledgerFromSlice does not need one).
+	const COUNTS = `closed, closed_locally AS "closedLocally", escalated, surveyed, satisfied, handled, on_time AS "onTime", repeats`;
+	const [rows, d] = await Promise.all([
+		db.query<SliceRow>(
+			`SELECT 'dim' AS part, dim, key, month, cases, ${COUNTS} FROM ${counts} WHERE ${SLICE}
+			UNION ALL SELECT 'town', 'all', town_code, month, cases, ${COUNTS} FROM case_counts
+				WHERE dim = 'all' AND town_code <> '${ALL}' AND ledger = coalesce($2::VARCHAR, '${ALL}')
+			UNION ALL SELECT 'village', 'all', village_id, month, cases, closed, 0, escalated, 0, 0, 0, 0, 0 FROM case_villages
+				WHERE town_code = $3::VARCHAR AND ledger = coalesce($2::VARCHAR, '${ALL}')`,
+			[place(f), f.ledger, f.town]
+		),
+		db.query<{ quarter: number; step: number; bin: number; n: number }>(`SELECT quarter, step, bin, cases AS n FROM ${days} WHERE ${SLICE}`, [place(f), f.ledger])
+	]);
+	return { filters: f, rows, days: d };
 }
 
 export interface LedgerData {
@@ -247,24 +199,74 @@ export interface LedgerData {
 }
 
 /**
- * Everything the ledger page shows for a set of filters: two statements, run together (after a
- * chosen village's slices are derived, the first time).
+ * Everything the ledger page shows for `f`, summed from a slice read for the same place and
+ * ledger type (any period): totals and breakdowns under every filter; by quarter under every
+ * filter but the period; by town under every filter but the place; by village of the chosen
+ * town under every filter but the village (the charts that pick show what can be picked, with
+ * the choice highlighted). Pure and synchronous: a brushed period needs no query.
  */
-export async function ledgerData(db: QueryRunner, f: LedgerFilters): Promise<LedgerData> {
-	const [counts, steps] = await Promise.all([ledgerCounts(db, f), stepTimes(db, f)]);
-	const b = counts.breakdowns;
+export function ledgerFromSlice(slice: LedgerSlice, f: LedgerFilters): LedgerData {
+	if (sliceKey(slice.filters) !== sliceKey(f)) throw new Error(`slice ${sliceKey(slice.filters)} does not answer ${sliceKey(f)}`);
+	const m0 = quarterNumber(f.from) * 3;
+	const m1 = quarterNumber(f.to) * 3 + 2;
+	const groups = new Map<string, Counts & { part: string; dim: string; key: string; quarter: number }>();
+	const add = (id: string, part: string, dim: string, key: string, quarter: number, r: Counts) => {
+		let g = groups.get(id);
+		if (!g) groups.set(id, (g = { part, dim, key, quarter, cases: 0, closed: 0, closedLocally: 0, escalated: 0, surveyed: 0, satisfied: 0, handled: 0, onTime: 0, repeats: 0 }));
+		for (const c of COUNT_FIELDS) g[c] += r[c];
+	};
+	for (const r of slice.rows) {
+		const inPeriod = r.month >= m0 && r.month <= m1;
+		if (r.part === 'dim') {
+			if (inPeriod) add(`d|${r.dim}|${r.key}`, 'dim', r.dim, r.key, 0, r);
+			if (r.dim === 'all') add(`q|${Math.floor(r.month / 3)}`, 'quarter', 'all', '', Math.floor(r.month / 3), r);
+		} else if (inPeriod) add(`${r.part}|${r.key}`, r.part, 'all', r.key, 0, r);
+	}
+	const all = [...groups.values()];
+	const of = (part: string, dim = 'all') => all.filter((r) => r.part === part && r.dim === dim);
+	const byCases = (a: { cases: number; key: string }, b: { cases: number; key: string }) => b.cases - a.cases || (a.key < b.key ? -1 : 1);
+	const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : 1);
+	const breakdownOf = (list: (Counts & { key: string })[]) => list.map(({ key, cases, closed, escalated }) => ({ key, cases, closed, escalated }));
+	const total = of('dim')[0];
+	// Step times: the histogram of the picked quarters, by step and bin, ordered.
+	const q0 = quarterNumber(f.from);
+	const q1 = quarterNumber(f.to);
+	const binned = new Map<number, { g: number; bin: number; n: number }>();
+	for (const d of slice.days) {
+		if (d.step >= CLOSE_STEP || d.quarter < q0 || d.quarter > q1) continue;
+		const id = d.step * 1e6 + d.bin;
+		const b = binned.get(id);
+		if (b) b.n += d.n;
+		else binned.set(id, { g: d.step, bin: d.bin, n: d.n });
+	}
+	const bins = [...binned.values()].sort((a, b) => a.g - b.g || a.bin - b.bin);
 	return {
 		filters: f,
-		key: counts.key,
-		steps,
-		stalls: counts.stalls,
-		quarters: counts.quarters,
-		byLevel: b.level,
-		byChannel: b.channel,
-		byCategory: b.category,
-		byTown: b.town,
-		byVillage: b.village
+		key: {
+			received: total?.cases ?? 0,
+			closed: total?.closed ?? 0,
+			closedLocally: total?.closedLocally ?? 0,
+			escalated: total?.escalated ?? 0,
+			repeats: total?.repeats ?? 0
+		},
+		steps: histogramQuantiles(bins).map(({ g, ...r }) => ({ step: STEPS[g], ...r })),
+		stalls: of('dim', 'stall')
+			.sort(byCases)
+			.map(({ key, cases }) => ({ step: key, cases })),
+		quarters: of('quarter')
+			.sort((a, b) => a.quarter - b.quarter)
+			.map((r) => ({ quarter: quarterName(r.quarter), received: r.cases, closed: r.closed, surveyed: r.surveyed, satisfied: r.satisfied, handled: r.handled, onTime: r.onTime })),
+		byLevel: breakdownOf(of('dim', 'level').sort(byCases)),
+		byChannel: breakdownOf(of('dim', 'channel').sort(byCases)),
+		byCategory: breakdownOf(of('dim', 'category').sort(byCases)),
+		byTown: breakdownOf(of('town').sort(byKey)),
+		byVillage: breakdownOf(of('village').sort(byKey))
 	};
+}
+
+/** Everything the ledger page shows for a set of filters (a slice read and summed). */
+export async function ledgerData(db: QueryRunner, f: LedgerFilters): Promise<LedgerData> {
+	return ledgerFromSlice(await ledgerSlice(db, f), f);
 }
 
 /**
@@ -308,7 +310,11 @@ export async function bulletin(db: QueryRunner, quarter: string): Promise<Bullet
 			GROUP BY ALL ORDER BY "townCode"`,
 			[q * 3, q * 3 + 2]
 		),
-		db.query<{ g: string; bin: number; n: number }>(histogramSql('case_days', 'town_code', `town_code <> '${ALL}' AND ledger = '${ALL}' AND step = ${CLOSE_STEP} AND quarter = $1::INTEGER`), [q])
+		db.query<{ g: string; bin: number; n: number }>(
+			`SELECT town_code AS g, bin, sum(cases)::BIGINT AS n FROM case_days
+			WHERE town_code <> '${ALL}' AND ledger = '${ALL}' AND step = ${CLOSE_STEP} AND quarter = $1::INTEGER GROUP BY ALL ORDER BY g, bin`,
+			[q]
+		)
 	]);
 	const median = new Map(histogramQuantiles(days).map((d) => [d.g, Math.round(d.medianDays * 10) / 10]));
 	return counts.map((c) => ({ ...c, medianDays: median.get(c.townCode) ?? null }));
