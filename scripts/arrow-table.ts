@@ -44,31 +44,49 @@ const BATCH_ROWS = 65_536;
  * scaled datasets). The browser engine inserts such a stream without parsing text; the bytes are
  * a pure function of the rows, so the file is deterministic.
  */
-export async function writeArrowStream(path: string, table: TableName, rows: Iterable<CsvValue[]>): Promise<{ bytes: number; sha256: string }> {
+export function writeArrowStream(path: string, table: TableName, rows: Iterable<CsvValue[]>): Promise<{ bytes: number; sha256: string }> {
+	const columns = SCHEMAS[table].columns;
+	function* batches() {
+		let batch: unknown[][] = columns.map(() => []);
+		let count = 0;
+		for (const row of rows) {
+			columns.forEach(([, type], c) => batch[c].push(arrowValue(type, row[c])));
+			if (++count === BATCH_ROWS) {
+				yield batch;
+				batch = columns.map(() => []);
+				count = 0;
+			}
+		}
+		if (count > 0) yield batch;
+	}
+	return writeArrowColumns(path, table, batches());
+}
+
+/**
+ * Writes batches of columns (one array per column of the table, values as apache-arrow's builders
+ * take them: BIGINT as bigint, TIMESTAMP as epoch milliseconds, DATE as epoch milliseconds,
+ * null for missing) as an Arrow IPC stream, in record batches of at most 64k rows.
+ */
+export async function writeArrowColumns(path: string, table: TableName, batches: Iterable<unknown[][]>): Promise<{ bytes: number; sha256: string }> {
 	const columns = SCHEMAS[table].columns;
 	// One fixed schema (every column nullable) for every batch: a writer given batches whose
 	// schemas differ starts a new stream.
 	const schema = new arrow.Schema(columns.map(([name, type]) => new arrow.Field(name, ARROW_TYPES[type](), true)));
 	const writer = new arrow.RecordBatchStreamWriter();
 	const done = pipeline(Readable.from(writer), createWriteStream(path));
-	let batch: unknown[][] = columns.map(() => []);
-	let count = 0;
-	const flush = () => {
+	const write = (batch: unknown[][], from: number, to: number) => {
 		const children = schema.fields.map((field, c) => {
-			const vector = arrow.vectorFromArray(batch[c], field.type);
+			const vector = arrow.vectorFromArray(batch[c].slice(from, to), field.type);
 			if (vector.data.length !== 1) throw new Error(`column ${field.name} built in ${vector.data.length} chunks`);
 			return vector.data[0];
 		});
-		const struct = arrow.makeData({ type: new arrow.Struct(schema.fields), length: count, nullCount: 0, children });
+		const struct = arrow.makeData({ type: new arrow.Struct(schema.fields), length: to - from, nullCount: 0, children });
 		writer.write(new arrow.RecordBatch(schema, struct));
-		batch = columns.map(() => []);
-		count = 0;
 	};
-	for (const row of rows) {
-		columns.forEach(([, type], c) => batch[c].push(arrowValue(type, row[c])));
-		if (++count === BATCH_ROWS) flush();
+	for (const batch of batches) {
+		const n = batch[0]?.length ?? 0;
+		for (let from = 0; from < n; from += BATCH_ROWS) write(batch, from, Math.min(n, from + BATCH_ROWS));
 	}
-	if (count > 0) flush();
 	writer.finish();
 	await done;
 	const content = await readFile(path);

@@ -7,9 +7,9 @@ import { csvLine } from '../sim/dataset/csv';
 import { BROWSER_TABLES, DERIVED_TABLES, RAW_TABLES, SCHEMAS, type TableName } from '../sim/dataset/schema';
 import { CASE_COUNTS_SQL, CASE_DAYS_SQL, CASE_VILLAGES_SQL } from '../sim/dataset/case-cubes';
 import type { CsvValue } from '../sim/dataset/csv';
-import { openNodeDb } from '../src/lib/server/node-db';
+import { openNodeDb, type NodeDb } from '../src/lib/server/node-db';
 import { datasetTables, type DatasetOptions } from '../sim/dataset/tables';
-import { writeArrowStream } from './arrow-table';
+import { writeArrowColumns, writeArrowStream } from './arrow-table';
 
 export const GENERATOR_VERSION = '1';
 /** The seed of the dataset the site serves. */
@@ -44,23 +44,26 @@ export interface DatasetMeta {
 }
 
 /** Writes one Arrow file of cases per village (ordered by case id) into `dir`/cases/. */
-async function writeVillageCases(db: Awaited<ReturnType<typeof openNodeDb>>, dir: string): Promise<DatasetMeta['villageCases']> {
+async function writeVillageCases(db: NodeDb, dir: string): Promise<DatasetMeta['villageCases']> {
 	const out = join(dir, 'cases');
 	await rm(out, { recursive: true, force: true });
 	await mkdir(out, { recursive: true });
 	// Every village gets a file, an empty one if it has no cases.
 	const villages = await db.query<{ v: string }>(`SELECT unit_id::VARCHAR AS v FROM units WHERE level = 'village' ORDER BY v`);
-	const columns = SCHEMAS.cases.columns.map(([c]) => c);
-	// Timestamps as the CSV writes them ('YYYY-MM-DD HH:MM:SS'), which the Arrow writer takes.
-	const select = SCHEMAS.cases.columns.map(([c, t]) => (t === 'TIMESTAMP' ? `${c}::VARCHAR AS ${c}` : c)).join(', ');
+	// Read column by column, in the values Arrow's builders take: timestamps as epoch milliseconds.
+	const select = SCHEMAS.cases.columns.map(([c, t]) => (t === 'TIMESTAMP' ? `epoch_ms(${c}) AS ${c}` : c)).join(', ');
+	const timestamps = SCHEMAS.cases.columns.map(([, t]) => t === 'TIMESTAMP');
 	const hash = createHash('sha256');
 	let rows = 0;
 	let bytes = 0;
 	for (const { v } of villages) {
-		const list = await db.query<Record<string, CsvValue>>(`SELECT ${select} FROM cases WHERE village_id = $1::BIGINT ORDER BY case_id`, [v]);
-		const written = await writeArrowStream(join(out, `${v}.arrow`), 'cases', list.map((r) => columns.map((c) => r[c])));
+		const columns = await db.columns(`SELECT ${select} FROM cases WHERE village_id = $1::BIGINT ORDER BY case_id`, [v]);
+		columns.forEach((values, c) => {
+			if (timestamps[c]) columns[c] = values.map((x) => (x === null ? null : Number(x)));
+		});
+		const written = await writeArrowColumns(join(out, `${v}.arrow`), 'cases', [columns]);
 		hash.update(written.sha256);
-		rows += list.length;
+		rows += columns[0].length;
 		bytes += written.bytes;
 	}
 	return { dir: 'cases', files: villages.length, rows, bytes, sha256: hash.digest('hex') };

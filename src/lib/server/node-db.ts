@@ -8,7 +8,13 @@ import { createTableSql, OFFLINE_SETTINGS } from '../data/table-loader';
  * DuckDB in Node over the dataset files, used at build time to prerender the first view with
  * the same SQL the browser runs later.
  */
-export async function openNodeDb(dir: string, tables: readonly TableName[] = TABLE_NAMES): Promise<QueryRunner & { close(): void }> {
+export interface NodeDb extends QueryRunner {
+	/** A result as one array per column (faster than row objects for large results). */
+	columns(sql: string, params?: readonly QueryParam[]): Promise<unknown[][]>;
+	close(): void;
+}
+
+export async function openNodeDb(dir: string, tables: readonly TableName[] = TABLE_NAMES): Promise<NodeDb> {
 	const instance = await DuckDBInstance.create(':memory:');
 	const conn = await instance.connect();
 	for (const s of OFFLINE_SETTINGS) await conn.run(s);
@@ -17,6 +23,9 @@ export async function openNodeDb(dir: string, tables: readonly TableName[] = TAB
 		async query<T extends object>(sql: string, params: readonly QueryParam[] = []) {
 			const reader = await conn.runAndReadAll(sql, params as QueryParam[]);
 			return reader.getRowObjectsJS().map((r) => plainRow<T>(r));
+		},
+		async columns(sql: string, params: readonly QueryParam[] = []) {
+			return (await conn.runAndReadAll(sql, params as QueryParam[])).getColumnsJS() as unknown[][];
 		},
 		close() {
 			conn.closeSync();
