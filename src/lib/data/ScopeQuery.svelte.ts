@@ -19,6 +19,8 @@ export interface ScopeQueryOptions<T> {
 	villages?: () => readonly Village[];
 	/** Whether the page filters by household colour. */
 	colour?: boolean;
+	/** Work to do once the tables are in, before the first choice (preparing a derived table, say). */
+	warm?: (db: QueryRunner) => Promise<unknown>;
 }
 
 /**
@@ -49,7 +51,12 @@ export class ScopeQuery<T> {
 		const { engine, tables, query } = options;
 		onMount(() => {
 			this.#mounted = true;
-			return afterFirstPaint(() => engine.ready(tables).catch(() => {}));
+			return afterFirstPaint(() =>
+				engine
+					.ready(tables)
+					.then((db) => options.warm?.(db))
+					.catch(() => {})
+			);
 		});
 		let request = 0;
 		$effect(() => {

@@ -7,9 +7,30 @@ export const GRID_TABLES: readonly BrowserTable[] = ['units', 'households', 'hou
 /** `$1` town code and `$2` village id (NULL: not filtered) on a table with town_code and village_id columns, aliased `t`. */
 const IN_SCOPE = (t: string) => `($1::VARCHAR IS NULL OR ${t}.town_code = $1::VARCHAR) AND ($2::VARCHAR IS NULL OR ${t}.village_id = $2::BIGINT)`;
 const placeParams = (s: Scope): QueryParam[] => [s.town, s.village];
-/** Households (alias h) with their colour in the latest quarter (s.colour), in the scope's place: FROM … WHERE …. */
-const HOUSEHOLDS = `household_status s JOIN households h USING (household_id)`;
-const LATEST_IN_SCOPE = `s.quarter = (SELECT max(quarter) FROM household_status) AND ${IN_SCOPE('h')}`;
+/**
+ * Every household's colour each quarter with its place, villager group and liaison line, joined
+ * once per engine (the page's queries then filter and count one table instead of joining three
+ * on every change). `latest` marks the latest quarter.
+ */
+const HOUSEHOLD_COLOURS = `CREATE TABLE IF NOT EXISTS household_colours AS
+	SELECT s.quarter, s.colour, s.quarter = (SELECT max(quarter) FROM household_status) AS latest,
+		h.household_id, h.town_code, h.village_id, h.grid_id, g.parent_id AS group_id, h.liaison_id, l.line
+	FROM household_status s JOIN households h USING (household_id) JOIN units g ON g.unit_id = h.grid_id
+		LEFT JOIN liaisons l ON l.liaison_id = h.liaison_id
+	ORDER BY h.town_code, h.village_id, s.quarter`;
+const joined = new WeakMap<QueryRunner, Promise<unknown>>();
+export function householdColours(db: QueryRunner): Promise<unknown> {
+	let p = joined.get(db);
+	if (!p) {
+		p = db.query(HOUSEHOLD_COLOURS);
+		p.catch(() => joined.delete(db));
+		joined.set(db, p);
+	}
+	return p;
+}
+/** Households (alias h) in the latest quarter, in the scope's place: FROM … WHERE …. */
+const HOUSEHOLDS = `household_colours h`;
+const LATEST_IN_SCOPE = `h.latest AND ${IN_SCOPE('h')}`;
 
 export interface ColourCount {
 	quarter: string;
@@ -21,10 +42,9 @@ export interface ColourCount {
  * Households by colour in each quarter since the "321" model went county-wide, in the scope's
  * place. Every colour, whatever the colour filter: this chart is where a colour is picked.
  */
-export function colourByQuarter(db: QueryRunner, scope: Scope): Promise<ColourCount[]> {
+function colourByQuarter(db: QueryRunner, scope: Scope): Promise<ColourCount[]> {
 	return db.query<ColourCount>(
-		`SELECT s.quarter, s.colour, count(*) AS households FROM household_status s JOIN households h USING (household_id)
-		WHERE ${IN_SCOPE('h')} GROUP BY ALL ORDER BY s.quarter, s.colour`,
+		`SELECT quarter, colour, count(*) AS households FROM household_colours h WHERE ${IN_SCOPE('h')} GROUP BY ALL ORDER BY quarter, colour`,
 		placeParams(scope)
 	);
 }
@@ -43,11 +63,11 @@ export interface Cluster {
  * quarter — villages for the county or a town, villager groups within a village. Red (连心户,
  * close care) unless the scope picks a colour.
  */
-export function clusters(db: QueryRunner, scope: Scope, limit = 12): Promise<Cluster[]> {
+function clusters(db: QueryRunner, scope: Scope, limit = 12): Promise<Cluster[]> {
 	// Households sit on household-cluster grids, whose parent is the villager group.
-	const unit = scope.village === null ? 'h.village_id' : '(SELECT parent_id FROM units WHERE unit_id = h.grid_id)';
+	const unit = scope.village === null ? 'h.village_id' : 'h.group_id';
 	return db.query<Cluster>(
-		`WITH hh AS (SELECT ${unit} AS unit_id, s.colour FROM ${HOUSEHOLDS} WHERE ${LATEST_IN_SCOPE})
+		`WITH hh AS (SELECT ${unit} AS unit_id, h.colour FROM ${HOUSEHOLDS} WHERE ${LATEST_IN_SCOPE})
 		SELECT u.unit_id::VARCHAR AS "unitId", u.name_zh, u.name_en, count(*) AS households, count(*) FILTER (hh.colour = $3::VARCHAR) AS coloured
 		FROM hh JOIN units u USING (unit_id)
 		GROUP BY ALL ORDER BY count(*) FILTER (hh.colour = $3::VARCHAR) / count(*) DESC, "unitId" LIMIT ${Math.max(1, Math.min(50, Math.floor(limit)))}`,
@@ -64,7 +84,7 @@ export interface LiaisonLine {
 }
 
 /** The three liaison lines in the scope's place: liaisons and the households they look after. */
-export function liaisonLines(db: QueryRunner, scope: Scope): Promise<LiaisonLine[]> {
+function liaisonLines(db: QueryRunner, scope: Scope): Promise<LiaisonLine[]> {
 	return scope.colour === null
 		? db.query<LiaisonLine>(
 				`SELECT line, count(*) AS liaisons, sum(households_linked)::BIGINT AS households FROM liaisons l WHERE ${IN_SCOPE('l')}
@@ -72,9 +92,8 @@ export function liaisonLines(db: QueryRunner, scope: Scope): Promise<LiaisonLine
 				placeParams(scope)
 			)
 		: db.query<LiaisonLine>(
-				`SELECT l.line, count(DISTINCT l.liaison_id) AS liaisons, count(*) AS households
-				FROM ${HOUSEHOLDS} JOIN liaisons l ON l.liaison_id = h.liaison_id WHERE ${LATEST_IN_SCOPE} AND s.colour = $3::VARCHAR
-				GROUP BY ALL ORDER BY liaisons DESC, line`,
+				`SELECT line, count(DISTINCT liaison_id) AS liaisons, count(*) AS households
+				FROM ${HOUSEHOLDS} WHERE ${LATEST_IN_SCOPE} AND h.colour = $3::VARCHAR GROUP BY ALL ORDER BY liaisons DESC, line`,
 				[...placeParams(scope), scope.colour]
 			);
 }
@@ -95,7 +114,7 @@ export interface UnitNode {
  * as the root. With a colour picked, each unit counts its households of that colour in the latest
  * quarter (summed up from the units households sit on).
  */
-export async function hierarchy(db: QueryRunner, scope: Scope): Promise<UnitNode[]> {
+async function hierarchy(db: QueryRunner, scope: Scope): Promise<UnitNode[]> {
 	const root = scope.village ?? scope.town;
 	// The units under the root ($n), the root's parent cut off.
 	const units = (n: number) =>
@@ -109,7 +128,7 @@ export async function hierarchy(db: QueryRunner, scope: Scope): Promise<UnitNode
 	// The county view stops at villages: count by village there, by household cluster below.
 	const leaf = root === null ? 'h.village_id' : 'h.grid_id';
 	const nodes = await db.query<UnitNode>(
-		`WITH n AS (SELECT ${leaf} AS unit_id, count(*) AS households FROM ${HOUSEHOLDS} WHERE ${LATEST_IN_SCOPE} AND s.colour = $4::VARCHAR GROUP BY ALL)
+		`WITH n AS (SELECT ${leaf} AS unit_id, count(*) AS households FROM ${HOUSEHOLDS} WHERE ${LATEST_IN_SCOPE} AND h.colour = $4::VARCHAR GROUP BY ALL)
 		SELECT ${NODE}, coalesce(n.households, 0) AS households FROM (${units(3)}) LEFT JOIN n USING (unit_id) ORDER BY unit_id`,
 		[...placeParams(scope), root, scope.colour]
 	);
@@ -144,6 +163,7 @@ export interface GridData {
 
 /** Everything the "321" page shows for a scope. */
 export async function gridData(db: QueryRunner, scope: Scope): Promise<GridData> {
+	await householdColours(db);
 	const [colours, cl, lines, nodes] = await Promise.all([colourByQuarter(db, scope), clusters(db, scope), liaisonLines(db, scope), hierarchy(db, scope)]);
 	return { scope, colours, clusters: cl, lines, nodes };
 }
