@@ -86,3 +86,25 @@ test('the "321" page drills down county → town → village with a breadcrumb, 
 	await expect(page.getByTestId('bad-param')).toContainText('colour=blue');
 	await expect(page.getByTestId('breadcrumb')).toContainText('Whole county');
 });
+
+test('a bar list drawn as HTML exports as SVG and PNG with its labels and numbers', async ({ watched: page }) => {
+	await page.goto('/en/grid/');
+	const chart = page.getByTestId('chart-lines');
+	const first = chart.locator('[data-key]').first();
+	const label = (await first.locator('.label').textContent())!.trim();
+	const value = (await first.locator('.num').textContent())!.trim();
+	let download = page.waitForEvent('download');
+	await chart.getByRole('button', { name: 'SVG' }).click();
+	const svg = await download;
+	expect(svg.suggestedFilename()).toBe('grid-liaison-lines.svg');
+	const markup = (await (await svg.createReadStream()).toArray()).join('');
+	expect(markup).toContain('<svg');
+	expect(markup).toContain(label.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+	expect(markup).toContain(value);
+	expect(markup.match(/<rect/g)).toHaveLength(1 + 3);
+	download = page.waitForEvent('download');
+	await chart.getByRole('button', { name: 'PNG' }).click();
+	const png = Buffer.concat(await (await (await download).createReadStream()).toArray());
+	expect(png.subarray(1, 4).toString()).toBe('PNG');
+	expect(png.length).toBeGreaterThan(2000);
+});
