@@ -1,7 +1,7 @@
 import { STEPS } from '../../../sim/dataset/case-vocabulary';
 import { ALL, binDays, CLOSE_STEP, VILLAGE_COUNTS_SQL, VILLAGE_CUBES, VILLAGE_CUBES_CREATE, VILLAGE_DAYS_SQL } from '../../../sim/dataset/case-cubes';
 import type { BrowserTable } from '../../../sim/dataset/schema';
-import type { QueryRunner, QueryParam } from './query-runner';
+import type { QueryRunner } from './query-runner';
 
 /** Tables the ledger pages read. */
 export const LEDGER_TABLES: readonly BrowserTable[] = ['case_counts', 'case_days', 'case_villages'];
