@@ -309,7 +309,7 @@ export const en: Messages = {
 	'sim.towns.note': 'Averaged over {weeks}-week blocks (households are reviewed every {weeks} weeks). The table gives each town\'s yearly means.',
 	'nav.ledgers': 'Three ledgers',
 	'ledgers.title': 'The party secretaries’ “three ledgers”: the closed loop',
-	'ledgers.lead': 'Every case passes nine steps: classify and register, secretary reviews, acknowledge, assign, supervise the handling, report the result, secretary signs off, reply and satisfaction survey, close and archive. Below: the time spent in each step, where open cases are stuck, closure, satisfaction and on-time rates by quarter, and cases by level, channel, category and town. Village ledgers included.',
+	'ledgers.lead': 'Every case passes nine steps: classify and register, secretary reviews, acknowledge, assign, supervise the handling, report the result, secretary signs off, reply and satisfaction survey, close and archive. Below: the time spent in each step, where open cases are stuck, closure, satisfaction and on-time rates by quarter, and cases by level, channel, category, town and village (choose a town, then a village, to drill down). Village ledgers included.',
 	'ledgers.filter.ledger': 'Ledger',
 	'ledgers.filter.allLedgers': 'All ledgers',
 	'ledgers.filter.from': 'From',
