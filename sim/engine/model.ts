@@ -1,4 +1,4 @@
-import { buildCounty, type County } from '../county/build-county';
+import { buildCounty } from '../county/build-county';
 import { discovery } from './mechanisms/discovery';
 import { handoffsFor, releaseHandoffs, startHandoff } from './mechanisms/barriers';
 import { handleQueues, hoursNeeded, routeLevel, setupCapacity } from './mechanisms/capacity';
@@ -8,7 +8,7 @@ import { drawEscalations, householdReview, orderIndex, REVIEW_WEEKS, type Househ
 import { settlesLocally, updateParticipation } from './mechanisms/participation';
 import { outMigration } from './mechanisms/urbanization';
 import { BY_LIAISON, HANDOFF, LATENT, QUEUED, IssuePool } from './issue-pool';
-import { modeSpec, type Levers, type Mode } from './modes';
+import { modeSpec, type Mode } from './modes';
 import {
 	GroupTally,
 	histogramQuantileDays,
@@ -19,81 +19,15 @@ import {
 	type GroupSummary,
 	type WeeklySeries
 } from './outputs';
-import { defaultParameters, parameterProblems, type Parameters } from './parameters';
+import { defaultParameters, parameterProblems } from './parameters';
 import { makeStreams, Queue, TOWN, VILLAGE, type World } from './world';
+import type { ModelOptions, RunSummary, TownSeries, TraceEvent } from './model-types';
 
 /** The seed of the county structure shared with the dashboard's dataset. */
 export const COUNTY_SEED = 20160801;
 export const DEFAULT_WEEKS = 260;
 
-export interface ModelOptions {
-	seed?: number;
-	/** Replicate index: its random streams are independent of every other replicate's. */
-	replicate?: number;
-	mode?: Mode;
-	levers?: Partial<Levers>;
-	params?: Partial<Parameters>;
-	weeks?: number;
-	/** Fraction of the full county (1 = ≈64k households). Ignored when `county` is given. */
-	scale?: number;
-	/** A prebuilt county structure (replicates can share one). */
-	county?: County;
-	/** Household index whose issues are traced step by step (see `trace`). */
-	traceHousehold?: number;
-}
-
-/** One step in the life of a traced household's issue. */
-export interface TraceEvent {
-	week: number;
-	/** The household's issue number, from 1. */
-	issue: number;
-	kind: 'raised' | 'found' | 'settled' | 'queued' | 'handled' | 'handoff' | 'handoff-failed' | 'closed' | 'abandoned';
-	/** Level handling it: 0 village, 1 town, 2 county. */
-	level?: number;
-	/** Channel that found it: 0 self-report, 1 online, 2 liaison. */
-	channel?: number;
-	departments?: number;
-	/** Issues ahead of it in its queue when it joined. */
-	ahead?: number;
-	/** Week a hand-off wait ends. */
-	until?: number;
-	solved?: boolean;
-	satisfied?: boolean;
-}
-
-/** Weekly series by town (for the sandbox's small multiples), town-major. */
-export interface TownSeries {
-	/** The order index of the town's own expected escalations (same scale as the county's). */
-	orderIndex: Float64Array;
-	/** Share of the town's households that are red (连心户) at the latest review. */
-	redShare: Float64Array;
-}
-
-export interface RunSummary {
-	mode: Mode;
-	levers: Levers;
-	weeks: number;
-	households: number;
-	county: GroupSummary;
-	byTown: GroupSummary[];
-	byType: GroupSummary[];
-	/** Single-department and cross-department issues. */
-	byDepartments: { single: GroupSummary; cross: GroupSummary };
-	/** Largest minus smallest satisfaction and median days to close across household types. */
-	equityGap: { satisfaction: number; daysMedian: number };
-	totals: {
-		raised: number;
-		/** Issues that reached government or a liaison, by channel: self-report, online, liaison. */
-		discoveredBy: { self: number; online: number; liaison: number };
-		resolvedLocally: number;
-		abandoned: number;
-		escalations: number;
-		hours: number;
-		cost: number;
-	};
-	means: { orderIndex: number; vitalityIndex: number; trust: number; participation: number; efficiency: number };
-	final: { trust: number; vitalityIndex: number; orderIndex: number; green: number; yellow: number; red: number };
-}
+export type { ModelOptions, RunSummary, TownSeries, TraceEvent } from './model-types';
 
 /**
  * The agent-based county model (SPEC §3). Stepping is synchronous: `step()` advances one week,
