@@ -64,6 +64,11 @@ export class I18n {
 	townName(town: { nameZh: string; namePinyin: string }): string {
 		return this.lang === 'zh' ? town.nameZh : town.namePinyin;
 	}
+
+	/** A village's name in the current language. */
+	villageName(village: { zh: string; en: string }): string {
+		return this.lang === 'zh' ? village.zh : village.en;
+	}
 }
 
 const KEY = Symbol('i18n');
