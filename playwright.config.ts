@@ -1,6 +1,10 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium';
 
+/** Ports of the two servers (root, sub-path): TEST_PORT moves both, so two checkouts can test at once. */
+export const PORT = Number(process.env.TEST_PORT ?? 4173);
+export const SUBPATH_PORT = PORT + 1;
+
 /**
  * Browser tests drive the built site (npm run build first) in the system Chromium, served by a
  * plain static file server twice: at the root and under a sub-path, as a government site might host it.
@@ -14,12 +18,12 @@ export default defineConfig({
 	expect: { timeout: 20_000 },
 	reporter: process.env.CI ? [['list']] : [['list']],
 	use: {
-		baseURL: 'http://127.0.0.1:4173',
+		baseURL: `http://127.0.0.1:${PORT}`,
 		launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
 		trace: 'retain-on-failure'
 	},
 	webServer: [
-		{ command: 'node scripts/serve.js build 4173', url: 'http://127.0.0.1:4173/', reuseExistingServer: false },
-		{ command: 'node scripts/serve.js build 4174 --prefix /sandbox', url: 'http://127.0.0.1:4174/sandbox/', reuseExistingServer: false }
+		{ command: `node scripts/serve.js build ${PORT}`, url: `http://127.0.0.1:${PORT}/`, reuseExistingServer: false },
+		{ command: `node scripts/serve.js build ${SUBPATH_PORT} --prefix /sandbox`, url: `http://127.0.0.1:${SUBPATH_PORT}/sandbox/`, reuseExistingServer: false }
 	]
 });
