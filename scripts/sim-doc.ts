@@ -1,9 +1,9 @@
-/** `npm run sim:doc` — regenerates the parameter table in sim/MODEL.md from sim/engine/parameters.ts. */
+/** `npm run sim:doc` — regenerates the parameter and preset tables of sim/MODEL.md from sim/engine/parameters.ts and modes.ts. */
 import { readFile, writeFile } from 'node:fs/promises';
-import { withParameterTable } from '../sim/engine/parameter-table';
+import { withGeneratedTables } from '../sim/engine/parameter-table';
 
 const path = 'sim/MODEL.md';
 const text = await readFile(path, 'utf8');
-const next = withParameterTable(text);
+const next = withGeneratedTables(text);
 await writeFile(path, next);
-console.log(next === text ? `${path}: parameter table already up to date` : `${path}: parameter table regenerated`);
+console.log(next === text ? `${path}: tables already up to date` : `${path}: tables regenerated`);

@@ -4,7 +4,7 @@ export const LATENT = 1;
 export const QUEUED = 2;
 export const HANDOFF = 3;
 
-/** How an issue reached government (or a liaison). */
+/** How an issue reached government (or a liaison): the household itself in person, online or by hotline, or a liaison's visit. */
 export const BY_SELF = 0;
 export const BY_ONLINE = 1;
 export const BY_LIAISON = 2;
@@ -25,6 +25,8 @@ export class IssuePool {
 	handoffsLeft = new Uint8Array(0);
 	failures = new Uint8Array(0);
 	workLeft = new Float32Array(0);
+	/** Of `workLeft`, the hours of travel still to do (spent first). */
+	travelLeft = new Float32Array(0);
 	#free: number[] = [];
 	/** Live issues by state, kept for conservation checks. */
 	live = new Int32Array(4);
@@ -52,6 +54,7 @@ export class IssuePool {
 		this.handoffsLeft = grow(this.handoffsLeft, (n) => new Uint8Array(n));
 		this.failures = grow(this.failures, (n) => new Uint8Array(n));
 		this.workLeft = grow(this.workLeft, (n) => new Float32Array(n));
+		this.travelLeft = grow(this.travelLeft, (n) => new Float32Array(n));
 		for (let i = capacity - 1; i >= this.size; i--) this.#free.push(i);
 		this.size = capacity;
 	}

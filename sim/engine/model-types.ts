@@ -1,9 +1,10 @@
 /**
- * The model's options and what a run reports (its summary, weekly series by town and the trace of
- * one household's issues), apart from the stepping in model.ts.
+ * The model's options and what a run reports (its summary; the weekly series by town and the
+ * trace of one household are in observers/), apart from the stepping in model.ts.
  */
 import type { County } from '../county/build-county';
-import type { Levers, Mode } from './modes';
+import type { WeekCost } from './cost';
+import type { Levers, Mode, Preset, Structure } from './modes';
 import type { GroupSummary } from './outputs';
 import type { Parameters } from './parameters';
 
@@ -11,7 +12,13 @@ export interface ModelOptions {
 	seed?: number;
 	/** Replicate index: its random streams are independent of every other replicate's. */
 	replicate?: number;
+	/** A preset, or 'custom' with its structure and levers (default: the multi-dimensional preset). */
 	mode?: Mode;
+	/** The preset a custom scenario starts from (default multi). */
+	base?: Preset;
+	/** Custom mode only: the structure fields that differ from `base`. */
+	structure?: Partial<Structure>;
+	/** Custom mode only: the levers that differ from `base`. */
 	levers?: Partial<Levers>;
 	params?: Partial<Parameters>;
 	weeks?: number;
@@ -23,40 +30,26 @@ export interface ModelOptions {
 	traceHousehold?: number;
 }
 
-/** One step in the life of a traced household's issue. */
-export interface TraceEvent {
-	week: number;
-	/** The household's issue number, from 1. */
-	issue: number;
-	kind: 'raised' | 'found' | 'settled' | 'queued' | 'handled' | 'handoff' | 'handoff-failed' | 'closed' | 'abandoned';
-	/** Level handling it: 0 village, 1 town, 2 county. */
-	level?: number;
-	/** Channel that found it: 0 self-report, 1 online, 2 liaison. */
-	channel?: number;
-	departments?: number;
-	/** Issues ahead of it in its queue when it joined. */
-	ahead?: number;
-	/** Week a hand-off wait ends. */
-	until?: number;
-	solved?: boolean;
-	satisfied?: boolean;
-}
-
-/** Weekly series by town (for the sandbox's small multiples), town-major. */
-export interface TownSeries {
-	/** The order index of the town's own expected escalations (same scale as the county's). */
-	orderIndex: Float64Array;
-	/** Share of the town's households that are red (连心户) at the latest review. */
-	redShare: Float64Array;
+/** Cadre hours of the run by use. */
+export interface HoursByUse {
+	total: number;
+	cases: number;
+	travel: number;
+	paperwork: number;
+	coordination: number;
+	petitions: number;
+	idle: number;
 }
 
 export interface RunSummary {
 	mode: Mode;
+	structure: Structure;
 	levers: Levers;
 	weeks: number;
 	households: number;
 	county: GroupSummary;
 	byTown: GroupSummary[];
+	/** By household type at the time of each event; per-household rates over household-years of that type. */
 	byType: GroupSummary[];
 	/** Single-department and cross-department issues. */
 	byDepartments: { single: GroupSummary; cross: GroupSummary };
@@ -66,12 +59,35 @@ export interface RunSummary {
 		raised: number;
 		/** Issues that reached government or a liaison, by channel: self-report, online, liaison. */
 		discoveredBy: { self: number; online: number; liaison: number };
+		/** Minor issues settled on the spot, all and by who settled them. */
 		resolvedLocally: number;
+		settledBy: { liaison: number; committee: number };
 		abandoned: number;
 		escalations: number;
-		hours: number;
-		cost: number;
+		hours: HoursByUse;
+		/** Hours of liaisons and mediators (visits, consultations, mediation). */
+		volunteerHours: number;
+		/** Acts of co-production by households, by kind. */
+		acts: { reported: number; mediated: number; consulted: number };
+		/** Yuan over the run, by item. */
+		cost: WeekCost;
 	};
-	means: { orderIndex: number; vitalityIndex: number; trust: number; participation: number; efficiency: number };
+	/** Share of each level's case hours spent on cases (work and travel) over the run: near 1, queues grow and waits lengthen fast. */
+	utilization: { village: number; town: number; county: number };
+	/** Yuan a year, a year per household, and per issue closed by government or settled locally. */
+	cost: { perYear: number; perHousehold: number; perCase: number };
+	means: {
+		/** Order index of the run's escalations per 1,000 households a year. */
+		orderIndex: number;
+		/** Share of households that took part in co-production in a year, averaged over the run's years. */
+		vitalityIndex: number;
+		trust: number;
+		/** Share of the liaison posts active, averaged over the weeks. */
+		liaisonsActive: number;
+		/** Closures per 100 cadre hours. */
+		efficiency: number;
+	};
+	/** Year by year (the last may be partial): order index, vitality, mean trust. */
+	byYear: { orderIndex: number[]; vitalityIndex: number[]; trust: number[] };
 	final: { trust: number; vitalityIndex: number; orderIndex: number; green: number; yellow: number; red: number };
 }

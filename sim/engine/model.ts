@@ -1,173 +1,161 @@
-import { buildCounty } from '../county/build-county';
+import { buildCounty, type County } from '../county/build-county';
+import { PUBLISHED } from '../county/published';
+import { broadcast, type Observer } from './events';
+import { HANDOFF, IssuePool, LATENT, QUEUED } from './issue-pool';
+import { releaseHandoffs, startHandoff } from './mechanisms/barriers';
+import { enqueue, handleQueues, setupCapacity, type HandlingWeek } from './mechanisms/capacity';
+import { WEEKS_PER_YEAR } from './mechanisms/coproduction';
 import { discovery } from './mechanisms/discovery';
-import { handoffsFor, releaseHandoffs, startHandoff } from './mechanisms/barriers';
-import { handleQueues, hoursNeeded, routeLevel, setupCapacity } from './mechanisms/capacity';
-import { feedback, isSolved } from './mechanisms/feedback';
+import { closeIssue } from './mechanisms/feedback';
+import { intake } from './mechanisms/intake';
 import { needs, scheduleNextIssue } from './mechanisms/needs';
-import { drawEscalations, householdReview, orderIndex, REVIEW_WEEKS, type HouseholdWeek } from './mechanisms/order';
-import { settlesLocally, updateParticipation } from './mechanisms/participation';
+import { escalationsThisWeek, orderIndex } from './mechanisms/order';
+import { liaisonReview, type LiaisonPeriod } from './mechanisms/participation';
+import { householdReview, type ReviewReport } from './mechanisms/review';
 import { outMigration } from './mechanisms/urbanization';
-import { BY_LIAISON, HANDOFF, LATENT, QUEUED, IssuePool } from './issue-pool';
-import { modeSpec, type Mode } from './modes';
-import {
-	GroupTally,
-	histogramQuantileDays,
-	MAX_WEEKS_TO_CLOSE,
-	summarizeGroup,
-	WEEKLY_METRICS,
-	WeekCounters,
-	type GroupSummary,
-	type WeeklySeries
-} from './outputs';
+import { resolveSpec, type Mode } from './modes';
+import { GroupTallies } from './observers/tallies';
+import { Trace, type TraceEvent } from './observers/trace';
+import { WeeklyRecorder, type TownSeries } from './observers/weekly';
+import { summarizeGroup, type GroupSummary, type WeeklySeries } from './outputs';
 import { defaultParameters, parameterProblems } from './parameters';
-import { makeStreams, Queue, TOWN, VILLAGE, type World } from './world';
-import type { ModelOptions, RunSummary, TownSeries, TraceEvent } from './model-types';
+import { makeStreams, Queue, TYPES, type LiaisonPosts, type World } from './world';
+import type { ModelOptions, RunSummary } from './model-types';
 
 /** The seed of the county structure shared with the dashboard's dataset. */
 export const COUNTY_SEED = 20160801;
 export const DEFAULT_WEEKS = 260;
+/** The smallest county a run accepts: about 500 households, two or three a village. */
+export const MIN_SCALE = 1 / 128;
 
-export type { ModelOptions, RunSummary, TownSeries, TraceEvent } from './model-types';
+export type { ModelOptions, RunSummary } from './model-types';
+export type { TraceEvent } from './observers/trace';
+export type { TownSeries } from './observers/weekly';
 
 /**
  * The agent-based county model (SPEC §3). Stepping is synchronous: `step()` advances one week,
- * `run()` to the horizon; scheduling, progress and cancellation belong to the caller.
+ * `run()` to the horizon; scheduling, progress and cancellation belong to the caller. The
+ * mechanisms (mechanisms/) change the world and emit what happened; tallies, the weekly series
+ * and the trace (observers/) listen.
  */
 export class Model {
 	readonly world: World;
-	readonly series: WeeklySeries;
-	/** Weekly values by town, town-major: town t's week k is at t × weeks + k. */
-	readonly townSeries: TownSeries;
 	readonly mode: Mode;
-	readonly #townHouseholds: number[];
-	readonly #town: GroupTally[];
-	readonly #type: GroupTally[];
-	readonly #all = new GroupTally();
-	/** Issues needing one department, and two or more (cross-department). */
-	readonly #depts = [new GroupTally(), new GroupTally()];
-	readonly #hw: HouseholdWeek;
-	#totals = { resolvedLocally: 0, abandoned: 0, closed: 0, received: 0 };
-	readonly #byChannel = [0, 0, 0];
-	/** Events of the traced household's issues, in order. */
-	readonly trace: TraceEvent[] = [];
-	readonly #traced: number;
-	readonly #traceNumber = new Map<number, number>();
+	readonly #tallies: GroupTallies;
+	readonly #recorder: WeeklyRecorder;
+	readonly #trace: Trace | null;
+	#review: ReviewReport;
+	#liaisons: LiaisonPeriod;
+	#liaisonWeeks = 0;
+	/** Hours available to cases and spent, by level, over the run. */
+	readonly #levelHours = { available: [0, 0, 0], used: [0, 0, 0] };
 
 	constructor(options: ModelOptions = {}) {
 		const problems = parameterProblems(options.params ?? {});
 		if (problems.length) throw new RangeError(problems.join('; '));
 		const weeks = options.weeks ?? DEFAULT_WEEKS;
 		if (!Number.isInteger(weeks) || weeks < 1 || weeks > 2600) throw new RangeError(`weeks must be an integer in [1, 2600], got ${weeks}`);
+		const scale = options.scale ?? 1;
+		if (!options.county && !(scale >= MIN_SCALE && scale <= 1)) throw new RangeError(`scale must be a number in [1/128, 1], got ${scale}`);
 		this.mode = options.mode ?? 'multi';
-		this.#traced = options.traceHousehold ?? -1;
-		const spec = modeSpec(this.mode, options.levers);
-		for (const [k, v] of Object.entries(spec.levers)) {
-			if (!(v >= 0 && v <= 1)) throw new RangeError(`lever ${k} must be in [0, 1], got ${v}`);
-		}
-		const county = options.county ?? buildCounty({ seed: COUNTY_SEED, scale: options.scale ?? 1 });
+		const spec = resolveSpec(this.mode, { base: options.base, structure: options.structure, levers: options.levers });
+		const county = options.county ?? buildCounty({ seed: COUNTY_SEED, scale });
 		const n = county.households.count;
 		const p = { ...defaultParameters(), ...options.params };
+		const towns = county.towns.length;
+		const years = Math.ceil(weeks / WEEKS_PER_YEAR);
+		const type = county.households.type.slice();
+		const typeCounts = new Int32Array(TYPES);
+		for (const t of type) typeCounts[t]++;
 		this.world = {
 			week: 0,
 			weeks,
 			p,
 			spec,
 			county,
+			scale: n / PUBLISHED.households.value,
 			rng: makeStreams(options.seed ?? 1, options.replicate ?? 0),
+			events: broadcast([]),
 			n,
-			type: county.households.type.slice(),
+			type,
+			typeCounts,
 			trust: new Float32Array(n),
 			grievance: new Float32Array(n),
 			lastSolved: new Uint8Array(n),
 			openIssues: new Uint8Array(n),
 			colour: new Uint8Array(n),
+			coproduction: { lastActive: new Int32Array(n).fill(-1e6), year: new Int16Array(n).fill(-1), activeByYear: new Float64Array(years) },
 			calendarHead: new Int32Array(weeks).fill(-1),
 			calendarNext: new Int32Array(n).fill(-1),
 			villageTrust: new Float32Array(county.villages.length),
-			villageActivity: new Float32Array(county.villages.length),
-			villageCoverage: new Float32Array(county.villages.length),
-			villageMigrated: new Int32Array(county.villages.length),
-			villageLiaisons: new Int32Array(county.villages.length),
+			villagePresence: new Float32Array(county.villages.length),
+			liaisons: liaisonPosts(county, spec.structure.liaisons),
 			issues: new IssuePool(Math.max(1024, n >> 3)),
 			latent: [],
 			handoffs: [],
-			queues: { village: county.towns.map(() => new Queue()), town: county.towns.map(() => new Queue()), county: new Queue() },
-			capacity: { village: new Float64Array(0), town: new Float64Array(0), county: 0, paperwork: 0 },
-			counters: new WeekCounters()
+			queues: { village: [], town: county.towns.map(() => new Queue()), county: new Queue() },
+			villageQueue: new Int32Array(county.villages.length),
+			capacity: { total: 0, village: new Float64Array(0), town: new Float64Array(0), county: 0, paperwork: 0, coordination: 0 },
+			escalations: { byTown: new Int32Array(weeks * towns), byType: new Int32Array(weeks * TYPES) }
 		};
 		const w = this.world;
-		for (const l of county.liaisons) w.villageLiaisons[l.village]++;
-		// Initial trust varies around its mean (uniform ± 0.2), drawn from the feedback stream.
+		this.#tallies = new GroupTallies(w);
+		this.#recorder = new WeeklyRecorder(w);
+		this.#trace = options.traceHousehold !== undefined && options.traceHousehold >= 0 ? new Trace(options.traceHousehold) : null;
+		const observers: Observer[] = [this.#tallies, this.#recorder];
+		if (this.#trace) observers.push(this.#trace);
+		w.events = broadcast(observers);
+		// Initial trust varies uniformly around its mean, drawn from the feedback stream.
 		for (let h = 0; h < n; h++) {
-			w.trust[h] = Math.min(1, Math.max(0, p.initialTrust + (w.rng.feedback.next() - 0.5) * 0.4));
+			w.trust[h] = Math.min(1, Math.max(0, p.initialTrust + (w.rng.feedback.next() - 0.5) * 2 * p.initialTrustSpread));
 			scheduleNextIssue(w, h, -1);
 		}
 		setupCapacity(w);
-		this.series = Object.fromEntries(WEEKLY_METRICS.map((m) => [m, new Float64Array(weeks)])) as WeeklySeries;
-		this.#town = county.towns.map(() => new GroupTally());
-		this.#type = [0, 1, 2, 3].map(() => new GroupTally());
-		const towns = county.towns.length;
-		this.#hw = { trustSum: 0, colourCounts: [0, 0, 0], hazardByTown: new Float64Array(towns), hazardByType: new Float64Array(4), redByTown: new Float64Array(towns) };
-		this.townSeries = { orderIndex: new Float64Array(towns * weeks), redShare: new Float64Array(towns * weeks) };
-		this.#townHouseholds = county.towns.map((_, t) => county.villages.filter((v) => v.town === t).reduce((a, v) => a + v.households, 0));
-		householdReview(w, this.#hw);
-		updateParticipation(w);
+		this.#review = { trustSum: 0, colourCounts: [0, 0, 0], redByTown: new Float64Array(towns), active: 0 };
+		householdReview(w, 0, this.#review);
+		this.#liaisons = liaisonReview(w, 0);
 	}
 
 	get done(): boolean {
 		return this.world.week >= this.world.weeks;
 	}
 
-	/** Advances one week: needs → discovery → hand-offs → handling → feedback → households. */
+	get series(): WeeklySeries {
+		return this.#recorder.series;
+	}
+
+	/** Weekly values by town, town-major: town t's week k is at t × weeks + k. */
+	get townSeries(): TownSeries {
+		return this.#recorder.townSeries;
+	}
+
+	/** Events of the traced household's issues, in order. */
+	get trace(): TraceEvent[] {
+		return this.#trace?.events ?? [];
+	}
+
+	/** Advances one week: migration → needs → discovery and intake → escalations → handling → hand-offs → outputs → review. */
 	step(): void {
 		const w = this.world;
 		if (this.done) return;
-		const c = w.counters;
-		c.reset();
-
 		outMigration(w);
-		needs(w, (id) => {
-			for (const t of this.#groups(id)) t.raised++;
-			if (w.issues.household[id] === this.#traced) {
-				this.#traceNumber.set(id, this.trace.filter((e) => e.kind === 'raised').length + 1);
-				this.#log(id, 'raised', { departments: w.issues.depts[id] });
-			}
-		});
-		discovery(
-			w,
-			(id) => this.#receive(id),
-			(id) => {
-				c.abandoned++;
-				this.#log(id, 'abandoned');
-				this.#end(id);
-			}
-		);
-		releaseHandoffs(
-			w,
-			(id) => {
-				this.#log(id, 'handoff-failed', { ahead: this.#queueOf(id).length });
-				this.#queueOf(id).push(id);
-			},
-			(id) => this.#close(id)
-		);
-		const { used, available } = handleQueues(w, (id) => {
-			this.#log(id, 'handled', { level: w.issues.level[id] });
-			if (w.issues.handoffsLeft[id] > 0) {
-				startHandoff(w, id);
-				this.#log(id, 'handoff', { until: w.issues.release[id] });
-			} else this.#close(id);
-		});
-
-		if ((w.week + 1) % REVIEW_WEEKS === 0) {
-			householdReview(w, this.#hw);
-			updateParticipation(w);
+		needs(w);
+		for (const id of discovery(w)) intake(w, id);
+		const escalations = escalationsThisWeek(w);
+		const { handled, hours } = handleQueues(w, escalations);
+		for (const id of handled) {
+			w.events.handled(w, id);
+			if (w.issues.handoffsLeft[id] > 0) startHandoff(w, id);
+			else closeIssue(w, id);
 		}
-		const esc = drawEscalations(w, this.#hw);
-		esc.byTown.forEach((k, t) => (this.#town[t].escalations += k));
-		esc.byType.forEach((k, t) => (this.#type[t].escalations += k));
-		const escalations = esc.byTown.reduce((a, b) => a + b, 0);
-		this.#all.escalations += escalations;
-		this.#record(escalations, used, available);
+		const { failed, done } = releaseHandoffs(w);
+		for (const id of failed) w.events.handoffFailed(w, id, enqueue(w, id));
+		for (const id of done) closeIssue(w, id);
+		this.#endWeek(hours);
+		if ((w.week + 1) % w.p.reviewWeeks === 0) {
+			householdReview(w, w.week + 1, this.#review);
+			this.#liaisons = liaisonReview(w, w.week + 1);
+		}
 		w.week++;
 	}
 
@@ -177,181 +165,117 @@ export class Model {
 		return this;
 	}
 
-	#queueOf(id: number): Queue {
+	#endWeek(hours: HandlingWeek): void {
 		const w = this.world;
-		const h = w.issues.household[id];
-		const level = w.issues.level[id];
-		if (level === VILLAGE) return w.queues.village[w.county.households.town[h]];
-		if (level === TOWN) return w.queues.town[w.county.households.town[h]];
-		return w.queues.county;
-	}
-
-	#receive(id: number): void {
-		const w = this.world;
-		const is = w.issues;
-		const h = is.household[id];
-		this.#byChannel[is.channel[id]]++;
-		this.#log(id, 'found', { channel: is.channel[id] });
-		if (is.channel[id] === BY_LIAISON && settlesLocally(w, id)) {
-			this.#log(id, 'settled');
-			w.counters.resolvedLocally++;
-			this.#totals.resolvedLocally++;
-			feedback(w, h, true, w.week - is.raised[id]);
-			this.#end(id);
-			return;
+		this.#tallies.endWeek(w);
+		this.#recorder.endWeek(w, { review: this.#review, liaisons: this.#liaisons, hours });
+		this.#liaisonWeeks += w.liaisons.count ? this.#liaisons.active / w.liaisons.count : 0;
+		for (let l = 0; l < 3; l++) {
+			this.#levelHours.available[l] += hours.availableByLevel[l];
+			this.#levelHours.used[l] += hours.usedByLevel[l];
 		}
-		const level = routeLevel(w, id);
-		is.level[id] = level;
-		is.received[id] = w.week;
-		const { work, travel } = hoursNeeded(w, id, level);
-		is.workLeft[id] = work + travel;
-		w.counters.hoursTravel += travel;
-		is.handoffsLeft[id] = handoffsFor(w, id);
-		is.setState(id, QUEUED);
-		w.counters.received++;
-		this.#totals.received++;
-		for (const t of this.#groups(id)) t.received++;
-		this.#log(id, 'queued', { level, ahead: this.#queueOf(id).length });
-		this.#queueOf(id).push(id);
-	}
-
-	#close(id: number): void {
-		const w = this.world;
-		const is = w.issues;
-		const h = is.household[id];
-		const weeksTaken = w.week - is.received[id];
-		const solved = isSolved(w, is.failures[id]);
-		const satisfied = feedback(w, h, solved, weeksTaken);
-		this.#log(id, 'closed', { solved, satisfied });
-		const bin = Math.min(MAX_WEEKS_TO_CLOSE, weeksTaken);
-		w.counters.closed++;
-		w.counters.satisfied += satisfied ? 1 : 0;
-		w.counters.weeksToClose[bin]++;
-		this.#totals.closed++;
-		for (const t of this.#groups(id)) {
-			t.closed++;
-			t.satisfied += satisfied ? 1 : 0;
-			t.solved += solved ? 1 : 0;
-			t.weeksToClose[bin]++;
-		}
-		this.#end(id);
-	}
-
-	/** Records a step of an issue if it belongs to the traced household. */
-	#log(id: number, kind: TraceEvent['kind'], extra: Partial<TraceEvent> = {}): void {
-		if (this.#traced < 0 || this.world.issues.household[id] !== this.#traced) return;
-		this.trace.push({ week: this.world.week, issue: this.#traceNumber.get(id) ?? 0, kind, ...extra });
-		if (kind === 'closed' || kind === 'settled' || kind === 'abandoned') this.#traceNumber.delete(id);
-	}
-
-	/** The tallies an issue counts in: the county, its town, its household's type, its departments. */
-	#groups(id: number): GroupTally[] {
-		const w = this.world;
-		const h = w.issues.household[id];
-		return [this.#all, this.#town[w.county.households.town[h]], this.#type[w.type[h]], this.#depts[w.issues.depts[id] > 1 ? 1 : 0]];
-	}
-
-	#end(id: number): void {
-		const w = this.world;
-		const h = w.issues.household[id];
-		w.openIssues[h] = Math.max(0, w.openIssues[h] - 1);
-		w.issues.remove(id);
-	}
-
-	#record(escalations: number, used: number, available: number): void {
-		const w = this.world;
-		const c = w.counters;
-		const s = this.series;
-		const k = w.week;
-		this.#totals.abandoned += c.abandoned;
-		s.raised[k] = c.raised;
-		s.discovered[k] = c.discovered;
-		s.received[k] = c.received;
-		s.closed[k] = c.closed;
-		s.resolvedLocally[k] = c.resolvedLocally;
-		s.abandoned[k] = c.abandoned;
-		s.latent[k] = w.issues.live[LATENT];
-		s.backlog[k] = w.issues.live[QUEUED] + w.issues.live[HANDOFF];
-		s.closureRate[k] = this.#totals.received ? this.#totals.closed / this.#totals.received : NaN;
-		s.daysMedian[k] = histogramQuantileDays(c.weeksToClose, 0.5);
-		s.daysP90[k] = histogramQuantileDays(c.weeksToClose, 0.9);
-		s.satisfaction[k] = c.closed ? c.satisfied / c.closed : NaN;
-		s.escalations[k] = escalations;
-		s.orderIndex[k] = orderIndex(this.#hw.hazardByTown.reduce((a, b) => a + b, 0), w.n);
-		s.trust[k] = this.#hw.trustSum / w.n;
-		let activity = 0;
-		for (let v = 0; v < w.county.villages.length; v++) activity += w.villageActivity[v] * w.county.villages[v].households;
-		s.participation[k] = activity / w.n;
-		s.vitalityIndex[k] = 0.5 * s.trust[k] + 0.5 * s.participation[k];
-		[s.green[k], s.yellow[k], s.red[k]] = this.#hw.colourCounts;
-		for (let t = 0; t < this.#townHouseholds.length; t++) {
-			const at = t * w.weeks + k;
-			this.townSeries.orderIndex[at] = orderIndex(this.#hw.hazardByTown[t], this.#townHouseholds[t]);
-			this.townSeries.redShare[at] = this.#hw.redByTown[t] / this.#townHouseholds[t];
-		}
-		// Hours spent on cases this week; of which travel is what the week's new issues will need.
-		s.hoursCases[k] = used;
-		s.hoursTravel[k] = c.hoursTravel;
-		s.hoursPaperwork[k] = w.capacity.paperwork;
-		s.hoursIdle[k] = Math.max(0, available - used);
-		const hours = available + w.capacity.paperwork;
-		s.cost[k] = hours * w.p.hourCost;
-		s.efficiency[k] = (c.closed / hours) * 100;
 	}
 
 	/** The run's summary (so far, if not run to the horizon). */
 	summary(): RunSummary {
 		const w = this.world;
-		const years = Math.max(1, w.week) / 52;
-		const townHouseholds = this.#townHouseholds;
-		const typeHouseholds = [0, 1, 2, 3].map((t) => w.type.reduce((a, x) => a + (x === t ? 1 : 0), 0));
-		const byType = this.#type.map((t, i) => summarizeGroup(t, typeHouseholds[i], years));
+		const weeks = w.week;
+		const t = this.#tallies;
+		const s = this.series;
+		const byType = t.type.map((g) => summarizeGroup(g, weeks));
 		const valid = byType.filter((g) => g.closed > 0);
-		const spread = (f: (g: GroupSummary) => number) => Math.max(...valid.map(f)) - Math.min(...valid.map(f));
-		const mean = (a: Float64Array) => {
-			let s = 0;
-			for (let i = 0; i < w.week; i++) s += a[i];
-			return w.week ? s / w.week : NaN;
+		const spread = (f: (g: GroupSummary) => number) => (valid.length ? Math.max(...valid.map(f)) - Math.min(...valid.map(f)) : NaN);
+		const sum = (a: Float64Array, from = 0, to = weeks) => {
+			let x = 0;
+			for (let i = from; i < to; i++) x += a[i];
+			return x;
 		};
-		const last = Math.max(0, w.week - 1);
-		let cost = 0;
-		for (let i = 0; i < w.week; i++) cost += this.series.cost[i];
-		const hours = cost / w.p.hourCost;
+		const mean = (a: Float64Array) => (weeks ? sum(a) / weeks : NaN);
+		const last = Math.max(0, weeks - 1);
+		const hours = {
+			total: w.capacity.total * weeks,
+			cases: sum(s.hoursCases),
+			travel: sum(s.hoursTravel),
+			paperwork: sum(s.hoursPaperwork),
+			coordination: sum(s.hoursCoordination),
+			petitions: sum(s.hoursPetitions),
+			idle: sum(s.hoursIdle)
+		};
+		const years = Math.ceil(weeks / WEEKS_PER_YEAR);
+		const yearRange = (y: number) => [y * WEEKS_PER_YEAR, Math.min(weeks, (y + 1) * WEEKS_PER_YEAR)] as const;
+		const byYear = {
+			orderIndex: Array.from({ length: years }, (_, y) => {
+				const [from, to] = yearRange(y);
+				return orderIndex(w.p, sum(s.escalations, from, to), w.n, to - from);
+			}),
+			vitalityIndex: Array.from({ length: years }, (_, y) => w.coproduction.activeByYear[y] / w.n),
+			trust: Array.from({ length: years }, (_, y) => {
+				const [from, to] = yearRange(y);
+				return sum(s.trust, from, to) / (to - from);
+			})
+		};
+		// Whole years only, unless the run is shorter than one.
+		const fullYears = Math.max(1, Math.floor(weeks / WEEKS_PER_YEAR));
+		const vitality = byYear.vitalityIndex.slice(0, fullYears);
+		const cost = { ...this.#recorder.cost };
+		const handledCases = t.all.closed + t.settledBy.liaison + t.settledBy.committee;
+		const runYears = weeks / WEEKS_PER_YEAR;
 		return {
 			mode: this.mode,
-			levers: w.spec.levers,
-			weeks: w.week,
+			structure: { ...w.spec.structure },
+			levers: { ...w.spec.levers },
+			weeks,
 			households: w.n,
-			county: summarizeGroup(this.#all, w.n, years),
-			byTown: this.#town.map((t, i) => summarizeGroup(t, townHouseholds[i], years)),
+			county: summarizeGroup(t.all, weeks),
+			byTown: t.town.map((g) => summarizeGroup(g, weeks)),
 			byType,
-			byDepartments: { single: summarizeGroup(this.#depts[0], w.n, years), cross: summarizeGroup(this.#depts[1], w.n, years) },
+			byDepartments: { single: summarizeGroup(t.depts[0], weeks), cross: summarizeGroup(t.depts[1], weeks) },
 			equityGap: { satisfaction: spread((g) => g.satisfaction), daysMedian: spread((g) => g.daysMedian) },
 			totals: {
-				raised: this.#all.raised,
-				discoveredBy: { self: this.#byChannel[0], online: this.#byChannel[1], liaison: this.#byChannel[2] },
-				resolvedLocally: this.#totals.resolvedLocally,
-				abandoned: this.#totals.abandoned,
-				escalations: this.#all.escalations,
+				raised: t.all.raised,
+				discoveredBy: { self: t.byChannel[0], online: t.byChannel[1], liaison: t.byChannel[2] },
+				resolvedLocally: t.settledBy.liaison + t.settledBy.committee,
+				settledBy: { ...t.settledBy },
+				abandoned: t.abandonedCount,
+				escalations: t.all.escalations,
 				hours,
+				volunteerHours: this.#recorder.volunteerHours,
+				acts: { reported: sum(s.reported), mediated: sum(s.mediated), consulted: sum(s.consulted) },
 				cost
 			},
-			means: {
-				orderIndex: mean(this.series.orderIndex),
-				vitalityIndex: mean(this.series.vitalityIndex),
-				trust: mean(this.series.trust),
-				participation: mean(this.series.participation),
-				efficiency: hours ? (this.#all.closed / hours) * 100 : NaN
+			utilization: {
+				village: this.#utilization(0),
+				town: this.#utilization(1),
+				county: this.#utilization(2)
 			},
+			cost: {
+				perYear: runYears ? cost.total / runYears : NaN,
+				perHousehold: runYears ? cost.total / runYears / w.n : NaN,
+				perCase: handledCases ? cost.total / handledCases : NaN
+			},
+			means: {
+				orderIndex: orderIndex(w.p, t.all.escalations, w.n, weeks),
+				vitalityIndex: vitality.reduce((a, b) => a + b, 0) / vitality.length,
+				trust: mean(s.trust),
+				liaisonsActive: weeks ? this.#liaisonWeeks / weeks : NaN,
+				efficiency: hours.total ? (t.all.closed / hours.total) * 100 : NaN
+			},
+			byYear,
 			final: {
-				trust: this.series.trust[last],
-				vitalityIndex: this.series.vitalityIndex[last],
-				orderIndex: this.series.orderIndex[last],
-				green: this.series.green[last],
-				yellow: this.series.yellow[last],
-				red: this.series.red[last]
+				trust: s.trust[last],
+				vitalityIndex: s.vitalityIndex[last],
+				orderIndex: s.orderIndex[last],
+				green: s.green[last],
+				yellow: s.yellow[last],
+				red: s.red[last]
 			}
 		};
+	}
+
+	/** Share of a level's case hours spent on cases over the run (NaN where the level has none). */
+	#utilization(level: number): number {
+		const available = this.#levelHours.available[level];
+		return available > 0 ? this.#levelHours.used[level] / available : NaN;
 	}
 
 	/**
@@ -360,13 +284,47 @@ export class Model {
 	 */
 	conservationError(): string | null {
 		const w = this.world;
+		const t = this.#tallies;
 		const live = w.issues.live[LATENT] + w.issues.live[QUEUED] + w.issues.live[HANDOFF];
-		const ended = this.#totals.closed + this.#totals.resolvedLocally + this.#totals.abandoned;
-		if (live + ended !== this.#all.raised) return `raised ${this.#all.raised} ≠ live ${live} + ended ${ended}`;
+		const ended = t.all.closed + t.settledBy.liaison + t.settledBy.committee + t.abandonedCount;
+		if (live + ended !== t.all.raised) return `raised ${t.all.raised} ≠ live ${live} + ended ${ended}`;
 		if (w.latent.length !== w.issues.live[LATENT]) return `latent list ${w.latent.length} ≠ ${w.issues.live[LATENT]}`;
 		if (w.handoffs.length !== w.issues.live[HANDOFF]) return `hand-off list ${w.handoffs.length} ≠ ${w.issues.live[HANDOFF]}`;
-		const queued = w.queues.village.reduce((s, q) => s + q.length, 0) + w.queues.town.reduce((s, q) => s + q.length, 0) + w.queues.county.length;
+		const queues = [...w.queues.village, ...w.queues.town, w.queues.county];
+		const queued = queues.reduce((s, q) => s + q.length, 0);
 		if (queued !== w.issues.live[QUEUED]) return `queues hold ${queued} ≠ ${w.issues.live[QUEUED]} queued`;
+		for (const q of queues) {
+			let hours = 0;
+			for (let i = q.head; i < q.items.length; i++) hours += w.issues.workLeft[q.items[i]];
+			if (Math.abs(hours - q.hours) > 1e-3 * Math.max(1, hours)) return `a queue counts ${q.hours} hours of work, its issues ${hours}`;
+		}
 		return null;
 	}
+}
+
+/** The liaison posts: one per published liaison, all filled at the start, with the households linked to each. */
+function liaisonPosts(county: County, exist: boolean): LiaisonPosts {
+	const count = exist ? county.liaisons.length : 0;
+	const load = new Int32Array(count);
+	const link = county.households.liaison;
+	if (exist) for (let h = 0; h < link.length; h++) load[link[h]]++;
+	const first = new Int32Array(count);
+	for (let l = 1; l < count; l++) first[l] = first[l - 1] + load[l - 1];
+	const members = new Int32Array(exist ? link.length : 0);
+	const fill = first.slice();
+	if (exist) for (let h = 0; h < link.length; h++) members[fill[link[h]]++] = h;
+	const published = PUBLISHED.liaisons.value * (link.length / PUBLISHED.households.value);
+	return {
+		count,
+		weight: count ? Math.min(1, published / count) : 1,
+		village: Int32Array.from(exist ? county.liaisons : [], (l) => l.village),
+		first,
+		load,
+		members,
+		filled: new Uint8Array(count).fill(1),
+		active: new Uint8Array(count),
+		visits: new Float32Array(count),
+		yellow: new Int32Array(count),
+		red: new Int32Array(count)
+	};
 }

@@ -5,50 +5,67 @@ import type { World } from '../world';
  * Department barriers (SPEC §3.4): every hand-off between departments or levels (条块分割) adds a
  * wait and a chance of failure, after which the issue goes back to its queue for re-work.
  * Coordination (co-located offices, secretary review, closed-loop supervision) removes up to
- * `coordinationEffect` of both. Under one-way governance every issue also passes one top-down
+ * `coordinationEffect` of both. Under top-down assignment every issue also passes one
  * assignment hand-off.
  */
 export function handoffsFor(w: World, id: number): number {
-	return w.issues.depts[id] - 1 + (w.spec.structure.responsiveChannels ? 0 : 1);
+	return w.issues.depts[id] - 1 + (w.spec.structure.topDownAssignment ? 1 : 0);
 }
 
-function barrier(w: World): number {
+/** What is left of hand-off delay and failure after coordination. */
+export function barrier(w: World): number {
 	return 1 - w.p.coordinationEffect * w.spec.levers.coordination;
+}
+
+/**
+ * Weeks a hand-off waits: geometric on 0, 1, 2, … with mean `mean` (P(k) = (1 − q) q^k with
+ * q = mean / (1 + mean)). A wait of 0 is released in the week it starts, after the week's handling.
+ */
+export function handoffWait(u: number, mean: number): number {
+	if (mean <= 0) return 0;
+	return Math.floor(Math.log(1 - u) / Math.log(mean / (1 + mean)));
 }
 
 /** Starts the wait of an issue's next hand-off (listed in `into`, by default the world's list). */
 export function startHandoff(w: World, id: number, into: number[] = w.handoffs): void {
-	const mean = w.p.handoffDelayWeeks * barrier(w);
-	// Geometric wait in whole weeks with the given mean (at least one week).
-	const u = w.rng.handling.next();
-	const wait = mean <= 0 ? 1 : 1 + Math.floor(Math.log(1 - u) / Math.log(mean / (1 + mean)));
+	const wait = handoffWait(w.rng.handling.next(), w.p.handoffDelayWeeks * barrier(w));
 	w.issues.release[id] = w.week + wait;
 	w.issues.setState(id, HANDOFF);
 	into.push(id);
+	w.events.handoff(w, id);
 }
 
 /**
- * Releases the hand-offs due this week: a failed one sends the issue back to its queue with a
- * department's worth of re-work; a successful last one closes the issue.
+ * Releases the hand-offs due this week (those started this week with no wait included): a failed
+ * one is returned for re-queueing with a department's worth of re-work (`caseHours`); a
+ * successful one starts the next hand-off, or is returned as done when it was the last.
  */
-export function releaseHandoffs(w: World, requeue: (id: number) => void, onDone: (id: number) => void): void {
+export function releaseHandoffs(w: World): { failed: number[]; done: number[] } {
+	const due = w.handoffs;
 	const waiting: number[] = [];
+	w.handoffs = waiting;
+	const failed: number[] = [];
+	const done: number[] = [];
 	const pFail = w.p.handoffFailure * barrier(w);
-	for (const id of w.handoffs) {
-		if (w.issues.release[id] > w.week) {
+	const is = w.issues;
+	// `due` grows while it is read: a next hand-off with no wait is released in this same pass.
+	for (let i = 0; i < due.length; i++) {
+		const id = due[i];
+		if (is.release[id] > w.week) {
 			waiting.push(id);
 			continue;
 		}
 		if (w.rng.handling.next() < pFail) {
-			w.issues.failures[id] = Math.min(255, w.issues.failures[id] + 1);
-			w.issues.workLeft[id] = w.p.caseHours;
-			w.issues.setState(id, QUEUED);
-			requeue(id);
-		} else if (--w.issues.handoffsLeft[id] > 0) {
-			startHandoff(w, id, waiting);
+			is.failures[id] = Math.min(255, is.failures[id] + 1);
+			is.workLeft[id] = w.p.caseHours;
+			is.travelLeft[id] = 0;
+			is.setState(id, QUEUED);
+			failed.push(id);
+		} else if (--is.handoffsLeft[id] > 0) {
+			startHandoff(w, id, due);
 		} else {
-			onDone(id);
+			done.push(id);
 		}
 	}
-	w.handoffs = waiting;
+	return { failed, done };
 }

@@ -1,3 +1,4 @@
+import type { Parameters } from '../parameters';
 import { VULNERABLE, type World } from '../world';
 
 export const GREEN = 0;
@@ -6,17 +7,18 @@ export const RED = 2;
 
 /**
  * Household colour (SPEC §3.10), 放心户 / 关心户 / 连心户: red with two or more open issues or
- * high grievance; yellow with an open issue, some grievance, or vulnerability; green otherwise.
+ * grievance of at least `redGrievance`; yellow with an open issue, grievance of at least
+ * `yellowGrievance`, or vulnerability; green otherwise.
  */
-export function colourOf(grievance: number, openIssues: number, type: number): number {
-	if (openIssues >= 2 || grievance >= 1) return RED;
-	if (openIssues >= 1 || grievance >= 0.3 || type === VULNERABLE) return YELLOW;
+export function colourOf(p: Parameters, grievance: number, openIssues: number, type: number): number {
+	if (openIssues >= 2 || grievance >= p.redGrievance) return RED;
+	if (openIssues >= 1 || grievance >= p.yellowGrievance || type === VULNERABLE) return YELLOW;
 	return GREEN;
 }
 
-/** Targeted service: grid workers visit yellow and red households more often. */
+/** Targeted service: liaisons visit yellow and red households more often. */
 export function targetedVisitFactor(w: World, h: number): number {
 	if (!w.spec.structure.targetedService) return 1;
 	const c = w.colour[h];
-	return c === RED ? w.p.targetedVisits : c === YELLOW ? 1 + (w.p.targetedVisits - 1) / 2 : 1;
+	return c === RED ? w.p.targetedVisitsRed : c === YELLOW ? w.p.targetedVisitsYellow : 1;
 }

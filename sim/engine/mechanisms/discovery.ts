@@ -1,47 +1,45 @@
 import { BY_LIAISON, BY_ONLINE, BY_SELF } from '../issue-pool';
 import { ELDERLY, type World } from '../world';
-import { targetedVisitFactor } from './colour';
+import { coProduce } from './coproduction';
+import { endIssue } from './lifecycle';
+import { visitChance } from './participation';
 
 /**
  * Discovery (SPEC §3.2): each week an undiscovered issue reaches government by self-report
  * (propensity rises with trust, and after a report that got fixed — Sjoberg, Mellon & Peixoto
- * 2017), online channels (responsive modes only; weaker for left-behind elderly: digital divide)
- * or proactive discovery by liaisons and grid workers (coverage = households per active liaison).
- * Undiscovered issues fester, adding grievance; after `festerWeeks` the household gives up.
+ * 2017), by online channels (responsive modes only; weaker for left-behind elderly: digital
+ * divide) or by a visit of the household's liaison (active posts only). A household that reports
+ * takes part in co-production. Undiscovered issues fester, adding grievance; after `festerWeeks`
+ * the household gives up. Returns the issues found this week, for intake.
  */
-export function discovery(
-	w: World,
-	onDiscovered: (id: number) => void,
-	onAbandoned: (id: number) => void
-): void {
+export function discovery(w: World): number[] {
 	const { p, spec, issues: is, rng: { discovery: rng } } = w;
 	const online = spec.structure.responsiveChannels ? p.onlineReport * p.digitalAccess : 0;
 	const stillLatent: number[] = [];
+	const found: number[] = [];
 	for (const id of w.latent) {
 		const h = is.household[id];
-		const v = w.county.households.village[h];
 		const trust = w.trust[h];
-		const pSelf = p.selfReport * trust * (w.lastSolved[h] ? p.successBoost : 1);
-		const pOnline = online * (w.type[h] === ELDERLY ? p.elderlyDigital : 1) * (0.5 + 0.5 * trust);
-		const pLiaison = spec.structure.liaisons
-			? p.proactiveDiscovery * w.villageActivity[v] * w.villageCoverage[v] * targetedVisitFactor(w, h)
-			: 0;
-		const miss = (1 - Math.min(1, pSelf)) * (1 - Math.min(1, pOnline)) * (1 - Math.min(1, pLiaison));
-		const u = rng.next();
-		if (u < 1 - miss) {
+		const pSelf = Math.min(1, p.selfReport * trust * (w.lastSolved[h] ? p.successBoost : 1));
+		const pOnline = Math.min(1, online * (w.type[h] === ELDERLY ? p.elderlyDigital : 1) * (1 - p.onlineTrustWeight * (1 - trust)));
+		const pLiaison = visitChance(w, h) * p.visitDiscovery;
+		const miss = (1 - pSelf) * (1 - pOnline) * (1 - pLiaison);
+		if (rng.next() < 1 - miss) {
 			// Which channel: in proportion to each channel's own probability.
-			const total = pSelf + pOnline + pLiaison;
-			const c = rng.next() * total;
+			const c = rng.next() * (pSelf + pOnline + pLiaison);
 			is.channel[id] = c < pLiaison ? BY_LIAISON : c < pLiaison + pOnline ? BY_ONLINE : BY_SELF;
-			w.counters.discovered++;
-			onDiscovered(id);
+			w.events.found(w, id);
+			if (is.channel[id] !== BY_LIAISON) coProduce(w, h, 'reported');
+			found.push(id);
 		} else if (w.week - is.raised[id] >= p.festerWeeks) {
 			w.grievance[h] += p.abandonGrievance;
-			onAbandoned(id);
+			w.events.abandoned(w, id);
+			endIssue(w, id);
 		} else {
 			w.grievance[h] += p.festerGrievance;
 			stillLatent.push(id);
 		}
 	}
 	w.latent = stillLatent;
+	return found;
 }

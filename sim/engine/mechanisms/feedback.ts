@@ -1,24 +1,49 @@
+import type { Parameters } from '../parameters';
 import type { World } from '../world';
+import { endIssue } from './lifecycle';
 
 /**
- * Feedback (SPEC §3.5): after closure, satisfaction follows expectancy–disconfirmation (Van Ryzin
- * 2004): an unsolved issue disappoints; a solved one satisfies unless it took much longer than
- * expected. With a reply-and-survey channel the household learns the outcome and its trust moves
- * toward the experience with weight `trustLearning`; without one (one-way), it learns only part.
- * Solving relieves grievance; failing adds to it. Returns whether the household is satisfied.
+ * The experience (0–1) of an issue's outcome, after expectancy–disconfirmation (Van Ryzin 2004):
+ * an unsolved issue gives `unsolvedExperience`; a solved one 1, less `latenessPenalty` for each
+ * expected time it ran late.
  */
-export function feedback(w: World, h: number, solved: boolean, weeksTaken: number): boolean {
+export function experienceOf(p: Parameters, solved: boolean, weeks: number): number {
+	if (!solved) return p.unsolvedExperience;
+	const lateness = Math.max(0, weeks - p.expectedWeeks) / p.expectedWeeks;
+	return Math.max(0, 1 - p.latenessPenalty * lateness);
+}
+
+/**
+ * Feedback (SPEC §3.5): the household's trust moves toward the experience with weight
+ * `trustLearning` — only `noFeedbackLearning` of it when no reply or survey closes the loop,
+ * unless the household saw the outcome itself (`direct`: settled on the spot). Solving leaves
+ * `solvedGrievanceRelief` of the grievance; failing adds `unsolvedGrievance`. Returns whether the
+ * household is satisfied (experience ≥ `satisfiedThreshold`).
+ */
+export function learn(w: World, h: number, solved: boolean, weeks: number, direct = false): boolean {
 	const { p } = w;
-	const lateness = Math.max(0, weeksTaken - p.expectedWeeks) / p.expectedWeeks;
-	const experience = solved ? Math.max(0, 1 - 0.5 * lateness) : 0.1;
-	const weight = p.trustLearning * (w.spec.structure.feedback ? 1 : p.noFeedbackLearning);
+	const experience = experienceOf(p, solved, weeks);
+	const weight = p.trustLearning * (direct || w.spec.structure.feedback ? 1 : p.noFeedbackLearning);
 	w.trust[h] += weight * (experience - w.trust[h]);
 	w.lastSolved[h] = solved ? 1 : 0;
-	w.grievance[h] = solved ? w.grievance[h] * 0.5 : w.grievance[h] + 0.3;
-	return experience >= 0.5;
+	w.grievance[h] = solved ? w.grievance[h] * p.solvedGrievanceRelief : w.grievance[h] + p.unsolvedGrievance;
+	return experience >= p.satisfiedThreshold;
 }
 
 /** Whether a handled issue is actually solved: each failed hand-off makes a good fix less likely. */
 export function isSolved(w: World, failures: number): boolean {
-	return w.rng.feedback.next() < w.p.solveBase * Math.pow(0.85, failures);
+	return w.rng.feedback.next() < w.p.solveBase * Math.pow(w.p.failureSolvePenalty, failures);
+}
+
+/**
+ * Closes a handled issue: solved or not, the household learns from it (with a survey where the
+ * mode has one), and the issue ends. Time to close runs from the week it reached government.
+ */
+export function closeIssue(w: World, id: number): void {
+	const h = w.issues.household[id];
+	const weeks = w.week - w.issues.received[id];
+	const solved = isSolved(w, w.issues.failures[id]);
+	const satisfied = learn(w, h, solved, weeks);
+	w.events.closed(w, id, { solved, satisfied, weeks });
+	endIssue(w, id);
 }

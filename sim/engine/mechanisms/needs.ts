@@ -27,7 +27,7 @@ export function scheduleNextIssue(w: World, h: number, from: number): void {
 }
 
 /** Raises this week's issues: new latent issues nobody in government knows about yet. */
-export function needs(w: World, onRaise: (id: number) => void): void {
+export function needs(w: World): void {
 	let h = w.calendarHead[w.week];
 	w.calendarHead[w.week] = -1;
 	const rng = w.rng.needs;
@@ -38,14 +38,13 @@ export function needs(w: World, onRaise: (id: number) => void): void {
 		is.household[id] = h;
 		is.ledger[id] = weightedIndex(rng, LEDGER_SHARES);
 		const cross = rng.next() < w.p.crossDeptShare;
-		is.depts[id] = cross ? (rng.next() < 1 / 3 ? 3 : 2) : 1;
+		is.depts[id] = cross ? (rng.next() < w.p.threeDeptShare ? 3 : 2) : 1;
 		is.minor[id] = !cross && rng.next() < w.p.minorShare ? 1 : 0;
 		is.raised[id] = w.week;
 		is.channel[id] = BY_SELF;
 		w.latent.push(id);
 		w.openIssues[h] = Math.min(255, w.openIssues[h] + 1);
-		w.counters.raised++;
-		onRaise(id);
+		w.events.raised(w, id);
 		scheduleNextIssue(w, h, w.week);
 		h = next;
 	}

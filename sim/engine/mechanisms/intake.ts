@@ -1,0 +1,35 @@
+import { QUEUED } from '../issue-pool';
+import type { World } from '../world';
+import { handoffsFor } from './barriers';
+import { enqueue, hoursNeeded, routeLevel } from './capacity';
+import { coProduce } from './coproduction';
+import { learn } from './feedback';
+import { endIssue } from './lifecycle';
+import { localSettlement } from './participation';
+
+/**
+ * Intake of a found issue: a minor one may be settled on the spot by mediation (no cadre time;
+ * the household takes part, and sees the outcome itself); the others are received and queued at
+ * the level that will handle them, with their work and travel, and the hand-offs they will need.
+ */
+export function intake(w: World, id: number): void {
+	const is = w.issues;
+	const h = is.household[id];
+	is.received[id] = w.week;
+	const by = localSettlement(w, id);
+	if (by) {
+		learn(w, h, true, 0, true);
+		coProduce(w, h, 'mediated');
+		w.events.settled(w, id, by);
+		endIssue(w, id);
+		return;
+	}
+	const level = routeLevel(w, id);
+	is.level[id] = level;
+	const { work, travel } = hoursNeeded(w, id, level);
+	is.workLeft[id] = work + travel;
+	is.travelLeft[id] = travel;
+	is.handoffsLeft[id] = handoffsFor(w, id);
+	is.setState(id, QUEUED);
+	w.events.queued(w, id, enqueue(w, id));
+}
