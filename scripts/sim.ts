@@ -1,140 +1,202 @@
 /**
- * `npm run sim -- [options]` — runs the county model and writes tidy CSV that DuckDB reads.
+ * `npm run sim -- [options]` — runs the county model; prints a summary table (or JSON) and writes
+ * tidy CSV of the weekly series that DuckDB reads.
  *
  *   --mode M            one-way | two-way | multi | custom (default multi)
  *   --compare A,B,…     several modes, paired by seed (overrides --mode)
+ *   --base P            the preset a custom scenario starts from: one-way | two-way | multi (default multi)
+ *   --structure K=V     a structure field of the custom scenario (repeatable): feedback, responsiveChannels,
+ *                       topDownAssignment, villageHandling, liaisons, targetedService (true/false),
+ *                       topDownPressure (0–1)
+ *   --sinking X, --coordination X, --participation X   levers of the custom scenario, in [0, 1]
+ *   --out-migration X, --budget X, --digital-access X   context parameters
+ *   --param NAME=X      any model parameter (repeatable; see sim/MODEL.md)
  *   --weeks N           horizon in weeks (default 260 = five years)
  *   --reps N            replicates per scenario (default 1)
  *   --seed N            seed of the random streams (default 1)
- *   --scale X           fraction of the full county, (0, 1] (default 1)
- *   --sinking X, --coordination X, --participation X   levers in [0, 1]
- *   --out-migration X, --budget X, --digital-access X   context parameters
- *   --param NAME=X      any model parameter (repeatable; see sim/MODEL.md)
- *   --out FILE          CSV of the weekly series (default: none, summary only)
+ *   --scale X           fraction of the full county, [1/128, 1] (default 1)
+ *   --out FILE          CSV of the weekly series (default: none)
  *   --format long|wide  long: scenario,mode,replicate,week,metric,value (default);
  *                       wide: scenario,mode,replicate,week,<one column per metric>
- * Prints a summary table (means over replicates) to standard output. Bad options: a message on
- * standard error and exit code 2.
+ *   --json              print the summary as JSON instead of a table
+ * A preset is what it is: levers and structure fields apply to custom scenarios only, and giving
+ * them to a run without one is refused. Bad input of any kind: a message on standard error and
+ * exit code 2.
  */
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { buildCounty } from '../sim/county/build-county';
-import { runReplicates, type Scenario } from '../sim/engine/experiments';
-import { COUNTY_SEED } from '../sim/engine/model';
-import { MODES, type Mode } from '../sim/engine/modes';
+import { runReplicates, type ReplicateResult, type Scenario } from '../sim/engine/experiments';
+import { COUNTY_SEED, MIN_SCALE, type RunSummary } from '../sim/engine/model';
+import { isMode, isPreset, LEVER_NAMES, MODES, PRESETS, specProblems, STRUCTURE_FLAGS, type Levers, type Mode, type Structure } from '../sim/engine/modes';
 import { WEEKLY_METRICS } from '../sim/engine/outputs';
-import { PARAMETERS, parameterProblems, type ParameterName } from '../sim/engine/parameters';
+import { isParameterName, PARAMETERS, parameterProblems, type ParameterName } from '../sim/engine/parameters';
+import { fail as failWith, integerOption, numberOption, parseDecimal } from './cli-options';
 
-function fail(message: string): never {
-	console.error(`sim: ${message}`);
-	process.exit(2);
-}
+const fail = (message: string): never => failWith('sim', message);
 
-let values;
+const options = {
+	mode: { type: 'string' },
+	compare: { type: 'string' },
+	base: { type: 'string' },
+	structure: { type: 'string', multiple: true },
+	weeks: { type: 'string' },
+	reps: { type: 'string' },
+	seed: { type: 'string' },
+	scale: { type: 'string' },
+	sinking: { type: 'string' },
+	coordination: { type: 'string' },
+	participation: { type: 'string' },
+	'out-migration': { type: 'string' },
+	budget: { type: 'string' },
+	'digital-access': { type: 'string' },
+	param: { type: 'string', multiple: true },
+	out: { type: 'string' },
+	format: { type: 'string' },
+	json: { type: 'boolean' }
+} as const;
+
+let values: ReturnType<typeof parseArgs<{ options: typeof options; strict: true; allowPositionals: false }>>['values'];
 try {
-	({ values } = parseArgs({
-		options: {
-			mode: { type: 'string' },
-			compare: { type: 'string' },
-			weeks: { type: 'string' },
-			reps: { type: 'string' },
-			seed: { type: 'string' },
-			scale: { type: 'string' },
-			sinking: { type: 'string' },
-			coordination: { type: 'string' },
-			participation: { type: 'string' },
-			'out-migration': { type: 'string' },
-			budget: { type: 'string' },
-			'digital-access': { type: 'string' },
-			param: { type: 'string', multiple: true },
-			out: { type: 'string' },
-			format: { type: 'string' }
-		},
-		strict: true,
-		allowPositionals: false
-	}));
+	({ values } = parseArgs({ options, strict: true, allowPositionals: false }));
 } catch (e) {
 	fail((e as Error).message);
 }
 
-function number(name: string, text: string | undefined, fallback: number, check: (x: number) => boolean, rule: string): number {
-	if (text === undefined) return fallback;
-	const x = Number(text);
-	if (text.trim() === '' || !Number.isFinite(x) || !check(x)) fail(`--${name} must be ${rule}, got "${text}"`);
-	return x;
-}
-
-const isMode = (m: string): m is Mode => (MODES as readonly string[]).includes(m);
 const modes = (values.compare ?? values.mode ?? 'multi').split(',').map((m) => m.trim());
 for (const m of modes) if (!isMode(m)) fail(`unknown mode "${m}"; choose from ${MODES.join(', ')}`);
-const weeks = number('weeks', values.weeks, 260, (x) => Number.isInteger(x) && x >= 1 && x <= 2600, 'an integer from 1 to 2600');
-const reps = number('reps', values.reps, 1, (x) => Number.isInteger(x) && x >= 1 && x <= 1000, 'an integer from 1 to 1000');
-const seed = number('seed', values.seed, 1, (x) => Number.isInteger(x) && x >= 0 && x < 2 ** 32, 'an integer in [0, 2^32)');
-const scale = number('scale', values.scale, 1, (x) => x > 0 && x <= 1, 'a number in (0, 1]');
-const unit = (x: number) => x >= 0 && x <= 1;
-const levers: Scenario['levers'] = {};
-for (const k of ['sinking', 'coordination', 'participation'] as const) {
-	if (values[k] !== undefined) levers[k] = number(k, values[k], 0, unit, 'a number in [0, 1]');
+const base = values.base ?? 'multi';
+if (!isPreset(base)) fail(`--base must be one of ${PRESETS.join(', ')}, got "${base}"`);
+const weeks = integerOption('sim', 'weeks', values.weeks, 260, 1, 2600);
+const reps = integerOption('sim', 'reps', values.reps, 1, 1, 1000);
+const seed = integerOption('sim', 'seed', values.seed, 1, 0, 2 ** 32 - 1);
+const scale = numberOption('sim', 'scale', values.scale, 1, MIN_SCALE, 1);
+
+const levers: Partial<Levers> = {};
+for (const k of LEVER_NAMES) if (values[k] !== undefined) levers[k] = numberOption('sim', k, values[k], 0, 0, 1);
+const structure: Partial<Record<keyof Structure, unknown>> = {};
+for (const pair of values.structure ?? []) {
+	const [name, text, ...rest] = pair.split('=');
+	if (text === undefined || rest.length) fail(`--structure needs NAME=VALUE, got "${pair}"`);
+	const flag = (STRUCTURE_FLAGS as readonly string[]).includes(name);
+	if (!flag && name !== 'topDownPressure') fail(`--structure: unknown field "${name}"; choose from ${[...STRUCTURE_FLAGS, 'topDownPressure'].join(', ')}`);
+	structure[name as keyof Structure] = flag ? (text === 'true' ? true : text === 'false' ? false : text) : (parseDecimal(text) ?? text);
 }
+const problems = specProblems(structure, levers);
+if (problems.length) fail(problems.join('; '));
+const custom = Object.keys(levers).length + Object.keys(structure).length + (values.base ? 1 : 0) > 0;
+if (custom && !modes.includes('custom')) {
+	fail(`levers, --structure and --base set the custom scenario, and ${modes.join(', ')} ${modes.length > 1 ? 'are presets' : 'is a preset'} that fixes its own: add "custom" (e.g. --mode custom --base ${isPreset(modes[0]) ? modes[0] : 'multi'} --coordination 1)`);
+}
+
 const params: Partial<Record<ParameterName, number>> = {};
 const context = { 'out-migration': 'outMigration', budget: 'budget', 'digital-access': 'digitalAccess' } as const;
 for (const [flag, name] of Object.entries(context)) {
 	const text = values[flag as keyof typeof context];
-	if (text !== undefined) {
-		const [lo, hi] = PARAMETERS[name].range;
-		params[name] = number(flag, text, 0, (x) => x >= lo && x <= hi, `a number in [${lo}, ${hi}]`);
-	}
+	if (text !== undefined) params[name] = numberOption('sim', flag, text, 0, ...PARAMETERS[name].range);
 }
 for (const pair of values.param ?? []) {
-	const [name, text] = pair.split('=');
-	if (!(name in PARAMETERS) || text === undefined) fail(`--param needs NAME=VALUE with a known parameter name, got "${pair}"`);
-	params[name as ParameterName] = Number(text);
+	const [name, text, ...rest] = pair.split('=');
+	if (!isParameterName(name) || text === undefined || rest.length) fail(`--param needs NAME=VALUE with a known parameter name (see sim/MODEL.md), got "${pair}"`);
+	const x = parseDecimal(text);
+	if (x === null) fail(`--param ${name} must be a number, got "${text}"`);
+	params[name] = x;
 }
-const problems = parameterProblems(params);
-if (problems.length) fail(problems.join('; '));
+const paramProblems = parameterProblems(params);
+if (paramProblems.length) fail(paramProblems.join('; '));
 const format = values.format ?? 'long';
 if (format !== 'long' && format !== 'wide') fail(`--format must be long or wide, got "${format}"`);
 
-const county = buildCounty({ seed: COUNTY_SEED, scale });
-const out = values.out ? createWriteStream(values.out) : null;
-if (out) {
-	out.write(format === 'long' ? 'scenario,mode,replicate,week,metric,value\n' : `scenario,mode,replicate,week,${WEEKLY_METRICS.join(',')}\n`);
+/** Opens the CSV file before any run, so an unwritable path fails at once. */
+async function openOut(path: string): Promise<WriteStream> {
+	const out = createWriteStream(path);
+	await new Promise<void>((resolve, reject) => {
+		out.once('open', () => resolve());
+		out.once('error', reject);
+	}).catch((e: NodeJS.ErrnoException) => fail(`cannot write --out ${path}: ${e.code ?? e.message}`));
+	return out;
 }
+
 const fmt = (x: number) => (Number.isNaN(x) ? '' : Number.isInteger(x) ? String(x) : x.toPrecision(6));
-const rows: string[][] = [];
-const started = performance.now();
-for (const mode of modes as Mode[]) {
-	const scenario: Scenario = { mode, seed, weeks, levers, params };
-	const results = runReplicates(scenario, reps, county);
-	for (const r of results) {
-		if (!out) continue;
-		let chunk = '';
-		for (let wk = 0; wk < weeks; wk++) {
-			if (format === 'long') {
-				for (const m of WEEKLY_METRICS) chunk += `${mode},${mode},${r.replicate},${wk},${m},${fmt(r.series[m][wk])}\n`;
-			} else {
-				chunk += `${mode},${mode},${r.replicate},${wk},${WEEKLY_METRICS.map((m) => fmt(r.series[m][wk])).join(',')}\n`;
-			}
-		}
-		out.write(chunk);
+
+function csvChunk(mode: Mode, r: ReplicateResult): string {
+	let chunk = '';
+	for (let wk = 0; wk < weeks; wk++) {
+		if (format === 'long') for (const m of WEEKLY_METRICS) chunk += `${mode},${mode},${r.replicate},${wk},${m},${fmt(r.series[m][wk])}\n`;
+		else chunk += `${mode},${mode},${r.replicate},${wk},${WEEKLY_METRICS.map((m) => fmt(r.series[m][wk])).join(',')}\n`;
 	}
-	const mean = (f: (s: (typeof results)[number]['summary']) => number) => results.reduce((a, r) => a + f(r.summary), 0) / results.length;
-	rows.push([
-		mode,
-		mean((s) => s.means.orderIndex).toFixed(3),
-		mean((s) => s.means.vitalityIndex).toFixed(3),
-		mean((s) => s.county.closureRate).toFixed(3),
-		mean((s) => s.county.daysMedian).toFixed(1),
-		mean((s) => s.county.satisfaction).toFixed(3),
-		(mean((s) => s.totals.cost) / 1e6).toFixed(1),
-		mean((s) => s.means.efficiency).toFixed(2),
-		mean((s) => s.equityGap.satisfaction).toFixed(3)
-	]);
+	return chunk;
 }
-if (out) await new Promise<void>((resolve) => out.end(resolve));
-const head = ['mode', 'order', 'vitality', 'closure', 'days (median)', 'satisfaction', 'cost (M yuan)', 'closed/100 h', 'equity gap'];
-console.log(`${reps} replicate(s) × ${modes.length} scenario(s), ${weeks} weeks, ${county.households.count.toLocaleString('en')} households, seed ${seed}, ${((performance.now() - started) / 1000).toFixed(1)} s`);
-const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-console.log(head.map((h, i) => h.padEnd(widths[i])).join('  '));
-for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i])).join('  '));
-if (values.out) console.log(`weekly series (${format}) written to ${values.out}`);
+
+/** The headline numbers of a run, the JSON summary's keys. */
+function headline(s: RunSummary) {
+	return {
+		closureRate: s.county.closureRate,
+		daysMedian: s.county.daysMedian,
+		daysP90: s.county.daysP90,
+		satisfaction: s.county.satisfaction,
+		orderIndex: s.means.orderIndex,
+		vitalityIndex: s.means.vitalityIndex,
+		trust: s.means.trust,
+		liaisonsActive: s.means.liaisonsActive,
+		escalationsPer1000: s.county.escalationsPer1000,
+		received: s.county.received,
+		closed: s.county.closed,
+		resolvedLocally: s.totals.resolvedLocally,
+		costMillionYuan: s.totals.cost.total / 1e6,
+		costPerYearMillionYuan: s.cost.perYear / 1e6,
+		costPerHouseholdYuan: s.cost.perHousehold,
+		costPerCaseYuan: s.cost.perCase,
+		efficiency: s.means.efficiency,
+		equityGapSatisfaction: s.equityGap.satisfaction
+	};
+}
+type Headline = ReturnType<typeof headline>;
+
+async function main(): Promise<void> {
+	const county = buildCounty({ seed: COUNTY_SEED, scale });
+	const out = values.out ? await openOut(values.out) : null;
+	out?.write(format === 'long' ? 'scenario,mode,replicate,week,metric,value\n' : `scenario,mode,replicate,week,${WEEKLY_METRICS.join(',')}\n`);
+	const started = performance.now();
+	const scenarios: { label: string; mode: Mode; structure: Structure; levers: Levers; summary: Headline }[] = [];
+	for (const mode of modes as Mode[]) {
+		const scenario: Scenario = mode === 'custom' ? { mode, base, structure: structure as Partial<Structure>, levers, seed, weeks, params } : { mode, seed, weeks, params };
+		const results = runReplicates(scenario, reps, county);
+		for (const r of results) out?.write(csvChunk(mode, r));
+		const heads = results.map((r) => headline(r.summary));
+		const mean = Object.fromEntries(Object.keys(heads[0]).map((k) => [k, heads.reduce((a, h) => a + h[k as keyof Headline], 0) / heads.length])) as Headline;
+		const s = results[0].summary;
+		scenarios.push({ label: mode === 'custom' && base !== 'multi' ? `custom (from ${base})` : mode, mode, structure: s.structure, levers: s.levers, summary: mean });
+	}
+	if (out) await new Promise<void>((resolve) => out.end(resolve));
+	if (values.json) {
+		// NaN (nothing closed, say) is written as null.
+		console.log(JSON.stringify({ replicates: reps, weeks, households: county.households.count, seed, scenarios }, (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2));
+		return;
+	}
+	const num = (x: number, d: number) => (Number.isFinite(x) ? x.toFixed(d) : '–');
+	const head = ['scenario', 'order', 'vitality', 'closure', 'days (median)', 'satisfaction', 'cost (M yuan/yr)', 'yuan/case', 'closed/100 h', 'equity gap'];
+	const rows = scenarios.map(({ label, summary: m }) => [
+		label,
+		num(m.orderIndex, 3),
+		num(m.vitalityIndex, 3),
+		num(m.closureRate, 3),
+		num(m.daysMedian, 1),
+		num(m.satisfaction, 3),
+		num(m.costPerYearMillionYuan, 1),
+		num(m.costPerCaseYuan, 0),
+		num(m.efficiency, 2),
+		num(m.equityGapSatisfaction, 3)
+	]);
+	console.log(`${reps} replicate(s) × ${modes.length} scenario(s), ${weeks} weeks, ${county.households.count.toLocaleString('en')} households, seed ${seed}, ${((performance.now() - started) / 1000).toFixed(1)} s`);
+	const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+	console.log(head.map((h, i) => h.padEnd(widths[i])).join('  '));
+	for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i])).join('  '));
+	if (values.out) console.log(`weekly series (${format}) written to ${values.out}`);
+}
+
+main().catch((e: unknown) => {
+	// The options were checked above; anything else is a bug, reported without a stack trace.
+	console.error(`sim: ${e instanceof RangeError ? '' : 'internal error: '}${e instanceof Error ? e.message : String(e)}`);
+	process.exit(e instanceof RangeError ? 2 : 1);
+});

@@ -9,13 +9,14 @@ import { WEEKLY_METRICS } from '../../sim/engine/outputs';
 
 const run = promisify(execFile);
 const sim = (args: string[]) => run('node_modules/.bin/tsx', ['scripts/sim.ts', ...args]);
+const quick = ['--weeks', '8', '--scale', '0.05'];
 
 describe('npm run sim', () => {
 	it('writes tidy long CSV that DuckDB reads: one row per scenario × replicate × week × metric', async () => {
 		const dir = await mkdtemp(join(tmpdir(), 'ggs-sim-'));
 		try {
 			const out = join(dir, 'runs.csv');
-			const { stdout } = await sim(['--compare', 'one-way,multi', '--reps', '2', '--weeks', '8', '--scale', '0.05', '--seed', '3', '--out', out]);
+			const { stdout } = await sim(['--compare', 'one-way,multi', '--reps', '2', ...quick, '--seed', '3', '--out', out]);
 			expect(stdout).toMatch(/one-way\s+\d\.\d{3}/);
 			const db = await DuckDBInstance.create();
 			const conn = await db.connect();
@@ -30,16 +31,53 @@ describe('npm run sim', () => {
 		}
 	});
 
+	it('prints the run summary as JSON with --json, structure and levers kept apart', async () => {
+		const { stdout } = await sim(['--compare', 'two-way,custom', '--base', 'two-way', '--coordination', '0.7', ...quick, '--json']);
+		const out = JSON.parse(stdout);
+		expect(out.scenarios.map((s: { mode: string }) => s.mode)).toEqual(['two-way', 'custom']);
+		const [preset, custom] = out.scenarios;
+		expect(preset.levers).toEqual({ sinking: 0, coordination: 0, participation: 0 });
+		// The custom scenario starts from two-way's structure and changes only the lever it was given.
+		expect(custom.structure).toEqual(preset.structure);
+		expect(custom.levers).toEqual({ sinking: 0, coordination: 0.7, participation: 0 });
+		for (const key of ['closureRate', 'daysMedian', 'satisfaction', 'orderIndex', 'vitalityIndex', 'costMillionYuan']) {
+			expect(typeof custom.summary[key] === 'number' || custom.summary[key] === null, key).toBe(true);
+		}
+		expect(custom.summary.costMillionYuan).toBeGreaterThan(preset.summary.costMillionYuan);
+	});
+
+	it('writes null, not NaN, where a tiny short run has nothing to measure', async () => {
+		const { stdout } = await sim(['--mode', 'one-way', '--weeks', '1', '--scale', String(1 / 128), '--json']);
+		const s = JSON.parse(stdout).scenarios[0].summary;
+		expect(s.closed).toBe(0);
+		expect(s.daysMedian).toBeNull();
+		expect(s.satisfaction).toBeNull();
+	});
+
 	it.each([
 		[['--mode', 'sideways'], /unknown mode "sideways"/],
+		[['--mode', 'one-way', '--coordination', '1'], /one-way is a preset that fixes its own: add "custom"/],
+		[['--compare', 'one-way,two-way', '--structure', 'feedback=true'], /are presets/],
+		[['--mode', 'custom', '--structure', 'feedback=maybe'], /feedback must be true or false/],
+		[['--mode', 'custom', '--structure', 'wings=true'], /unknown field "wings"/],
+		[['--mode', 'custom', '--base', 'custom'], /--base must be one of/],
 		[['--reps', '0'], /--reps must be an integer from 1 to 1000/],
-		[['--sinking', '1.5'], /--sinking must be a number in \[0, 1\]/],
+		[['--seed', '0x10'], /--seed must be an integer/],
+		[['--mode', 'custom', '--sinking', '1.5'], /--sinking must be a number in \[0, 1\]/],
+		[['--mode', 'custom', '--sinking', '0b1'], /--sinking must be a number/],
 		[['--budget', 'lots'], /--budget must be a number/],
+		[['--scale', '0.001'], /--scale must be a number in \[0.0078125, 1\]/],
+		[['--weeks', '1.5'], /--weeks must be an integer/],
 		[['--param', 'nonsense=1'], /--param needs NAME=VALUE/],
+		[['--param', 'toString=1'], /--param needs NAME=VALUE with a known parameter name/],
+		[['--param', 'reviewWeeks=2.5'], /reviewWeeks must be an integer in \[1, 13\]/],
+		[['--param', 'budget=0x2'], /--param budget must be a number/],
+		[['--out', '/nonexistent-folder/runs.csv', ...quick], /cannot write --out/],
 		[['--frobnicate'], /Unknown option/]
-	])('rejects %j with a clear message and exit code 2', async (args, message) => {
+	])('rejects %j with a clear message and exit code 2, no stack trace', async (args, message) => {
 		const err = await sim(args as string[]).catch((e) => e);
 		expect(err.code).toBe(2);
 		expect(err.stderr).toMatch(message);
+		expect(err.stderr).not.toMatch(/\n\s+at /);
 	});
 });
