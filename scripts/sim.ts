@@ -143,10 +143,12 @@ function headline(s: RunSummary) {
 		received: s.county.received,
 		closed: s.county.closed,
 		resolvedLocally: s.totals.resolvedLocally,
+		/** For the run's county: a reduced --scale costs less. */
 		costMillionYuan: s.totals.cost.total / 1e6,
 		costPerYearMillionYuan: s.cost.perYear / 1e6,
 		costPerHouseholdYuan: s.cost.perHousehold,
 		costPerCaseYuan: s.cost.perCase,
+		costPerSolvedCaseYuan: s.cost.perSolvedCase,
 		efficiency: s.means.efficiency,
 		equityGapSatisfaction: s.equityGap.satisfaction
 	};
@@ -171,11 +173,11 @@ async function main(): Promise<void> {
 	if (out) await new Promise<void>((resolve) => out.end(resolve));
 	if (values.json) {
 		// NaN (nothing closed, say) is written as null.
-		console.log(JSON.stringify({ replicates: reps, weeks, households: county.households.count, seed, scenarios }, (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2));
+		console.log(JSON.stringify({ replicates: reps, weeks, scale, households: county.households.count, seed, scenarios }, (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2));
 		return;
 	}
 	const num = (x: number, d: number) => (Number.isFinite(x) ? x.toFixed(d) : '–');
-	const head = ['scenario', 'order', 'vitality', 'closure', 'days (median)', 'satisfaction', 'cost (M yuan/yr)', 'yuan/case', 'closed/100 h', 'equity gap'];
+	const head = ['scenario', 'order', 'vitality', 'closure', 'days (median)', 'satisfaction', 'yuan/household/yr', 'yuan/solved case', 'closed/100 h', 'equity gap'];
 	const rows = scenarios.map(({ label, summary: m }) => [
 		label,
 		num(m.orderIndex, 3),
@@ -183,8 +185,8 @@ async function main(): Promise<void> {
 		num(m.closureRate, 3),
 		num(m.daysMedian, 1),
 		num(m.satisfaction, 3),
-		num(m.costPerYearMillionYuan, 1),
-		num(m.costPerCaseYuan, 0),
+		num(m.costPerHouseholdYuan, 0),
+		num(m.costPerSolvedCaseYuan, 0),
 		num(m.efficiency, 2),
 		num(m.equityGapSatisfaction, 3)
 	]);

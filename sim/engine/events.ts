@@ -7,12 +7,6 @@ export type Settler = 'liaison' | 'committee';
 export const ACTS = ['reported', 'mediated', 'consulted'] as const;
 export type Act = (typeof ACTS)[number];
 
-export interface Closure {
-	solved: boolean;
-	satisfied: boolean;
-	/** Whole weeks from the week the issue reached government to its closure. */
-	weeks: number;
-}
 
 /**
  * What happens in a run, as the mechanisms emit it. Tallies, the weekly series and the trace of
@@ -29,10 +23,11 @@ export interface ModelEvents {
 	handled(w: World, id: number): void;
 	handoff(w: World, id: number): void;
 	handoffFailed(w: World, id: number, ahead: number): void;
-	closed(w: World, id: number, closure: Closure): void;
+	/** Closed, solved or not, the household satisfied or not, `weeks` whole weeks after it reached government. */
+	closed(w: World, id: number, solved: boolean, satisfied: boolean, weeks: number): void;
 	abandoned(w: World, id: number): void;
-	/** A household took part in co-production in `week` (a review's acts belong to the week its period starts). */
-	coProduced(w: World, household: number, act: Act, week: number): void;
+	/** `count` households took part in co-production in `week` (a review's acts belong to the week its period starts). */
+	coProduced(w: World, act: Act, count: number, week: number): void;
 	/** The week's escalations, by town and by household type. */
 	escalations(w: World, byTown: ArrayLike<number>, byType: ArrayLike<number>): void;
 }
@@ -41,16 +36,28 @@ export type Observer = Partial<ModelEvents>;
 
 const EVENT_NAMES = ['raised', 'found', 'settled', 'queued', 'handled', 'handoff', 'handoffFailed', 'closed', 'abandoned', 'coProduced', 'escalations'] as const satisfies readonly (keyof ModelEvents)[];
 
-/** One set of event handlers that calls every observer that listens to each event, in order. */
+/**
+ * One set of event handlers that calls every observer that listens to each event, in order.
+ * Handlers take at most five arguments, passed on by name: a rest parameter would allocate an
+ * array for every event of a run.
+ */
 export function broadcast(observers: readonly Observer[]): ModelEvents {
+	type Handler = (a?: unknown, b?: unknown, c?: unknown, d?: unknown, e?: unknown) => void;
 	const noop = () => {};
-	const out: Record<string, (...args: never[]) => void> = {};
+	const out: Record<string, Handler> = {};
 	for (const name of EVENT_NAMES) {
 		const fs = observers.flatMap((o) => {
-			const f = o[name] as ((...args: never[]) => void) | undefined;
+			const f = o[name] as Handler | undefined;
 			return f ? [f.bind(o)] : [];
 		});
-		out[name] = fs.length === 0 ? noop : fs.length === 1 ? fs[0] : (...args: never[]) => fs.forEach((f) => f(...args));
+		out[name] =
+			fs.length === 0
+				? noop
+				: fs.length === 1
+					? fs[0]
+					: (a, b, c, d, e) => {
+							for (let i = 0; i < fs.length; i++) fs[i](a, b, c, d, e);
+						};
 	}
 	return out as unknown as ModelEvents;
 }

@@ -14,7 +14,10 @@ export class IssuePool {
 	size = 0;
 	household = new Int32Array(0);
 	state = new Uint8Array(0);
-	ledger = new Uint8Array(0);
+	/** The issue's number among its household's issues (the key of its random draws). */
+	serial = new Uint16Array(0);
+	/** Hand-offs started so far (the key of each hand-off's draws). */
+	attempts = new Uint8Array(0);
 	depts = new Uint8Array(0);
 	minor = new Uint8Array(0);
 	level = new Uint8Array(0);
@@ -36,14 +39,15 @@ export class IssuePool {
 	}
 
 	#grow(capacity: number): void {
-		const grow = <T extends Int32Array | Uint8Array | Float32Array>(a: T, make: (n: number) => T): T => {
+		const grow = <T extends Int32Array | Uint8Array | Uint16Array | Float32Array>(a: T, make: (n: number) => T): T => {
 			const b = make(capacity);
 			b.set(a);
 			return b;
 		};
 		this.household = grow(this.household, (n) => new Int32Array(n));
 		this.state = grow(this.state, (n) => new Uint8Array(n));
-		this.ledger = grow(this.ledger, (n) => new Uint8Array(n));
+		this.serial = grow(this.serial, (n) => new Uint16Array(n));
+		this.attempts = grow(this.attempts, (n) => new Uint8Array(n));
 		this.depts = grow(this.depts, (n) => new Uint8Array(n));
 		this.minor = grow(this.minor, (n) => new Uint8Array(n));
 		this.level = grow(this.level, (n) => new Uint8Array(n));
@@ -66,6 +70,7 @@ export class IssuePool {
 		this.state[id] = LATENT;
 		this.live[LATENT]++;
 		this.failures[id] = 0;
+		this.attempts[id] = 0;
 		this.received[id] = -1;
 		return id;
 	}

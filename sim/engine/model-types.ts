@@ -74,8 +74,8 @@ export interface RunSummary {
 	};
 	/** Share of each level's case hours spent on cases (work and travel) over the run: near 1, queues grow and waits lengthen fast. */
 	utilization: { village: number; town: number; county: number };
-	/** Yuan a year, a year per household, and per issue closed by government or settled locally. */
-	cost: { perYear: number; perHousehold: number; perCase: number };
+	/** Yuan a year (for this run's county: a reduced one costs less), a year per household, per issue closed by government or settled locally, and per issue solved (closed and solved, or settled). */
+	cost: { perYear: number; perHousehold: number; perCase: number; perSolvedCase: number };
 	means: {
 		/** Order index of the run's escalations per 1,000 households a year. */
 		orderIndex: number;
@@ -84,10 +84,14 @@ export interface RunSummary {
 		trust: number;
 		/** Share of the liaison posts active, averaged over the weeks. */
 		liaisonsActive: number;
+		/** Self-initiated participation: issues households reported themselves (in person, online) per issue raised. */
+		voice: number;
+		/** Invited participation: share of households that attended a consultation in a year, averaged over the run's years. */
+		consulted: number;
 		/** Closures per 100 cadre hours. */
 		efficiency: number;
 	};
-	/** Year by year (the last may be partial): order index, vitality, mean trust. */
-	byYear: { orderIndex: number[]; vitalityIndex: number[]; trust: number[] };
+	/** Year by year (the last may be partial): escalations per 1,000 households, order index, vitality, mean trust. */
+	byYear: { escalationsPer1000: number[]; orderIndex: number[]; vitalityIndex: number[]; trust: number[] };
 	final: { trust: number; vitalityIndex: number; orderIndex: number; green: number; yellow: number; red: number };
 }

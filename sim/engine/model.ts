@@ -9,7 +9,7 @@ import { discovery } from './mechanisms/discovery';
 import { closeIssue } from './mechanisms/feedback';
 import { intake } from './mechanisms/intake';
 import { needs, scheduleNextIssue } from './mechanisms/needs';
-import { escalationsThisWeek, orderIndex } from './mechanisms/order';
+import { escalationsThisWeek, orderIndex, unitExponential } from './mechanisms/order';
 import { liaisonReview, type LiaisonPeriod } from './mechanisms/participation';
 import { householdReview, type ReviewReport } from './mechanisms/review';
 import { outMigration } from './mechanisms/urbanization';
@@ -83,8 +83,16 @@ export class Model {
 			grievance: new Float32Array(n),
 			lastSolved: new Uint8Array(n),
 			openIssues: new Uint8Array(n),
+			knownIssues: new Uint8Array(n),
+			issueCount: new Uint16Array(n),
 			colour: new Uint8Array(n),
-			coproduction: { lastActive: new Int32Array(n).fill(-1e6), year: new Int16Array(n).fill(-1), activeByYear: new Float64Array(years) },
+			coproduction: {
+				lastActive: new Int32Array(n).fill(-1e6),
+				year: new Int16Array(n).fill(-1),
+				activeByYear: new Float64Array(years),
+				consultYear: new Int16Array(n).fill(-1),
+				consultedByYear: new Float64Array(years)
+			},
 			calendarHead: new Int32Array(weeks).fill(-1),
 			calendarNext: new Int32Array(n).fill(-1),
 			villageTrust: new Float32Array(county.villages.length),
@@ -93,9 +101,12 @@ export class Model {
 			issues: new IssuePool(Math.max(1024, n >> 3)),
 			latent: [],
 			handoffs: [],
-			queues: { village: [], town: county.towns.map(() => new Queue()), county: new Queue() },
+			queues: { village: [], town: [], county: new Queue() },
 			villageQueue: new Int32Array(county.villages.length),
+			villageQueueTown: new Int32Array(0),
+			townQueue: new Int32Array(towns),
 			capacity: { total: 0, village: new Float64Array(0), town: new Float64Array(0), county: 0, paperwork: 0, coordination: 0 },
+			escalationState: { accumulated: new Float64Array(n), threshold: new Float64Array(n), count: new Uint16Array(n) },
 			escalations: { byTown: new Int32Array(weeks * towns), byType: new Int32Array(weeks * TYPES) }
 		};
 		const w = this.world;
@@ -107,8 +118,9 @@ export class Model {
 		w.events = broadcast(observers);
 		// Initial trust varies uniformly around its mean, drawn from the feedback stream.
 		for (let h = 0; h < n; h++) {
-			w.trust[h] = Math.min(1, Math.max(0, p.initialTrust + (w.rng.feedback.next() - 0.5) * 2 * p.initialTrustSpread));
+			w.trust[h] = Math.min(1, Math.max(0, p.initialTrust + (w.rng.feedback.at(h, 0, 2) - 0.5) * 2 * p.initialTrustSpread));
 			scheduleNextIssue(w, h, -1);
+			w.escalationState.threshold[h] = unitExponential(w, h, 0);
 		}
 		setupCapacity(w);
 		this.#review = { trustSum: 0, colourCounts: [0, 0, 0], redByTown: new Float64Array(towns), active: 0 };
@@ -204,6 +216,10 @@ export class Model {
 		const years = Math.ceil(weeks / WEEKS_PER_YEAR);
 		const yearRange = (y: number) => [y * WEEKS_PER_YEAR, Math.min(weeks, (y + 1) * WEEKS_PER_YEAR)] as const;
 		const byYear = {
+			escalationsPer1000: Array.from({ length: years }, (_, y) => {
+				const [from, to] = yearRange(y);
+				return ((sum(s.escalations, from, to) / w.n) * 1000 * WEEKS_PER_YEAR) / (to - from);
+			}),
 			orderIndex: Array.from({ length: years }, (_, y) => {
 				const [from, to] = yearRange(y);
 				return orderIndex(w.p, sum(s.escalations, from, to), w.n, to - from);
@@ -217,8 +233,10 @@ export class Model {
 		// Whole years only, unless the run is shorter than one.
 		const fullYears = Math.max(1, Math.floor(weeks / WEEKS_PER_YEAR));
 		const vitality = byYear.vitalityIndex.slice(0, fullYears);
+		const consulted = Array.from(w.coproduction.consultedByYear.subarray(0, fullYears), (c) => c / w.n);
 		const cost = { ...this.#recorder.cost };
 		const handledCases = t.all.closed + t.settledBy.liaison + t.settledBy.committee;
+		const solvedCases = t.all.solved + t.settledBy.liaison + t.settledBy.committee;
 		const runYears = weeks / WEEKS_PER_YEAR;
 		return {
 			mode: this.mode,
@@ -251,13 +269,16 @@ export class Model {
 			cost: {
 				perYear: runYears ? cost.total / runYears : NaN,
 				perHousehold: runYears ? cost.total / runYears / w.n : NaN,
-				perCase: handledCases ? cost.total / handledCases : NaN
+				perCase: handledCases ? cost.total / handledCases : NaN,
+				perSolvedCase: solvedCases ? cost.total / solvedCases : NaN
 			},
 			means: {
 				orderIndex: orderIndex(w.p, t.all.escalations, w.n, weeks),
 				vitalityIndex: vitality.reduce((a, b) => a + b, 0) / vitality.length,
 				trust: mean(s.trust),
 				liaisonsActive: weeks ? this.#liaisonWeeks / weeks : NaN,
+				voice: t.all.raised ? (t.byChannel[0] + t.byChannel[1]) / t.all.raised : NaN,
+				consulted: consulted.reduce((a, b) => a + b, 0) / consulted.length,
 				efficiency: hours.total ? (t.all.closed / hours.total) * 100 : NaN
 			},
 			byYear,

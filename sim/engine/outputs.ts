@@ -58,10 +58,10 @@ export const METRIC_NOTES: Record<WeeklyMetric, string> = {
 	orderIndex: 'order index of the escalations of the last 52 weeks (fewer weeks in the first year): 1 / (1 + per 1,000 households a year ÷ orderHalfPoint)',
 	trust: 'mean trust of households at the last review',
 	vitalityIndex: 'share of households that took part in co-production (reported, had a dispute mediated, attended a consultation) in the 52 weeks before the last review',
-	reported: 'households that reported an issue themselves this week (in person, online, hotline)',
-	mediated: 'households that had a dispute settled by mediation this week',
+	reported: 'issues households reported themselves this week (in person, online, hotline)',
+	mediated: 'minor issues settled by mediation this week, each an act of co-production by its household',
 	consulted: 'households that attended a consultation, in the week its review period starts',
-	liaisonsActive: 'share of the published liaison posts active since the last review',
+	liaisonsActive: 'share of the liaison posts active since the last review',
 	green: 'green (放心户) households at the last review',
 	yellow: 'yellow (关心户) households at the last review',
 	red: 'red (连心户) households at the last review',
@@ -76,9 +76,6 @@ export const METRIC_NOTES: Record<WeeklyMetric, string> = {
 	efficiency: 'closures per 100 cadre hours this week'
 };
 
-/** Longest time to close the histograms record, in weeks (longer ones go in the last bin). */
-export const MAX_WEEKS_TO_CLOSE = 260;
-
 /** Tallies of one group (the county, a town, a household type, or issues by departments needed). */
 export class GroupTally {
 	raised = 0;
@@ -91,10 +88,14 @@ export class GroupTally {
 	escalations = 0;
 	/** Household-weeks spent in the group (for per-household rates of groups whose members change). */
 	householdWeeks = 0;
-	weeksToClose = new Float64Array(MAX_WEEKS_TO_CLOSE + 1);
+	/** Closures by whole weeks from receipt (0 … the run's horizon). */
+	readonly weeksToClose: Float64Array;
+	constructor(weeks: number) {
+		this.weeksToClose = new Float64Array(weeks + 1);
+	}
 }
 
-/** A quantile of a histogram of whole weeks, interpolated within the bin, in days. */
+/** A quantile of a histogram of whole weeks, in days: closures in week bin k are taken as spread evenly over days 7k to 7(k + 1). */
 export function histogramQuantileDays(hist: Float64Array, q: number): number {
 	let total = 0;
 	for (let i = 0; i < hist.length; i++) total += hist[i];

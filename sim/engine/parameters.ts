@@ -320,6 +320,14 @@ export const PARAMETERS = {
 		source: assumption,
 		mechanism: 'capacity'
 	},
+	caseHoursPerWeek: {
+		meaning: 'Cadre hours one case can receive in a week: one responsible cadre works on it between other duties',
+		unit: 'hours/week',
+		default: 8,
+		range: [1, 40],
+		source: 'Assumption; the ledger rules name one responsible person per case (责任人)',
+		mechanism: 'capacity'
+	},
 	villageWorkFactor: {
 		meaning: 'Work of an issue handled by stationed cadres in the village, relative to a town or county cadre (local knowledge)',
 		unit: 'ratio',
@@ -361,7 +369,7 @@ export const PARAMETERS = {
 		mechanism: 'capacity'
 	},
 	surveyHours: {
-		meaning: 'Cadre hours for the reply and satisfaction survey after a closure (modes with a feedback channel)',
+		meaning: 'Cadre hours for the reply and satisfaction survey of a case (modes with a feedback channel), added to its work',
 		unit: 'hours',
 		default: 0.5,
 		range: [0, 4],
@@ -369,7 +377,7 @@ export const PARAMETERS = {
 		mechanism: 'capacity'
 	},
 	coordinationHoursShare: {
-		meaning: 'Share of case hours spent on joint meetings, secretary review and supervision at full coordination',
+		meaning: 'Share of the week’s cadre hours spent on joint meetings, secretary review and supervision at full coordination',
 		unit: 'share',
 		default: 0.05,
 		range: [0, 0.3],
@@ -559,7 +567,7 @@ export const PARAMETERS = {
 	},
 	// Formalism
 	formalismBase: {
-		meaning: 'Share of case hours lost to reporting and paperwork under full top-down pressure and no coordination',
+		meaning: 'Share of the week’s cadre hours lost to reporting and paperwork under full top-down pressure and no coordination',
 		unit: 'share',
 		default: 0.35,
 		range: [0, 0.8],
@@ -601,7 +609,7 @@ export const PARAMETERS = {
 		mechanism: 'cost'
 	},
 	stationedBonus: {
-		meaning: 'Bonus of stationed cadres over their peers, on the hours worked at village level',
+		meaning: 'Bonus of stationed cadres over their peers, on all their hours (stationed, whether the village keeps them busy or they help at the town)',
 		unit: 'share',
 		default: 0.4,
 		range: [0.3, 0.5],

@@ -1,4 +1,5 @@
 import type { County } from '../county/build-county';
+import { KeyedUniform } from '../random/keyed';
 import { Xoshiro128 } from '../random/xoshiro128';
 import type { ModelEvents } from './events';
 import { IssuePool } from './issue-pool';
@@ -17,16 +18,21 @@ export const VILLAGE = 0;
 export const TOWN = 1;
 export const COUNTY = 2;
 
-/** Independent random streams, one per mechanism, so that scenarios compared with the same
- * seed share the draws of every mechanism they have in common (common random numbers). */
+/**
+ * Independent random streams, one per mechanism. All but migration are keyed (counter-based):
+ * a draw is named by what it is for — household h's issue number k in week t, liaison post l at
+ * review r — so two scenarios compared with the same seed draw the same number for the same event
+ * however differently they ran before it (common random numbers). Migration, which no other
+ * mechanism affects, is one sequence.
+ */
 export interface Streams {
-	needs: Xoshiro128;
-	discovery: Xoshiro128;
-	handling: Xoshiro128;
-	feedback: Xoshiro128;
-	order: Xoshiro128;
+	needs: KeyedUniform;
+	discovery: KeyedUniform;
+	handling: KeyedUniform;
+	feedback: KeyedUniform;
+	order: KeyedUniform;
+	participation: KeyedUniform;
 	migration: Xoshiro128;
-	participation: Xoshiro128;
 }
 
 /** A FIFO queue of issue ids that keeps the cadre hours of work waiting in it. */
@@ -47,11 +53,15 @@ export class Queue {
 	}
 	shift(): number {
 		const id = this.items[this.head++];
+		this.compact();
+		return id;
+	}
+	/** Drops the consumed front of the array once it is most of it. */
+	compact(): void {
 		if (this.head > 1024 && this.head * 2 > this.items.length) {
 			this.items = this.items.slice(this.head);
 			this.head = 0;
 		}
-		return id;
 	}
 }
 
@@ -88,6 +98,9 @@ export interface CoProduction {
 	year: Int16Array;
 	/** Households that took part at least once, by run-year. */
 	activeByYear: Float64Array;
+	/** The same for consultations alone (invited participation): last run-year each household attended one, and counts by year. */
+	consultYear: Int16Array;
+	consultedByYear: Float64Array;
 }
 
 /** The whole mutable state of one run. Households are columns addressed by index. */
@@ -108,7 +121,11 @@ export interface World {
 	trust: Float32Array;
 	grievance: Float32Array;
 	lastSolved: Uint8Array;
+	/** Issues open (latent, queued or in a hand-off), and of them those government knows about. */
 	openIssues: Uint8Array;
+	knownIssues: Uint8Array;
+	/** Issues each household has raised so far: the next one's number (its draws' key). */
+	issueCount: Uint16Array;
 	colour: Uint8Array;
 	coproduction: CoProduction;
 	/** Event calendar: first household due in a week, then a chain through `calendarNext`. */
@@ -123,16 +140,28 @@ export interface World {
 	handoffs: number[];
 	/** Handling queues: village level (stationed cadres; see `villageQueue`), town, county. */
 	queues: { village: Queue[]; town: Queue[]; county: Queue };
-	/** The village-level queue of each village. */
+	/** The village-level queue of each village, the town each village queue belongs to, and the town-level queue of each town. */
 	villageQueue: Int32Array;
+	villageQueueTown: Int32Array;
+	townQueue: Int32Array;
 	/** Cadre hours a week, fixed for the run: per queue, and what paperwork and coordination take. */
 	capacity: { total: number; village: Float64Array; town: Float64Array; county: number; paperwork: number; coordination: number };
+	/** Per household: escalation hazard accumulated since its last escalation, the threshold of the next, escalations so far. */
+	escalationState: { accumulated: Float64Array; threshold: Float64Array; count: Uint16Array };
 	/** Escalations drawn for each week, by town (week-major: week k's town t at k × towns + t) and by household type. */
 	escalations: { byTown: Int32Array; byType: Int32Array };
 }
 
 export function makeStreams(seed: number, replicate: number): Streams {
-	// Stream k of replicate r is xoshiro128** jumped r·8 + k times from the seed.
-	const s = (k: number) => Xoshiro128.stream(seed, replicate * 8 + k);
-	return { needs: s(0), discovery: s(1), handling: s(2), feedback: s(3), order: s(4), migration: s(5), participation: s(6) };
+	// Stream k of replicate r comes from xoshiro128** jumped r·8 + k times from the seed.
+	const keyed = (k: number) => KeyedUniform.stream(seed, replicate * 8 + k);
+	return {
+		needs: keyed(0),
+		discovery: keyed(1),
+		handling: keyed(2),
+		feedback: keyed(3),
+		order: keyed(4),
+		participation: keyed(6),
+		migration: Xoshiro128.stream(seed, replicate * 8 + 5)
+	};
 }

@@ -3,10 +3,11 @@ import { verdictOf } from '../../sim/engine/propositions';
 
 const interval = (mean: number, low: number, high: number) => ({ mean, low, high, n: 20, shareAbove: 0.5 });
 
-describe('a proposition’s verdict against its minimal meaningful effect (0.02 here)', () => {
+describe('a proposition’s verdict: where its 90% interval lies against the minimal meaningful effect (0.02 here)', () => {
 	it.each([
 		['agrees: at least the effect, interval above zero', interval(0.05, 0.03, 0.07), 'agrees'],
-		['agrees: mean at the effect exactly', interval(0.02, 0.01, 0.03), 'agrees'],
+		['agrees: the interval reaches down to the effect exactly', interval(0.03, 0.02, 0.04), 'agrees'],
+		['inconclusive: surely positive, but maybe below the effect', interval(0.025, 0.015, 0.035), 'inconclusive'],
 		['does not: the same the other way', interval(-0.05, -0.07, -0.03), 'does not'],
 		['too small: the whole interval within ±0.02', interval(0.005, -0.01, 0.019), 'too small to matter'],
 		['too small even if surely positive', interval(0.01, 0.008, 0.012), 'too small to matter'],

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { KeyedUniform } from '../../sim/random/keyed';
 import { Xoshiro128 } from '../../sim/random/xoshiro128';
 import { weightedSample } from '../../sim/random/distributions';
 import { apportion } from '../../sim/county/apportion';
@@ -66,5 +67,54 @@ describe('weightedSample', () => {
 		expect(new Set(picked).size).toBe(100);
 		expect(picked.every((i) => weights[i] > 0)).toBe(true);
 		expect(picked.filter((i) => i >= 500).length).toBeGreaterThan(75);
+	});
+});
+
+describe('the keyed (counter-based) uniforms', () => {
+	const g = KeyedUniform.stream(1, 3);
+
+	it('gives the same number for the same key, and another for another key, stream or seed', () => {
+		expect(g.at(5, 7, 2)).toBe(KeyedUniform.stream(1, 3).at(5, 7, 2));
+		expect(g.at(5, 7, 2)).not.toBe(g.at(5, 7, 3));
+		expect(g.at(5, 7, 2)).not.toBe(g.at(5, 8, 2));
+		expect(g.at(5, 7, 2)).not.toBe(KeyedUniform.stream(1, 4).at(5, 7, 2));
+		expect(g.at(5, 7, 2)).not.toBe(KeyedUniform.stream(2, 3).at(5, 7, 2));
+	});
+
+	it('is uniform over neighbouring keys (chi-square, 100 bins, 1,000,000 draws)', () => {
+		const bins = new Float64Array(100);
+		for (let a = 0; a < 2000; a++) for (let b = 0; b < 500; b++) bins[Math.floor(g.at(a, b, 7) * 100)]++;
+		const expected = 10_000;
+		const chi2 = bins.reduce((s, c) => s + (c - expected) ** 2 / expected, 0);
+		// 99 degrees of freedom: the 0.1% critical value is 148.2.
+		expect(chi2).toBeLessThan(148.2);
+	});
+
+	it.each([
+		['the next household', (a: number, b: number) => [a + 1, b, 0]],
+		['the next week', (a: number, b: number) => [a, b + 1, 0]],
+		['the next draw of the same event', (a: number, b: number) => [a, b, 1]]
+	] as const)('has no correlation with %s', (_, next) => {
+		let sx = 0;
+		let sy = 0;
+		let sxy = 0;
+		let sxx = 0;
+		let syy = 0;
+		const n = 200_000;
+		for (let i = 0; i < n; i++) {
+			const a = i % 4000;
+			const b = Math.floor(i / 4000);
+			const x = g.at(a, b, 0);
+			const [a2, b2, c2] = next(a, b);
+			const y = g.at(a2, b2, c2);
+			sx += x;
+			sy += y;
+			sxy += x * y;
+			sxx += x * x;
+			syy += y * y;
+		}
+		const r = (sxy / n - (sx / n) * (sy / n)) / Math.sqrt((sxx / n - (sx / n) ** 2) * (syy / n - (sy / n) ** 2));
+		// Independent draws: r has standard error 1/√n ≈ 0.0022.
+		expect(Math.abs(r)).toBeLessThan(0.01);
 	});
 });

@@ -61,9 +61,9 @@ describe('the mechanisms’ formulas', () => {
 		['yellow', 0, 0, YELLOW],
 		['red', 0, 0, RED],
 		['below yellow', 0, 0, GREEN]
-	] as const)('colours a household with grievance %s, %s open issues, type %s as %s', (g, open, type, colour) => {
+	] as const)('colours a household with grievance %s, %s known open issues, type %s as %s', (g, open, type, colour) => {
 		const grievance = g === 'yellow' ? p.yellowGrievance : g === 'red' ? p.redGrievance : g === 'below yellow' ? p.yellowGrievance * 0.99 : g;
-		expect(colourOf(p, grievance, open, type)).toBe(colour);
+		expect(colourOf(p.redGrievance, p.yellowGrievance, grievance, open, type)).toBe(colour);
 	});
 
 	it('sends a single-department issue to the village only when its stationed cadres would finish it sooner (no cliff at small sinking)', () => {

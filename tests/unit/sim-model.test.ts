@@ -110,6 +110,21 @@ describe('the simulation model', () => {
 
 	// Escalations are counted, so a small county's order index is noisy (sd ≈ 0.08 a run at 1/32):
 	// enough replicates that the 0.05 tolerance is about three standard errors of the difference.
+	it('pairs scenarios with common random numbers: a small lever move varies their difference far less than the outcomes vary', () => {
+		const reps = 8;
+		const a = runReplicates({ mode: 'custom', levers: { participation: 0.5 }, seed: 12, weeks: WEEKS }, reps, small);
+		const b = runReplicates({ mode: 'custom', levers: { participation: 0.6 }, seed: 12, weeks: WEEKS }, reps, small);
+		const sd = (x: number[]) => {
+			const m = x.reduce((p, q) => p + q, 0) / x.length;
+			return Math.sqrt(x.reduce((p, q) => p + (q - m) ** 2, 0) / (x.length - 1));
+		};
+		for (const f of [(s: (typeof a)[number]['summary']) => s.means.orderIndex, (s: (typeof a)[number]['summary']) => s.means.vitalityIndex, (s: (typeof a)[number]['summary']) => s.county.daysMedian]) {
+			const paired = sd(pairedDifferences(a, b, f));
+			const unpaired = Math.sqrt(sd(a.map((r) => f(r.summary))) ** 2 + sd(b.map((r) => f(r.summary))) ** 2);
+			expect(paired / unpaired).toBeLessThan(0.5);
+		}
+	});
+
 	it("gives similar per-household outcomes at scale 1, 1/8 and 1/32 (the sandbox's preview)", () => {
 		const full = runReplicates({ mode: 'multi', seed: 2, weeks: WEEKS }, 2, buildCounty({ seed: COUNTY_SEED }));
 		type S = (typeof full)[number]['summary'];
@@ -118,6 +133,9 @@ describe('the simulation model', () => {
 		for (const reduced of [runReplicates({ mode: 'multi', seed: 2, weeks: WEEKS }, 8, small), runReplicates({ mode: 'multi', seed: 2, weeks: WEEKS }, 32, buildCounty({ seed: COUNTY_SEED, scale: 1 / 32 }))]) {
 			expect(mean(reduced, perHousehold)).toBeCloseTo(mean(full, perHousehold), 1);
 			expect(mean(reduced, (s) => s.county.closureRate)).toBeCloseTo(mean(full, (s) => s.county.closureRate), 1);
+			// Queues keep about a full-scale village's or town's hours, so waits stay near the full county's.
+			expect(Math.abs(mean(reduced, (s) => s.county.daysMedian) - mean(full, (s) => s.county.daysMedian))).toBeLessThan(1);
+			expect(Math.abs(mean(reduced, (s) => s.county.daysP90) / mean(full, (s) => s.county.daysP90) - 1)).toBeLessThan(0.15);
 			expect(mean(reduced, (s) => s.means.orderIndex)).toBeCloseTo(mean(full, (s) => s.means.orderIndex), 1);
 			expect(mean(reduced, (s) => s.means.vitalityIndex)).toBeCloseTo(mean(full, (s) => s.means.vitalityIndex), 1);
 			expect(mean(reduced, (s) => s.means.trust)).toBeCloseTo(mean(full, (s) => s.means.trust), 1);

@@ -28,9 +28,12 @@ export function handoffWait(u: number, mean: number): number {
 
 /** Starts the wait of an issue's next hand-off (listed in `into`, by default the world's list). */
 export function startHandoff(w: World, id: number, into: number[] = w.handoffs): void {
-	const wait = handoffWait(w.rng.handling.next(), w.p.handoffDelayWeeks * barrier(w));
-	w.issues.release[id] = w.week + wait;
-	w.issues.setState(id, HANDOFF);
+	const is = w.issues;
+	// Keyed by household, issue number and attempt: two draws per hand-off (wait, failure).
+	const attempt = is.attempts[id] < 255 ? ++is.attempts[id] : 255;
+	const wait = handoffWait(w.rng.handling.at(is.household[id], is.serial[id], attempt * 2), w.p.handoffDelayWeeks * barrier(w));
+	is.release[id] = w.week + wait;
+	is.setState(id, HANDOFF);
 	into.push(id);
 	w.events.handoff(w, id);
 }
@@ -55,7 +58,7 @@ export function releaseHandoffs(w: World): { failed: number[]; done: number[] } 
 			waiting.push(id);
 			continue;
 		}
-		if (w.rng.handling.next() < pFail) {
+		if (w.rng.handling.at(is.household[id], is.serial[id], is.attempts[id] * 2 + 1) < pFail) {
 			is.failures[id] = Math.min(255, is.failures[id] + 1);
 			is.workLeft[id] = w.p.caseHours;
 			is.travelLeft[id] = 0;

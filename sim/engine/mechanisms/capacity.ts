@@ -5,11 +5,14 @@ import { formalismShare } from './formalism';
  * Handling capacity (SPEC §3.3): a fixed county total of cadre hours a week (`cadreHours` ×
  * `budget`), less paperwork (formalism) and the hours coordination itself takes (joint meetings,
  * secretary review, supervision), split by level. Resource sinking moves a share of the rest to
- * the stationed cadres in the villages, in proportion to households: it moves capacity, it does
- * not create it. Each village's stationed cadres work one queue; in a reduced county (scale < 1)
- * the villages of a town share as many queues as it has villages × scale (at least one), so a
- * queue keeps about the hours of one full-scale village and a preview does not turn into
- * villages of a few minutes a week each.
+ * the cadres stationed in the villages, from towns and county in proportion to their hours and to
+ * villages in proportion to households: it moves capacity, it does not create it — and the
+ * stationed cadres, town cadres, spend the hours their village leaves idle on their town's queue.
+ *
+ * Each village's stationed cadres work one queue, each town one, the county one. In a reduced
+ * county (scale < 1) villages and towns share queues — a town's villages `round(villages ×
+ * scale)` of them, the towns `round(towns × scale)` — so that a queue keeps about the hours of one
+ * full-scale village or town, and a preview's waits stay near the full county's.
  */
 export function setupCapacity(w: World): void {
 	const { p, spec, county } = w;
@@ -26,67 +29,86 @@ export function setupCapacity(w: World): void {
 	w.capacity.county = usable - village - town;
 	const n = county.households.count;
 	const townHouseholds = county.towns.map((_, t) => county.villages.filter((v) => v.town === t).reduce((s, v) => s + v.households, 0));
-	w.capacity.town = Float64Array.from(townHouseholds, (h) => (town * h) / n);
+	// Town queues: towns dealt round-robin to as many queues as a full county's towns × scale.
+	const townQueues = Math.max(1, Math.round(county.towns.length * w.scale));
+	const perTownQueue = new Array<number>(townQueues).fill(0);
+	county.towns.forEach((_, t) => {
+		w.townQueue[t] = t % townQueues;
+		perTownQueue[t % townQueues] += townHouseholds[t];
+	});
+	w.capacity.town = Float64Array.from(perTownQueue, (h) => (town * h) / n);
+	w.queues.town = perTownQueue.map(() => new Queue());
 	// Village queues: town by town, villages dealt round-robin to the town's queues.
 	const queueHouseholds: number[] = [];
+	const queueTown: number[] = [];
 	county.towns.forEach((_, t) => {
 		const villages = county.villages.filter((v) => v.town === t);
 		const queues = Math.max(1, Math.round(villages.length * w.scale));
 		const first = queueHouseholds.length;
-		for (let q = 0; q < queues; q++) queueHouseholds.push(0);
+		for (let q = 0; q < queues; q++) {
+			queueHouseholds.push(0);
+			queueTown.push(t);
+		}
 		villages.forEach((v, k) => {
 			w.villageQueue[v.index] = first + (k % queues);
 			queueHouseholds[first + (k % queues)] += v.households;
 		});
 	});
 	w.capacity.village = Float64Array.from(queueHouseholds, (h) => (village * h) / n);
+	w.villageQueueTown = Int32Array.from(queueTown);
 	w.queues.village = queueHouseholds.map(() => new Queue());
 }
 
-/** Cadre hours an issue needs at a level: local knowledge makes village handling cheaper, distance makes higher levels dearer. */
-export function hoursNeeded(w: World, id: number, level: number): { work: number; travel: number } {
+/** Cadre hours of work an issue needs at a level (reply and survey included): local knowledge makes village handling cheaper. */
+export function workHours(w: World, id: number, level: number): number {
 	const p = w.p;
 	const survey = w.spec.structure.feedback ? p.surveyHours : 0;
-	const work = p.caseHours * w.issues.depts[id] * (level === VILLAGE ? p.villageWorkFactor : 1) + survey;
-	const travel = level === TOWN ? p.travelHoursTown : level === COUNTY ? p.travelHoursCounty : 0;
-	return { work, travel };
+	return p.caseHours * w.issues.depts[id] * (level === VILLAGE ? p.villageWorkFactor : 1) + survey;
 }
 
-/** The queue an issue's level and household point to. */
+/** Cadre hours of travel to a village issue from a level: distance makes higher levels dearer. */
+export function travelHours(w: World, level: number): number {
+	return level === TOWN ? w.p.travelHoursTown : level === COUNTY ? w.p.travelHoursCounty : 0;
+}
+
+/** The queue of a level that serves household h. */
+function queueIndex(w: World, h: number, level: number): number {
+	if (level === VILLAGE) return w.villageQueue[w.county.households.village[h]];
+	if (level === TOWN) return w.townQueue[w.county.households.town[h]];
+	return 0;
+}
+
 export function queueOf(w: World, id: number): Queue {
-	const h = w.issues.household[id];
 	const level = w.issues.level[id];
-	if (level === VILLAGE) return w.queues.village[w.villageQueue[w.county.households.village[h]]];
-	if (level === TOWN) return w.queues.town[w.county.households.town[h]];
-	return w.queues.county;
-}
-
-/** Expected weeks until an issue needing `hours` would be done in a queue with `capacity` hours a week. */
-function expectedWeeks(queue: Queue, capacity: number, hours: number): number {
-	return capacity > 0 ? (queue.hours + hours) / capacity : Infinity;
+	const q = queueIndex(w, w.issues.household[id], level);
+	return level === VILLAGE ? w.queues.village[q] : level === TOWN ? w.queues.town[q] : w.queues.county;
 }
 
 /**
- * Where a newly received issue is handled. Three-department issues go to the county, two-department
- * ones to the town. A single-department issue goes to whichever of its village's stationed cadres
- * and its town would finish it sooner, counting the work already queued there (join the shortest
- * expected delay): small village capacity takes a small share of the issues, so there is no cliff
- * between "no stationed cadres" and "a few".
+ * Expected weeks until an issue is done at a level: the work queued ahead and its own over the
+ * queue's weekly hours, and never less than its own hours at `caseHoursPerWeek` (one cadre on it).
+ */
+function expectedWeeks(w: World, id: number, level: number): number {
+	const q = queueIndex(w, w.issues.household[id], level);
+	const capacity = level === VILLAGE ? w.capacity.village[q] : level === TOWN ? w.capacity.town[q] : w.capacity.county;
+	if (!(capacity > 0)) return Infinity;
+	const queued = level === VILLAGE ? w.queues.village[q].hours : level === TOWN ? w.queues.town[q].hours : w.queues.county.hours;
+	const hours = workHours(w, id, level) + travelHours(w, level);
+	return Math.max((queued + hours) / capacity, hours / w.p.caseHoursPerWeek);
+}
+
+/**
+ * Where a newly received issue is handled: the level among those that may take it that would
+ * finish it soonest, counting the work already queued there (join the shortest expected delay) —
+ * a single-department issue its village's stationed cadres or its town; a two-department one its
+ * town or the county's departments; a three-department one the county. Small village capacity
+ * takes a small share of the issues, so there is no cliff between "no stationed cadres" and "a few".
  */
 export function routeLevel(w: World, id: number): number {
 	const depts = w.issues.depts[id];
 	if (depts >= 3) return COUNTY;
-	if (depts === 2) return TOWN;
-	const h = w.issues.household[id];
-	const q = w.villageQueue[w.county.households.village[h]];
-	const villageCapacity = w.capacity.village[q];
-	if (!(villageCapacity > 0)) return TOWN;
-	const t = w.county.households.town[h];
-	const atVillage = hoursNeeded(w, id, VILLAGE);
-	const atTown = hoursNeeded(w, id, TOWN);
-	const village = expectedWeeks(w.queues.village[q], villageCapacity, atVillage.work + atVillage.travel);
-	const town = expectedWeeks(w.queues.town[t], w.capacity.town[t], atTown.work + atTown.travel);
-	return village <= town ? VILLAGE : TOWN;
+	const [near, far] = depts === 1 ? [VILLAGE, TOWN] : [TOWN, COUNTY];
+	return expectedWeeks(w, id, near) <= expectedWeeks(w, id, far) ? near : far;
 }
 
 /** Puts an issue at the back of its level's queue with its remaining work; returns how many were ahead. */
@@ -105,49 +127,76 @@ export interface HandlingWeek {
 	travel: number;
 	/** Town hours taken by escalations before any case work. */
 	petitions: number;
-	/** Hours available to cases and hours spent (work and travel), by level: village, town, county. */
+	/**
+	 * By level (village, town, county): hours that could go to cases there — at village level all
+	 * the stationed cadres' hours, at town level the towns' own plus what stationed cadres left
+	 * idle, less petitions — and hours spent on cases there (work and travel).
+	 */
 	availableByLevel: [number, number, number];
 	usedByLevel: [number, number, number];
 }
 
 /**
- * Spends each queue's hours of the week on its issues in arrival order (a partly handled issue
- * keeps its place; travel is done first); never more hours than the queue has. Escalations take
- * `escalationHours` each of their town's hours first. Returns the issues whose work is done, in
- * order, and the hours by use.
+ * Spends each queue's hours of the week on its issues in arrival order, giving each issue at most
+ * `caseHoursPerWeek` (one cadre on it; travel first) before the next in line; a partly handled
+ * issue keeps its place. Never more hours than the queue has. Village queues go first; the hours
+ * they leave idle join their town's queue. Escalations take `escalationHours` each of their
+ * town's hours before any case. Returns the issues whose work is done, in order, and the hours by use.
  */
 export function handleQueues(w: World, escalationsByTown: ArrayLike<number>): { handled: number[]; hours: HandlingWeek } {
 	const is = w.issues;
+	const cap = w.p.caseHoursPerWeek;
 	const handled: number[] = [];
 	const hours: HandlingWeek = { available: 0, work: 0, travel: 0, petitions: 0, availableByLevel: [0, 0, 0], usedByLevel: [0, 0, 0] };
-	const run = (queue: Queue, capacity: number, level: number) => {
-		hours.available += capacity;
-		hours.availableByLevel[level] += capacity;
+	const kept: number[] = [];
+	/** Works a queue with `capacity` hours; returns the hours left idle. */
+	const run = (queue: Queue, capacity: number, level: number): number => {
 		let left = capacity;
-		while (queue.length > 0 && left > 1e-9) {
-			const id = queue.peek();
-			const spend = Math.min(left, is.workLeft[id]);
+		const items = queue.items;
+		let i = queue.head;
+		kept.length = 0;
+		while (i < items.length && left > 1e-9) {
+			const id = items[i++];
+			const spend = Math.min(left, is.workLeft[id], cap);
 			const travel = Math.min(spend, is.travelLeft[id]);
 			is.workLeft[id] -= spend;
 			is.travelLeft[id] -= travel;
 			queue.hours -= spend;
 			hours.travel += travel;
 			hours.work += spend - travel;
-			left -= spend;
 			hours.usedByLevel[level] += spend;
-			if (is.workLeft[id] <= 1e-9) {
-				queue.shift();
-				handled.push(id);
-			}
+			left -= spend;
+			if (is.workLeft[id] <= 1e-9) handled.push(id);
+			else kept.push(id);
 		}
+		// The issues still in hand go back, in order, just before the ones not reached.
+		for (let k = kept.length - 1; k >= 0; k--) items[--i] = kept[k];
+		queue.head = i;
+		queue.compact();
 		if (queue.length === 0) queue.hours = 0;
+		return left;
 	};
-	w.queues.village.forEach((q, k) => run(q, w.capacity.village[k], VILLAGE));
-	w.queues.town.forEach((q, t) => {
-		const petitions = Math.min(w.capacity.town[t], escalationsByTown[t] * w.p.escalationHours);
-		hours.petitions += petitions;
-		run(q, w.capacity.town[t] - petitions, TOWN);
+	// Town hours this week: their own, plus what their stationed cadres leave idle, less petitions.
+	const townHours = Float64Array.from(w.capacity.town);
+	w.queues.village.forEach((q, k) => {
+		hours.availableByLevel[VILLAGE] += w.capacity.village[k];
+		townHours[w.townQueue[w.villageQueueTown[k]]] += run(q, w.capacity.village[k], VILLAGE);
 	});
+	for (let t = 0; t < escalationsByTown.length; t++) {
+		const q = w.townQueue[t];
+		const petitions = Math.min(townHours[q], escalationsByTown[t] * w.p.escalationHours);
+		townHours[q] -= petitions;
+		hours.petitions += petitions;
+	}
+	w.queues.town.forEach((q, k) => {
+		hours.availableByLevel[TOWN] += townHours[k];
+		run(q, townHours[k], TOWN);
+	});
+	hours.availableByLevel[COUNTY] = w.capacity.county;
 	run(w.queues.county, w.capacity.county, COUNTY);
+	let all = w.capacity.county;
+	for (const c of w.capacity.village) all += c;
+	for (const c of w.capacity.town) all += c;
+	hours.available = all - hours.petitions;
 	return { handled, hours };
 }

@@ -7,10 +7,10 @@ export const WEEKS_PER_YEAR = 52;
  * Co-production (Ostrom 1996): a household takes part in governance — it reports an issue
  * itself, has a dispute settled by mediation, or attends a consultation. The vitality outcome
  * counts the households that did so, never a lever's value. `week` defaults to the current one
- * (a review's acts belong to the first week of the period it opens).
+ * (a review's acts belong to the first week of the period it opens, inside the horizon); the
+ * caller announces the acts (`coProduced`), one by one or a review's at once.
  */
 export function coProduce(w: World, h: number, act: Act, week = w.week): void {
-	if (week >= w.weeks) return;
 	const c = w.coproduction;
 	c.lastActive[h] = week;
 	const year = Math.floor(week / WEEKS_PER_YEAR);
@@ -18,5 +18,14 @@ export function coProduce(w: World, h: number, act: Act, week = w.week): void {
 		c.year[h] = year;
 		c.activeByYear[year]++;
 	}
-	w.events.coProduced(w, h, act, week);
+	if (act === 'consulted' && c.consultYear[h] !== year) {
+		c.consultYear[h] = year;
+		c.consultedByYear[year]++;
+	}
+}
+
+/** One household's act of co-production this week, recorded and announced. */
+export function coProduceNow(w: World, h: number, act: Act): void {
+	coProduce(w, h, act);
+	w.events.coProduced(w, act, 1, w.week);
 }

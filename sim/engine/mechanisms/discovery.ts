@@ -1,6 +1,6 @@
 import { BY_LIAISON, BY_ONLINE, BY_SELF } from '../issue-pool';
 import { ELDERLY, type World } from '../world';
-import { coProduce } from './coproduction';
+import { coProduceNow } from './coproduction';
 import { endIssue } from './lifecycle';
 import { visitChance } from './participation';
 
@@ -13,7 +13,7 @@ import { visitChance } from './participation';
  * the household gives up. Returns the issues found this week, for intake.
  */
 export function discovery(w: World): number[] {
-	const { p, spec, issues: is, rng: { discovery: rng } } = w;
+	const { p, spec, issues: is, rng: { discovery: draw } } = w;
 	const online = spec.structure.responsiveChannels ? p.onlineReport * p.digitalAccess : 0;
 	const stillLatent: number[] = [];
 	const found: number[] = [];
@@ -24,12 +24,14 @@ export function discovery(w: World): number[] {
 		const pOnline = Math.min(1, online * (w.type[h] === ELDERLY ? p.elderlyDigital : 1) * (1 - p.onlineTrustWeight * (1 - trust)));
 		const pLiaison = visitChance(w, h) * p.visitDiscovery;
 		const miss = (1 - pSelf) * (1 - pOnline) * (1 - pLiaison);
-		if (rng.next() < 1 - miss) {
+		// Keyed by household, issue number and week (two draws a week: found, and by which channel).
+		const key = is.serial[id] * 2;
+		if (draw.at(h, key, w.week) < 1 - miss) {
 			// Which channel: in proportion to each channel's own probability.
-			const c = rng.next() * (pSelf + pOnline + pLiaison);
+			const c = draw.at(h, key + 1, w.week) * (pSelf + pOnline + pLiaison);
 			is.channel[id] = c < pLiaison ? BY_LIAISON : c < pLiaison + pOnline ? BY_ONLINE : BY_SELF;
 			w.events.found(w, id);
-			if (is.channel[id] !== BY_LIAISON) coProduce(w, h, 'reported');
+			if (is.channel[id] !== BY_LIAISON) coProduceNow(w, h, 'reported');
 			found.push(id);
 		} else if (w.week - is.raised[id] >= p.festerWeeks) {
 			w.grievance[h] += p.abandonGrievance;

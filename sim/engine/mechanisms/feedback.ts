@@ -31,8 +31,9 @@ export function learn(w: World, h: number, solved: boolean, weeks: number, direc
 }
 
 /** Whether a handled issue is actually solved: each failed hand-off makes a good fix less likely. */
-export function isSolved(w: World, failures: number): boolean {
-	return w.rng.feedback.next() < w.p.solveBase * Math.pow(w.p.failureSolvePenalty, failures);
+export function isSolved(w: World, id: number): boolean {
+	const is = w.issues;
+	return w.rng.feedback.at(is.household[id], is.serial[id], 0) < w.p.solveBase * Math.pow(w.p.failureSolvePenalty, is.failures[id]);
 }
 
 /**
@@ -42,8 +43,9 @@ export function isSolved(w: World, failures: number): boolean {
 export function closeIssue(w: World, id: number): void {
 	const h = w.issues.household[id];
 	const weeks = w.week - w.issues.received[id];
-	const solved = isSolved(w, w.issues.failures[id]);
+	const solved = isSolved(w, id);
 	const satisfied = learn(w, h, solved, weeks);
-	w.events.closed(w, id, { solved, satisfied, weeks });
+	w.events.closed(w, id, solved, satisfied, weeks);
+	w.knownIssues[h] = Math.max(0, w.knownIssues[h] - 1);
 	endIssue(w, id);
 }

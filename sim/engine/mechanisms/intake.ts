@@ -1,8 +1,8 @@
 import { QUEUED } from '../issue-pool';
 import type { World } from '../world';
 import { handoffsFor } from './barriers';
-import { enqueue, hoursNeeded, routeLevel } from './capacity';
-import { coProduce } from './coproduction';
+import { enqueue, routeLevel, travelHours, workHours } from './capacity';
+import { coProduceNow } from './coproduction';
 import { learn } from './feedback';
 import { endIssue } from './lifecycle';
 import { localSettlement } from './participation';
@@ -19,17 +19,18 @@ export function intake(w: World, id: number): void {
 	const by = localSettlement(w, id);
 	if (by) {
 		learn(w, h, true, 0, true);
-		coProduce(w, h, 'mediated');
+		coProduceNow(w, h, 'mediated');
 		w.events.settled(w, id, by);
 		endIssue(w, id);
 		return;
 	}
 	const level = routeLevel(w, id);
 	is.level[id] = level;
-	const { work, travel } = hoursNeeded(w, id, level);
-	is.workLeft[id] = work + travel;
+	const travel = travelHours(w, level);
+	is.workLeft[id] = workHours(w, id, level) + travel;
 	is.travelLeft[id] = travel;
 	is.handoffsLeft[id] = handoffsFor(w, id);
 	is.setState(id, QUEUED);
+	w.knownIssues[h] = Math.min(255, w.knownIssues[h] + 1);
 	w.events.queued(w, id, enqueue(w, id));
 }

@@ -1,14 +1,14 @@
-import { LEDGER_SHARES } from '../../dataset/case-vocabulary';
-import { weightedIndex } from '../../random/distributions';
 import { BY_SELF } from '../issue-pool';
 import { ELDERLY, MIGRANT, VULNERABLE, type World } from '../world';
 
 /**
  * Needs (SPEC §3.1): each household raises issues as a Poisson process whose rate depends on its
  * type and grows with unresolved grievance. Event-driven: each household sits in the calendar
- * bucket of the week of its next issue, drawn from the exponential waiting time, so a week costs
- * work only for the households that raise something. The rate is read when the next issue is
- * drawn (grievance changes in between take effect at the following draw).
+ * bucket of the week of its next issue, drawn from the exponential waiting time (at least one
+ * week: a household raises at most one issue a week), so a week costs work only for the
+ * households that raise something. The rate is read when the next issue is drawn (grievance
+ * changes in between take effect at the following draw). Draws are keyed by household and issue
+ * number.
  */
 export function weeklyRate(w: World, h: number): number {
 	const p = w.p;
@@ -19,7 +19,7 @@ export function weeklyRate(w: World, h: number): number {
 
 /** Puts household h in the calendar at the week of its next issue (if within the horizon). */
 export function scheduleNextIssue(w: World, h: number, from: number): void {
-	const wait = -Math.log(1 - w.rng.needs.next()) / weeklyRate(w, h);
+	const wait = -Math.log(1 - w.rng.needs.at(h, w.issueCount[h], 0)) / weeklyRate(w, h);
 	const week = from + Math.max(1, Math.ceil(wait));
 	if (week >= w.weeks) return;
 	w.calendarNext[h] = w.calendarHead[week];
@@ -30,16 +30,17 @@ export function scheduleNextIssue(w: World, h: number, from: number): void {
 export function needs(w: World): void {
 	let h = w.calendarHead[w.week];
 	w.calendarHead[w.week] = -1;
-	const rng = w.rng.needs;
+	const { needs: draw } = w.rng;
+	const is = w.issues;
 	while (h >= 0) {
 		const next = w.calendarNext[h];
-		const id = w.issues.add();
-		const is = w.issues;
+		const id = is.add();
+		const serial = w.issueCount[h]++;
 		is.household[id] = h;
-		is.ledger[id] = weightedIndex(rng, LEDGER_SHARES);
-		const cross = rng.next() < w.p.crossDeptShare;
-		is.depts[id] = cross ? (rng.next() < w.p.threeDeptShare ? 3 : 2) : 1;
-		is.minor[id] = !cross && rng.next() < w.p.minorShare ? 1 : 0;
+		is.serial[id] = serial;
+		const cross = draw.at(h, serial, 1) < w.p.crossDeptShare;
+		is.depts[id] = cross ? (draw.at(h, serial, 2) < w.p.threeDeptShare ? 3 : 2) : 1;
+		is.minor[id] = !cross && draw.at(h, serial, 3) < w.p.minorShare ? 1 : 0;
 		is.raised[id] = w.week;
 		is.channel[id] = BY_SELF;
 		w.latent.push(id);

@@ -4,26 +4,42 @@ import { TYPES, type World } from '../world';
 /**
  * Order (SPEC §3.7): unresolved grievance escalates to disputes, collective petitions and
  * conflict with a weekly hazard `escalationRate` × grievance × (1 − legitimacy) (after Epstein
- * 2002; legitimacy read as the household's trust). At each review the escalations of the coming
- * period are drawn household by household — a Poisson count by inversion of one uniform — and
- * each is given a week of the period. The order outcome counts the escalations that happen.
+ * 2002; legitimacy read as the household's trust). Each household escalates when the hazard it
+ * has accumulated since its last escalation passes a threshold drawn from the unit exponential —
+ * the time change that makes a Poisson process of any varying rate (Çinlar 1975) — keyed by
+ * household and escalation number, so a household with more grievance in one scenario than in
+ * another escalates no later. At each review the coming period's hazard is added (the rate is
+ * held for the period) and the escalations it completes are placed in the weeks where their
+ * thresholds are passed. The order outcome counts the escalations that happen; each counts for
+ * the household's type at that review.
  */
 export function drawEscalations(w: World, h: number, periodStart: number): void {
-	const { p } = w;
-	const g = w.grievance[h];
-	if (g <= 0) return;
-	const mean = p.reviewWeeks * p.escalationRate * g * (1 - w.trust[h]);
-	const rng = w.rng.order;
-	const count = poissonFromUniform(rng.next(), mean);
-	if (count === 0) return;
+	const { p, escalationState: e } = w;
+	const mean = p.reviewWeeks * p.escalationRate * w.grievance[h] * (1 - w.trust[h]);
+	let accumulated = e.accumulated[h];
+	if (accumulated + mean < e.threshold[h]) {
+		e.accumulated[h] = accumulated + mean;
+		return;
+	}
 	const towns = w.county.towns.length;
 	const town = w.county.households.town[h];
-	for (let k = 0; k < count; k++) {
-		const week = periodStart + Math.floor(rng.next() * p.reviewWeeks);
+	// Hazard of this period used up so far, as escalations complete one by one.
+	let used = 0;
+	while (accumulated + mean - used >= e.threshold[h]) {
+		used += e.threshold[h] - accumulated;
+		accumulated = 0;
+		e.threshold[h] = unitExponential(w, h, ++e.count[h]);
+		const week = periodStart + Math.min(p.reviewWeeks - 1, Math.floor((used / mean) * p.reviewWeeks));
 		if (week >= w.weeks) continue;
 		w.escalations.byTown[week * towns + town]++;
 		w.escalations.byType[week * TYPES + w.type[h]]++;
 	}
+	e.accumulated[h] = accumulated + mean - used;
+}
+
+/** Household h's k-th escalation threshold: a unit exponential keyed by household and number. */
+export function unitExponential(w: World, h: number, k: number): number {
+	return -Math.log(1 - w.rng.order.at(h, k, 0));
 }
 
 /**

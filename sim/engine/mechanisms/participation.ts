@@ -1,9 +1,9 @@
-import { poisson } from '../../random/distributions';
 import type { Settler } from '../events';
 import { BY_LIAISON, BY_SELF } from '../issue-pool';
 import { MIGRANT, type World } from '../world';
 import { targetedVisitFactor } from './colour';
 import { coProduce, WEEKS_PER_YEAR } from './coproduction';
+import { poissonFromUniform } from './order';
 
 /** What the liaison posts do in the period a review opens (read by the outputs and the cost). */
 export interface LiaisonPeriod {
@@ -24,12 +24,12 @@ export interface LiaisonPeriod {
  * households that have working-age members at home; a filled post is active with probability
  * participation × `liaisonActivity` × (1 − `liaisonTrustWeight` × (1 − village trust))
  * (co-production, Ostrom 1996). An active liaison visits the households linked to them and
- * convenes consultations; a household attends with a probability that grows with its trust, and
- * attending moves its trust up (procedural fairness, Tyler 2006). Everything the lever does
+ * convenes consultations; a household attends each with a probability that grows with its trust,
+ * and each consultation attended moves its trust up (procedural fairness, Tyler 2006). Everything the lever does
  * passes through active liaisons: with none active, the lever changes nothing.
  */
 export function liaisonReview(w: World, periodStart: number): LiaisonPeriod {
-	const { p, liaisons: L, rng: { participation: rng } } = w;
+	const { p, liaisons: L, rng: { participation: draw } } = w;
 	const out: LiaisonPeriod = { filled: 0, active: 0, visitsPerWeek: 0, consultations: 0, attended: 0 };
 	if (!w.spec.structure.liaisons) {
 		L.active.fill(0);
@@ -39,18 +39,19 @@ export function liaisonReview(w: World, periodStart: number): LiaisonPeriod {
 	const lever = w.spec.levers.participation;
 	const leave = 1 - Math.exp((-R * p.outMigration * p.liaisonMigration) / WEEKS_PER_YEAR);
 	const inPeriod = periodStart < w.weeks;
+	const review = Math.floor(periodStart / R);
+	const { trust, type } = w;
 	for (let l = 0; l < L.count; l++) {
 		const v = L.village[l];
-		const u = rng.next();
+		// Keyed by post and review (turnover, activity, consultations), and by household and review (attendance).
+		const u = draw.at(l, review, 0);
 		if (L.filled[l]) {
 			if (u < leave) L.filled[l] = 0;
 		} else if (u < 1 - Math.exp(-R * p.liaisonRecruitment * lever * w.villagePresence[v])) {
 			L.filled[l] = 1;
 		}
 		const pActive = lever * p.liaisonActivity * (1 - p.liaisonTrustWeight * (1 - w.villageTrust[v]));
-		// Drawn for every post, filled or not, so that scenarios share their draws (common random numbers).
-		const a = rng.next();
-		L.active[l] = L.filled[l] && a < pActive ? 1 : 0;
+		L.active[l] = L.filled[l] && draw.at(l, review, 1) < pActive ? 1 : 0;
 		out.filled += L.filled[l];
 		if (!L.active[l]) {
 			L.visits[l] = 0;
@@ -62,19 +63,22 @@ export function liaisonReview(w: World, periodStart: number): LiaisonPeriod {
 		const visits = expectedVisits(w, l);
 		L.visits[l] = visits;
 		out.visitsPerWeek += visits;
-		const held = inPeriod ? poisson(rng, R * p.consultRate) : 0;
+		const held = inPeriod ? poissonFromUniform(draw.at(l, review, 2), R * p.consultRate) : 0;
 		if (held === 0) continue;
 		out.consultations += held;
 		for (let k = from; k < to; k++) {
 			const h = L.members[k];
-			const attend = p.consultAttendance * w.trust[h] * (w.type[h] === MIGRANT ? p.migrantPresence : 1);
-			if (rng.next() < (held === 1 ? attend : 1 - Math.pow(1 - attend, held))) {
-				w.trust[h] += p.consultTrustGain * (1 - w.trust[h]);
-				coProduce(w, h, 'consulted', periodStart);
-				out.attended++;
-			}
+			const attend = p.consultAttendance * trust[h] * (type[h] === MIGRANT ? p.migrantPresence : 1);
+			let times = 0;
+			for (let j = 0; j < held; j++) if (draw.at(h, review, 3 + j) < attend) times++;
+			if (times === 0) continue;
+			// Each consultation attended moves trust up (so the review interval does not change the effect).
+			trust[h] = 1 - (1 - trust[h]) * Math.pow(1 - p.consultTrustGain, times);
+			coProduce(w, h, 'consulted', periodStart);
+			out.attended++;
 		}
 	}
+	if (out.attended) w.events.coProduced(w, 'consulted', out.attended, periodStart);
 	return out;
 }
 
@@ -106,8 +110,8 @@ export function visitChance(w: World, h: number): number {
 export function localSettlement(w: World, id: number): Settler | null {
 	const is = w.issues;
 	if (!is.minor[id]) return null;
-	const rng = w.rng.discovery;
-	if (is.channel[id] === BY_LIAISON) return rng.next() < w.p.localResolution ? 'liaison' : null;
-	if (is.channel[id] === BY_SELF) return rng.next() < w.p.committeeMediation ? 'committee' : null;
+	const u = w.rng.feedback.at(is.household[id], is.serial[id], 1);
+	if (is.channel[id] === BY_LIAISON) return u < w.p.localResolution ? 'liaison' : null;
+	if (is.channel[id] === BY_SELF) return u < w.p.committeeMediation ? 'committee' : null;
 	return null;
 }

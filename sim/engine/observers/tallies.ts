@@ -1,5 +1,5 @@
-import type { Closure, Observer, Settler } from '../events';
-import { GroupTally, MAX_WEEKS_TO_CLOSE } from '../outputs';
+import type { Observer, Settler } from '../events';
+import { GroupTally } from '../outputs';
 import { TYPES, type World } from '../world';
 
 /**
@@ -9,11 +9,11 @@ import { TYPES, type World } from '../world';
  * household-weeks spent in it, the denominator of its per-household rates.
  */
 export class GroupTallies implements Observer {
-	readonly all = new GroupTally();
+	readonly all: GroupTally;
 	readonly town: GroupTally[];
 	readonly type: GroupTally[];
 	/** Issues needing one department, and two or more (cross-department). */
-	readonly depts = [new GroupTally(), new GroupTally()];
+	readonly depts: [GroupTally, GroupTally];
 	/** Issues found, by channel (issue-pool.ts: self-report, online, liaison). */
 	readonly byChannel = [0, 0, 0];
 	readonly settledBy: Record<Settler, number> = { liaison: 0, committee: 0 };
@@ -22,8 +22,11 @@ export class GroupTallies implements Observer {
 
 	constructor(w: World) {
 		const { county } = w;
-		this.town = county.towns.map(() => new GroupTally());
-		this.type = Array.from({ length: TYPES }, () => new GroupTally());
+		const tally = () => new GroupTally(w.weeks);
+		this.all = tally();
+		this.depts = [tally(), tally()];
+		this.town = county.towns.map(tally);
+		this.type = Array.from({ length: TYPES }, tally);
 		this.#townHouseholds = county.towns.map((_, t) => county.villages.filter((v) => v.town === t).reduce((a, v) => a + v.households, 0));
 	}
 
@@ -64,12 +67,12 @@ export class GroupTallies implements Observer {
 		this.#depts(w, id).received++;
 	}
 
-	closed(w: World, id: number, c: Closure): void {
-		const bin = Math.min(MAX_WEEKS_TO_CLOSE, c.weeks);
-		close(this.all, c, bin);
-		close(this.#town(w, id), c, bin);
-		close(this.#type(w, id), c, bin);
-		close(this.#depts(w, id), c, bin);
+	closed(w: World, id: number, solved: boolean, satisfied: boolean, weeks: number): void {
+		const bin = weeks;
+		close(this.all, solved, satisfied, bin);
+		close(this.#town(w, id), solved, satisfied, bin);
+		close(this.#type(w, id), solved, satisfied, bin);
+		close(this.#depts(w, id), solved, satisfied, bin);
 	}
 
 	abandoned(): void {
@@ -94,9 +97,9 @@ export class GroupTallies implements Observer {
 	}
 }
 
-function close(g: GroupTally, c: Closure, bin: number): void {
+function close(g: GroupTally, solved: boolean, satisfied: boolean, bin: number): void {
 	g.closed++;
-	if (c.satisfied) g.satisfied++;
-	if (c.solved) g.solved++;
+	if (satisfied) g.satisfied++;
+	if (solved) g.solved++;
 	g.weeksToClose[bin]++;
 }

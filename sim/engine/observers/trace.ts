@@ -1,4 +1,4 @@
-import type { Closure, Observer, Settler } from '../events';
+import type { Observer, Settler } from '../events';
 import type { World } from '../world';
 
 /** One step in the life of a traced household's issue. */
@@ -61,8 +61,8 @@ export class Trace implements Observer {
 	handoffFailed(w: World, id: number, ahead: number): void {
 		this.#log(w, id, 'handoff-failed', { ahead });
 	}
-	closed(w: World, id: number, c: Closure): void {
-		this.#log(w, id, 'closed', { solved: c.solved, satisfied: c.satisfied });
+	closed(w: World, id: number, solved: boolean, satisfied: boolean): void {
+		this.#log(w, id, 'closed', { solved, satisfied });
 	}
 	abandoned(w: World, id: number): void {
 		this.#log(w, id, 'abandoned');

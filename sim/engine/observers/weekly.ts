@@ -1,12 +1,12 @@
 import { COST_ITEMS, weekCost, type WeekCost } from '../cost';
-import type { Act, Closure, Observer } from '../events';
+import type { Act, Observer } from '../events';
 import type { HandlingWeek } from '../mechanisms/capacity';
 import { WEEKS_PER_YEAR } from '../mechanisms/coproduction';
 import { orderIndex } from '../mechanisms/order';
 import type { LiaisonPeriod } from '../mechanisms/participation';
 import type { ReviewReport } from '../mechanisms/review';
 import { HANDOFF, LATENT, QUEUED } from '../issue-pool';
-import { histogramQuantileDays, MAX_WEEKS_TO_CLOSE, WEEKLY_METRICS, type WeeklySeries } from '../outputs';
+import { histogramQuantileDays, WEEKLY_METRICS, type WeeklySeries } from '../outputs';
 import type { World } from '../world';
 
 /** Weekly series by town (for the sandbox's small multiples), town-major: town t's week k at t × weeks + k. */
@@ -38,7 +38,7 @@ export class WeeklyRecorder implements Observer {
 	#closed = 0;
 	#satisfied = 0;
 	#settled = 0;
-	readonly #weeksToClose = new Float64Array(MAX_WEEKS_TO_CLOSE + 1);
+	readonly #weeksToClose: Float64Array;
 	readonly #townHouseholds: number[];
 	/** Escalations of the last 52 weeks, county and by town (running sums). */
 	#windowCounty = 0;
@@ -51,6 +51,7 @@ export class WeeklyRecorder implements Observer {
 		this.townSeries = { orderIndex: new Float64Array(towns * weeks), redShare: new Float64Array(towns * weeks) };
 		this.#townHouseholds = county.towns.map((_, t) => county.villages.filter((v) => v.town === t).reduce((a, v) => a + v.households, 0));
 		this.#windowTown = new Float64Array(towns);
+		this.#weeksToClose = new Float64Array(weeks + 1);
 	}
 
 	raised(w: World): void {
@@ -67,17 +68,17 @@ export class WeeklyRecorder implements Observer {
 		this.series.received[w.week]++;
 		this.#received++;
 	}
-	closed(w: World, _id: number, c: Closure): void {
+	closed(w: World, _id: number, _solved: boolean, satisfied: boolean, weeks: number): void {
 		this.series.closed[w.week]++;
 		this.#closed++;
-		if (c.satisfied) this.#satisfied++;
-		this.#weeksToClose[Math.min(MAX_WEEKS_TO_CLOSE, c.weeks)]++;
+		if (satisfied) this.#satisfied++;
+		this.#weeksToClose[weeks]++;
 	}
 	abandoned(w: World): void {
 		this.series.abandoned[w.week]++;
 	}
-	coProduced(_w: World, _h: number, act: Act, week: number): void {
-		this.series[act][week]++;
+	coProduced(_w: World, act: Act, count: number, week: number): void {
+		this.series[act][week] += count;
 	}
 	escalations(w: World, byTown: ArrayLike<number>): void {
 		let total = 0;
