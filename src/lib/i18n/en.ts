@@ -463,5 +463,7 @@ export const en: Messages = {
 	'key.measure': 'Measure',
 	'key.rate': 'Rate',
 	'key.numerator': 'Numerator',
-	'key.denominator': 'Denominator'
+	'key.denominator': 'Denominator',
+	'card.unavailable': 'unavailable',
+	'data.unavailable': 'These figures cannot be computed right now; the message above says why.'
 };

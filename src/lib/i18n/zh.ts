@@ -458,5 +458,7 @@ export const zh = {
 	'key.measure': '指标',
 	'key.rate': '比例',
 	'key.numerator': '分子',
-	'key.denominator': '分母'
+	'key.denominator': '分母',
+	'card.unavailable': '暂无法计算',
+	'data.unavailable': '这部分数据暂时无法计算，原因见上方说明。'
 } as const;
