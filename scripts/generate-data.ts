@@ -7,7 +7,8 @@
  * Same seed and options → identical bytes.
  */
 import { parseArgs } from 'node:util';
-import { DEFAULT_SEED, SITE_DATA_DIR, writeDataset } from './dataset-writer';
+import { DEFAULT_SEED, SITE_DATA_DIR } from '../src/lib/server/dataset';
+import { writeDataset } from './dataset-writer';
 
 function fail(message: string): never {
 	console.error(`generate-data: ${message}`);

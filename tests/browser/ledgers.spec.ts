@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { BULLETIN_QUARTERS, LEDGER_TABLES, ledgerData, NO_FILTERS } from '../../src/lib/data/ledger-queries';
-import { openNodeDb } from '../../src/lib/server/node-db';
+import { openNodeDb } from '../../src/lib/server/dataset';
 import { expect, test } from './fixtures';
 
 async function nodeLedgers(town: string | null, ledger: string | null, period: { from: string; to: string } = NO_FILTERS, village: string | null = null) {
@@ -126,7 +126,7 @@ test('the quarterly bulletin ranks towns for a chosen quarter and prints cleanly
 	await expect(page.getByTestId('bulletin').locator('tbody tr')).toHaveCount(11);
 	await page.getByTestId('bulletin-quarter').selectOption('2019Q2');
 	await expect(page).toHaveURL(/q=2019Q2/);
-	const db = await (await import('../../src/lib/server/node-db')).openNodeDb('build/data', LEDGER_TABLES);
+	const db = await (await import('../../src/lib/server/dataset')).openNodeDb('build/data', LEDGER_TABLES);
 	const rows = await (await import('../../src/lib/data/ledger-queries')).bulletin(db, '2019Q2');
 	db.close();
 	const total = rows.reduce((s, r) => s + r.received, 0);

@@ -1,4 +1,3 @@
-import { SITE_DATA_DIR } from '../../scripts/dataset-writer';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
@@ -7,7 +6,7 @@ import { byTown, overviewData, OVERVIEW_TABLES } from '../../src/lib/data/overvi
 import { rowsOf } from '../../src/lib/data/arrow-rows';
 import type { QueryParam, QueryRunner } from '../../src/lib/data/query-runner';
 import { emptyTableSql, OFFLINE_SETTINGS, schemaMismatch } from '../../src/lib/data/table-loader';
-import { openNodeDb } from '../../src/lib/server/node-db';
+import { openNodeDb, SITE_DATA_DIR } from '../../src/lib/server/dataset';
 import { BROWSER_TABLES as TABLE_NAMES } from '../../sim/dataset/schema';
 import { LEDGER_QUARTERS, ledgerData, bulletin, LEDGER_TABLES, NO_FILTERS } from '../../src/lib/data/ledger-queries';
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeDataset } from '../../scripts/dataset-writer';
 import { PUBLISHED } from '../../sim/county/published';
 import { TABLE_NAMES } from '../../sim/dataset/schema';
-import { openNodeDb } from '../../src/lib/server/node-db';
+import { openNodeDb } from '../../src/lib/server/dataset';
 import type { QueryRunner } from '../../src/lib/data/query-runner';
 
 const SEED = 20160801;

@@ -1,4 +1,5 @@
-import { DEFAULT_SEED, SITE_DATA_DIR, writeDataset } from '../../scripts/dataset-writer';
+import { writeDataset } from '../../scripts/dataset-writer';
+import { DEFAULT_SEED, SITE_DATA_DIR } from '../../src/lib/server/dataset';
 
 /** Unit tests read the site's dataset: generate it once, as `npm run data` would. */
 export default async function setup(): Promise<void> {

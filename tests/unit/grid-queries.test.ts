@@ -1,10 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { csvParse, type DSVRowArray } from 'd3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SITE_DATA_DIR } from '../../scripts/dataset-writer';
 import { gridData, GRID_TABLES, rollUp } from '../../src/lib/data/grid-queries';
 import { COUNTY, type Scope } from '../../src/lib/data/scope';
-import { openNodeDb } from '../../src/lib/server/node-db';
+import { openNodeDb, SITE_DATA_DIR } from '../../src/lib/server/dataset';
 
 // The "321" page's SQL against independent counts from the CSV files.
 let households: DSVRowArray<string>;

@@ -1,10 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { csvParse, type DSVRowArray } from 'd3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SITE_DATA_DIR } from '../../scripts/dataset-writer';
 import { integrationData, INTEGRATION_TABLES } from '../../src/lib/data/integration-queries';
 import { COUNTY } from '../../src/lib/data/scope';
-import { openNodeDb } from '../../src/lib/server/node-db';
+import { openNodeDb, SITE_DATA_DIR } from '../../src/lib/server/dataset';
 
 // The integration page's SQL against independent counts from the CSV files.
 let tasks: DSVRowArray<string>;

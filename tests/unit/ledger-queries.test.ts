@@ -1,10 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { csvParse, quantile, type DSVRowArray } from 'd3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SITE_DATA_DIR } from '../../scripts/dataset-writer';
 import fc from 'fast-check';
 import { LEDGER_QUARTERS, LEDGER_TABLES, ledgerData, ledgerFromSlice, ledgerSlice, NO_FILTERS, wilson, type LedgerFilters } from '../../src/lib/data/ledger-queries';
-import { openNodeDb } from '../../src/lib/server/node-db';
+import { openNodeDb, SITE_DATA_DIR } from '../../src/lib/server/dataset';
 import { STEPS } from '../../sim/dataset/case-vocabulary';
 import { binDays, binOfMinutes } from '../../sim/dataset/case-cubes';
 

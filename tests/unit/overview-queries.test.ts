@@ -1,9 +1,8 @@
-import { SITE_DATA_DIR } from '../../scripts/dataset-writer';
 import { readFile } from 'node:fs/promises';
 import { csvParse, type DSVRowArray } from 'd3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { byTown, headline, monthlyByLedger, OVERVIEW_TABLES } from '../../src/lib/data/overview-queries';
-import { openNodeDb } from '../../src/lib/server/node-db';
+import { openNodeDb, SITE_DATA_DIR } from '../../src/lib/server/dataset';
 import { TOWNS } from '../../sim/county/towns';
 
 // The overview's SQL, run by DuckDB on the pre-aggregated case_counts, against the same figures

@@ -8,7 +8,7 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
-import type { BrowserTable as TableName } from '../../../sim/dataset/schema';
+import type { BrowserTable as TableName } from '$sim/dataset/schema';
 import { DataError } from './data-error';
 import type { QueryParam, QueryRunner } from './query-runner';
 import { rowsOf } from './arrow-rows';

@@ -1,4 +1,4 @@
-import type { BrowserTable } from '../../../sim/dataset/schema';
+import type { BrowserTable } from '$sim/dataset/schema';
 import type { QueryParam, QueryRunner } from './query-runner';
 import type { Colour, Scope } from './scope';
 

@@ -1,6 +1,6 @@
-import { STEPS } from '../../../sim/dataset/case-vocabulary';
-import { ALL, binDays, CLOSE_STEP, VILLAGE_COUNTS_SQL, VILLAGE_CUBES, VILLAGE_CUBES_CREATE, VILLAGE_DAYS_SQL } from '../../../sim/dataset/case-cubes';
-import type { BrowserTable } from '../../../sim/dataset/schema';
+import { STEPS } from '$sim/dataset/case-vocabulary';
+import { ALL, binDays, CLOSE_STEP, VILLAGE_COUNTS_SQL, VILLAGE_CUBES, VILLAGE_CUBES_CREATE, VILLAGE_DAYS_SQL } from '$sim/dataset/case-cubes';
+import type { BrowserTable } from '$sim/dataset/schema';
 import type { QueryRunner } from './query-runner';
 
 /** Tables the ledger pages read. */

@@ -1,4 +1,4 @@
-import { TOWNS } from '../../../sim/county/towns';
+import { TOWNS } from '$sim/county/towns';
 
 /** A village of the county: enough to name it and to check a link's `village=`. */
 export interface Village {
