@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { csvParse, quantile, type DSVRowArray } from 'd3';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import fc from 'fast-check';
 import { LEDGER_QUARTERS, LEDGER_TABLES, ledgerData, ledgerFromSlice, ledgerSlice, NO_FILTERS, wilson, type LedgerFilters } from '../../src/lib/data/ledger-queries';
-import { openNodeDb, SITE_DATA_DIR } from '../../src/lib/server/dataset';
+import { openNodeDb } from '../../src/lib/server/dataset';
 import { STEPS } from '../../sim/dataset/case-vocabulary';
 import { binDays, binOfMinutes } from '../../sim/dataset/case-cubes';
 
@@ -11,10 +11,11 @@ import { binDays, binOfMinutes } from '../../sim/dataset/case-cubes';
 // computed from the raw cases by parsing the CSV in JavaScript.
 let cases: DSVRowArray<string>;
 let db: Awaited<ReturnType<typeof openNodeDb>>;
+const dataDir = inject('dataDir');
 beforeAll(async () => {
-	cases = csvParse(await readFile(`${SITE_DATA_DIR}/cases.csv`, 'utf8'));
+	cases = csvParse(await readFile(`${dataDir}/cases.csv`, 'utf8'));
 	// The raw cases too: a village's slices are derived from its cases (as the browser does).
-	db = await openNodeDb(SITE_DATA_DIR, [...LEDGER_TABLES, 'cases']);
+	db = await openNodeDb(dataDir, [...LEDGER_TABLES, 'cases']);
 });
 
 const FILTERS: LedgerFilters = { town: '610922104', village: null, ledger: 'complaint', from: '2018Q2', to: '2021Q3' };
