@@ -17,7 +17,7 @@ const FIELDS: [CsvValue, string][] = [
 	[Number.NaN, ''],
 	[Number.POSITIVE_INFINITY, ''],
 	[-0.25, '-0.25'],
-	[8812, '8812'],
+	[1234, '1234'],
 	[true, 'true'],
 	[false, 'false']
 ];
