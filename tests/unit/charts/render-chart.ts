@@ -12,7 +12,8 @@ export function normalise(html: string): string {
 	return html
 		.replace(/<!--[\s\S]*?-->/g, '')
 		.replace(/\s*\bsvelte-[a-z0-9]+\b/g, '')
-		.replace(/\sclass=""/g, '')
+		.replace(/\sclass="\s*"/g, '')
+		.replace(/\sclass="\s+/g, ' class="')
 		.replace(/-?\d+\.\d{3,}/g, (n) => String(Number(Number(n).toFixed(2))))
 		.replace(/>\s*<(?!\/)/g, '>\n<')
 		.trim()
