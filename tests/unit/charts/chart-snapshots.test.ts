@@ -10,6 +10,7 @@ import ColourQuarters from '../../../src/routes/[[lang=lang]]/grid/ColourQuarter
 import RatesChart from '../../../src/routes/[[lang=lang]]/ledgers/RatesChart.svelte';
 import StepChart from '../../../src/routes/[[lang=lang]]/ledgers/StepChart.svelte';
 import TownMultiples from '../../../src/routes/[[lang=lang]]/simulate/TownMultiples.svelte';
+import Waterfall from '../../../src/routes/[[lang=lang]]/simulate/Waterfall.svelte';
 import * as data from './fixtures';
 import { attrs, renderChart } from './render-chart';
 
@@ -33,6 +34,7 @@ const CHARTS = {
 	'step-chart': () => renderChart(StepChart, { steps: data.steps, stalls: data.stalls, source: 'Fixture' }),
 	'colour-quarters': () => renderChart(ColourQuarters, { counts: data.colours, selected: 'red', onselect: noop }),
 	'town-multiples': () => renderChart(TownMultiples, { shown: data.shownTowns, weeks: data.WEEKS, source: 'Fixture' }),
+	'waterfall': () => renderChart(Waterfall, { steps: data.waterfall, format: percent, label: 'Why it changed' }),
 	'step-chart-zh': () => renderChart(StepChart, { steps: data.steps, stalls: data.stalls, source: '合成数据' }, 'zh')
 } satisfies Record<string, () => string>;
 
@@ -103,13 +105,23 @@ describe('what the charts draw', () => {
 		const markup = CHARTS['colour-quarters']();
 		const heights = attrs(markup, { tag: 'rect', has: 'data-colour' }, 'height');
 		expect(heights.slice(0, 3).reduce((a, b) => a + b)).toBeCloseTo(230 - 8 - 24, 6);
-		expect(markup.match(/<rect[^>]*class="[^"]*faded/g)).toHaveLength(4);
+		expect(markup.match(/<rect[^>]*opacity="0.3"/g)).toHaveLength(4);
+	});
+
+	test('a waterfall’s changes start where the step before ended, gains and losses in their own colours', () => {
+		const markup = CHARTS.waterfall();
+		const bar = (key: string) => markup.match(new RegExp(`<rect[^>]*data-step="${key}"[^>]*>`))![0];
+		const num = (tag: string, name: string) => Number(tag.match(new RegExp(` ${name}="([^"]*)"`))![1]);
+		expect(num(bar('sinking'), 'y') + num(bar('sinking'), 'height')).toBeCloseTo(num(bar('start'), 'y'), 6);
+		expect(bar('sinking')).toContain('fill="#0072b2"');
+		expect(bar('coordination')).toContain('fill="#d55e00"');
+		expect(markup).toContain('>−3%</text>');
 	});
 
 	test('every town panel shares one y axis', () => {
 		const markup = CHARTS['town-multiples']();
 		expect(markup.match(/<figure>/g)).toHaveLength(11);
-		const labels = [...markup.matchAll(/<svg[\s\S]*?<\/svg>/g)].map((svg) => [...svg[0].matchAll(/text-anchor="end">([^<]*)</g)].map((m) => m[1]).join());
+		const labels = [...markup.matchAll(/<svg[^>]*role="img"[\s\S]*?<\/svg>/g)].map((svg) => [...svg[0].matchAll(/text-anchor="end">([^<]*)</g)].map((m) => m[1]).join());
 		expect(new Set(labels).size).toBe(1);
 	});
 });

@@ -108,3 +108,12 @@ export const shownTowns = [
 	{ key: 'a', label: 'One-way', colour: '#7f7f7f', dash: '5 3', stats: { townSeries: townSeries(0.3) } },
 	{ key: 'yours', label: 'Yours', colour: '#0072b2', stats: { townSeries: townSeries(0.4) } }
 ] as unknown as ShownScenario[];
+
+/** A waterfall from 40% to 55%: two levers add, one takes away. */
+export const waterfall = [
+	{ key: 'start', label: 'Start', from: 0, to: 0.4, value: 0.4, level: true },
+	{ key: 'sinking', label: 'Sinking', from: 0.4, to: 0.5, value: 0.1 },
+	{ key: 'coordination', label: 'Coordination', from: 0.5, to: 0.47, value: -0.03 },
+	{ key: 'participation', label: 'Participation', from: 0.47, to: 0.55, value: 0.08 },
+	{ key: 'end', label: 'End', from: 0, to: 0.55, value: 0.55, level: true }
+];
