@@ -73,13 +73,20 @@ describe('pictures drawn from the data', () => {
 });
 
 describe('the chart container', () => {
-	const plot = createRawSnippet(() => ({ render: () => '<g class="plot"></g>' }));
+	type Shared = { x: (v: number) => number; y: (v: number) => number; left: number; bottom: number };
+	/** Marks that read the shared scales, as every mark does. */
+	const plot = createRawSnippet((chart: () => Shared) => ({
+		render: () => {
+			const c = chart();
+			return `<g data-x="${c.x(0)},${c.x(10)}" data-y="${c.y(0)},${c.y(1)}" data-corner="${c.left},${c.bottom}"></g>`;
+		}
+	}));
 
-	test('copies the scales it is given and never changes them', () => {
+	test('sets the scales’ ranges to the plot area, upwards for y, on copies: the scales it is given never change', () => {
 		const x = scaleLinear().domain([0, 10]);
-		const markup = renderChart(Chart, { width: 500, height: 200, margin: { left: 40, right: 10 }, x, children: plot });
-		expect(x.range()).toEqual([0, 1]);
+		const markup = renderChart(Chart, { width: 500, height: 200, margin: { top: 10, bottom: 30, left: 40, right: 10 }, x, children: plot });
+		expect(markup).toContain('<g data-x="40,490" data-y="170,10" data-corner="40,170"></g>');
 		expect(markup).toContain('viewBox="0 0 500 200"');
-		expect(markup).toContain('<g class="plot"></g>');
+		expect(x.range()).toEqual([0, 1]);
 	});
 });
