@@ -46,7 +46,7 @@ test('choosing a town shows that town’s figures, computed by DuckDB-WASM in th
 test('clicking a town’s bar filters the page, and clicking it again clears the filter', async ({ watched: page }) => {
 	const expected = await nodeHeadline('610922104');
 	await page.goto('/');
-	const bar = page.locator('[data-town="610922104"]');
+	const bar = page.getByTestId('chart-towns').locator('[data-key="610922104"]');
 	await bar.click();
 	await expect(bar).toHaveAttribute('aria-pressed', 'true');
 	await expect(page.getByTestId('value-ledgerCases')).toHaveText(fmt(expected.cases));
