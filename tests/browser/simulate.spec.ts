@@ -157,10 +157,10 @@ test('importing a malformed scenario file shows an error and keeps the current s
 	await page.goto('/en/simulate/?mode=custom&sinking=0.3&coordination=0.3&participation=0.3&version=1');
 	const input = page.getByTestId('import-json');
 	await input.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"kind":"grassroots-governance-scenario","levers":{"sinking":"lots"}}') });
-	await expect(page.getByTestId('store-message')).toContainText('Could not import “broken.json”: sinking = lots');
+	await expect(page.getByTestId('store-message')).toContainText('Could not import “broken.json”: “mode” is missing; “levers.sinking” should be a number from 0 to 1, not "lots"');
 	await expect(page).toHaveURL(/sinking=0\.3/);
 	await input.setInputFiles({ name: 'not-json.json', mimeType: 'application/json', buffer: Buffer.from('hello') });
-	await expect(page.getByTestId('store-message')).toContainText('not JSON');
+	await expect(page.getByTestId('store-message')).toContainText('the file is not valid JSON');
 	// A valid file is applied, and exporting gives back the same scenario.
 	const good = { kind: 'grassroots-governance-scenario', name: 'Mine', mode: 'custom', levers: { sinking: 0.1, coordination: 0.9, participation: 0.5 }, context: { outMigration: 0.05, budget: 1, digitalAccess: 0.6 }, seed: 3, version: '1' };
 	await input.setInputFiles({ name: 'good.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(good)) });
@@ -219,4 +219,55 @@ test('switching language keeps the scenario the levers made', async ({ watched: 
 	await page.getByTestId('lang-switch').click();
 	await expect(page).toHaveURL(/\/en\/simulate\/\?.*participation=0\.75/);
 	await expect(page.getByTestId('lever-participation')).toHaveValue('0.75');
+});
+
+test.describe('saved scenarios and files that are not as expected', () => {
+	const KEY = 'grassroots-governance-sandbox.scenarios.v1';
+	const scenario = (sinking: number) => ({
+		mode: 'custom',
+		levers: { sinking, coordination: 0.5, participation: 0.5 },
+		context: { outMigration: 0.03, budget: 1, digitalAccess: 0.6 },
+		seed: 1,
+		version: '1'
+	});
+	const entry = (name: string, sinking: number) => ({ name, scenario: scenario(sinking), savedAt: '2024-01-01T00:00:00.000Z' });
+	/** Puts entries in the store from a light page of the same site, before the sandbox opens. */
+	async function withStored(page: import('@playwright/test').Page, entries: unknown[]) {
+		await page.goto('/en/methods/');
+		await page.evaluate(([key, value]) => localStorage.setItem(key, value), [KEY, JSON.stringify(entries)] as const);
+		await page.goto('/en/simulate/');
+	}
+
+	test('an import of the wrong shape says why and changes nothing, not even the name', async ({ watched: page }) => {
+		await page.goto('/en/simulate/?mode=custom&sinking=0.3&coordination=0.3&participation=0.3&version=1');
+		const name = page.getByTestId('scenario-name');
+		await name.fill('Mine');
+		const input = page.getByTestId('import-json');
+		const message = page.getByTestId('store-message');
+		const files: [string, string, string][] = [
+			['only-kind.json', '{"kind":"grassroots-governance-scenario","name":"Other"}', '“mode” is missing'],
+			['capital.json', '{"kind":"grassroots-governance-scenario","name":"Other","Levers":{}}', 'did you mean “levers”'],
+			['deep.json', `{"kind":"grassroots-governance-scenario","name":"Other","levers":${'['.repeat(49_000)}${']'.repeat(49_000)}}`, '“levers” should be an object'],
+			['newer.json', '{"kind":"grassroots-governance-scenario","name":"Other","version":"2"}', 'newer version of the model (version 2)']
+		];
+		for (const [file, text, reason] of files) {
+			await input.setInputFiles({ name: file, mimeType: 'application/json', buffer: Buffer.from(text) });
+			await expect(message).toContainText(`Could not import “${file}”`);
+			await expect(message).toContainText(reason);
+			await expect(name).toHaveValue('Mine');
+			await expect(page).toHaveURL(/sinking=0\.3/);
+		}
+	});
+
+	test('a link from a newer model says so, runs nothing and keeps the link until asked', async ({ watched: page }) => {
+		await page.goto('/en/simulate/?mode=one-way&version=2');
+		const notice = page.getByTestId('version-notice');
+		await expect(notice).toContainText('newer version of the model (version 2)');
+		await expect(status(page)).toHaveAttribute('data-phase', 'held');
+		await expect(page).toHaveURL(/version=2/);
+		await notice.getByRole('button', { name: 'Run with model version 1' }).click();
+		await expect(page).toHaveURL(/mode=one-way&version=1/);
+		await expect(page.getByTestId('chart-sim-orderIndex').locator('path[data-line="yours"]')).toHaveAttribute('d', /^M/);
+		await expect(notice).toHaveCount(0);
+	});
 });

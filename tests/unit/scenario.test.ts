@@ -3,12 +3,14 @@ import { describe, expect, it } from 'vitest';
 import {
 	defaultScenario,
 	parseScenarioJson,
+	SCENARIO_SCHEMA,
 	scenarioFromSearch,
 	scenarioToJson,
 	scenarioToSearch,
 	type Scenario
 } from '../../src/lib/sim/scenario';
 import { comparisonFromSearch, comparisonToSearch, DEFAULT_COMPARISON, MAX_COMPARED, pin, slotScenario, type CompareSlot } from '../../src/lib/sim/comparison';
+import { leafNames } from '../../src/lib/sim/scenario-schema';
 import { MODES } from '../../sim/engine/modes';
 import { PARAMETERS } from '../../sim/engine/parameters';
 
@@ -63,11 +65,96 @@ describe('scenario links and files', () => {
 		expect(problems.map((p) => p.field).sort()).toEqual(['mode', 'seed', 'sinking']);
 	});
 
+	it('gives every field of the schema its own name in links', () => {
+		const names = leafNames(SCENARIO_SCHEMA);
+		expect(new Set(names).size).toBe(names.length);
+		expect(names).toEqual(['mode', 'sinking', 'coordination', 'participation', 'outMigration', 'budget', 'digitalAccess', 'seed']);
+	});
+
 	it('refuses a file with any invalid field, saying which', () => {
-		const r = parseScenarioJson(JSON.stringify({ kind: 'grassroots-governance-scenario', mode: 'custom', levers: { sinking: 2 } }));
-		expect(r).toEqual({ ok: false, reason: 'sinking = 2' });
-		expect(parseScenarioJson('{"mode":"multi"}')).toMatchObject({ ok: false });
-		expect(parseScenarioJson('not json')).toMatchObject({ ok: false });
+		const file = { ...JSON.parse(scenarioToJson(defaultScenario())), mode: 'custom', levers: { sinking: 2, coordination: 0, participation: 0 } };
+		const r = parseScenarioJson(JSON.stringify(file));
+		expect(r).toEqual({ ok: false, problems: [{ field: 'levers.sinking', code: 'range', value: '2', expected: { type: 'number', min: 0, max: 1 } }] });
+		expect(parseScenarioJson('{"mode":"multi"}')).toEqual({ ok: false, problems: [{ field: 'kind', code: 'kind', value: 'undefined' }] });
+		expect(parseScenarioJson('not json')).toEqual({ ok: false, problems: [{ field: '', code: 'json' }] });
+		expect(parseScenarioJson('[1]')).toEqual({ ok: false, problems: [{ field: '', code: 'notObject', value: '[…]' }] });
+	});
+});
+
+describe('scenario files of the wrong shape are refused, saying why', () => {
+	const valid = () => JSON.parse(scenarioToJson(defaultScenario(), 'Mine')) as Record<string, unknown>;
+	const without = (o: Record<string, unknown>, key: string) => Object.fromEntries(Object.entries(o).filter(([k]) => k !== key));
+	// Built as text: JSON.stringify itself overflows the stack on a value nested this deep.
+	const deep = (field: string) => `${JSON.stringify(without(valid(), field)).slice(0, -1)},"${field}":${'['.repeat(49_000)}${']'.repeat(49_000)}}`;
+	const cases: [string, Record<string, unknown> | string, { field: string; code: string }[]][] = [
+		['a file with only its kind', { kind: 'grassroots-governance-scenario' }, ['mode', 'levers', 'context', 'seed', 'version'].map((field) => ({ field, code: 'missing' }))],
+		[
+			'a misspelt Levers',
+			{ ...without(valid(), 'levers'), Levers: valid().levers },
+			[
+				{ field: 'Levers', code: 'unknown' },
+				{ field: 'levers', code: 'missing' }
+			]
+		],
+		['levers as an array', { ...valid(), levers: [0.1, 0.2, 0.3] }, [{ field: 'levers', code: 'type' }]],
+		['a lever as text', { ...valid(), levers: { sinking: '0.3', coordination: 0.8, participation: 0.8 } }, [{ field: 'levers.sinking', code: 'type' }]],
+		['a lever missing', { ...valid(), levers: { sinking: 0.3, participation: 0.8 } }, [{ field: 'levers.coordination', code: 'missing' }]],
+		['an unknown lever', { ...valid(), levers: { sinking: 0.3, coordination: 0.8, participation: 0.8, speed: 1 } }, [{ field: 'levers.speed', code: 'unknown' }]],
+		['a seed with a fraction', { ...valid(), seed: 1.5 }, [{ field: 'seed', code: 'integer' }]],
+		['a mode that does not exist', { ...valid(), mode: 'sideways' }, [{ field: 'mode', code: 'choice' }]],
+		['a name that is not text', { ...valid(), name: 5 }, [{ field: 'name', code: 'type' }]],
+		['levers nested 49,000 deep', deep('levers'), [{ field: 'levers', code: 'type' }]],
+		['a seed nested 49,000 deep', deep('seed'), [{ field: 'seed', code: 'type' }]]
+	];
+	it.each(cases)('%s', (_, file, expected) => {
+		const text = typeof file === 'string' ? file : JSON.stringify(file);
+		expect(text.length).toBeLessThan(100_000);
+		const r = parseScenarioJson(text);
+		expect(r.ok).toBe(false);
+		if (!r.ok) expect(r.problems.map(({ field, code }) => ({ field, code }))).toEqual(expected);
+	});
+
+	it('reads version 1 given as a number as version "1"', () => {
+		const r = parseScenarioJson(JSON.stringify({ ...valid(), version: 1 }));
+		expect(r).toEqual({ ok: true, scenario: defaultScenario(), name: 'Mine' });
+	});
+
+	it('says plainly that a file comes from a newer model version, and nothing else', () => {
+		const r = parseScenarioJson(JSON.stringify({ ...valid(), version: '2', structure: { feedback: true } }));
+		expect(r).toEqual({ ok: false, problems: [{ field: 'version', code: 'newerVersion', value: '2' }] });
+	});
+
+	it('reads a link from a newer model version as a version notice', () => {
+		const { problems } = scenarioFromSearch(new URLSearchParams('mode=one-way&version=2'));
+		expect(problems).toEqual([{ field: 'version', code: 'newerVersion', value: '2' }]);
+	});
+});
+
+describe('numbers in links are plain decimals', () => {
+	it.each(['0x10', '0b101', '0o7', ' 7', '7 ', '+7', '7.5', '-1', '1e400', 'Infinity', 'NaN', '', '1_000'])('refuses seed=%j', (text) => {
+		const { scenario, problems } = scenarioFromSearch(new URLSearchParams([['seed', text]]));
+		expect(scenario.seed).toBe(defaultScenario().seed);
+		expect(problems.map((p) => p.field)).toEqual(['seed']);
+	});
+
+	it.each([
+		['7', 7],
+		['4294967295', 2 ** 32 - 1],
+		['1e3', 1000]
+	])('reads seed=%s', (text, seed) => {
+		expect(scenarioFromSearch(new URLSearchParams([['seed', text]]))).toMatchObject({ scenario: { seed }, problems: [] });
+	});
+
+	it('refuses hexadecimal and binary levers, and reads decimal ones', () => {
+		const { scenario, problems } = scenarioFromSearch(new URLSearchParams('mode=custom&sinking=0x1&coordination=0b1&participation=1e-1'));
+		expect(problems.map((p) => p.field)).toEqual(['sinking', 'coordination']);
+		expect(scenario.levers).toEqual({ ...defaultScenario().levers, participation: 0.1 });
+	});
+
+	it('drops a pinned comparison with a hexadecimal lever', () => {
+		const r = comparisonFromSearch(new URLSearchParams('vs=pin_custom_0x1_0_0_0.03_1_0.6&vs=pin_custom_1_0_0_0.03_1_0.6'), defaultScenario());
+		expect(r.problems.map((p) => p.value)).toEqual(['pin_custom_0x1_0_0_0.03_1_0.6']);
+		expect(r.slots).toHaveLength(1);
 	});
 });
 
