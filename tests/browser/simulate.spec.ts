@@ -238,6 +238,79 @@ test.describe('saved scenarios and files that are not as expected', () => {
 		await page.goto('/en/simulate/');
 	}
 
+	test('two saved scenarios with the same name: the sandbox works and lists both', async ({ watched: page }) => {
+		await withStored(page, [entry('Same', 0.1), entry('Same', 0.2)]);
+		await expect(page.getByTestId('chart-sim-orderIndex').locator('path[data-line="yours"]')).toHaveAttribute('d', /^M/);
+		await expect(page.getByTestId('store-renamed')).toContainText('“Same (2)”');
+		await page.getByRole('button', { name: 'Load: Same (2)' }).click();
+		await expect(page).toHaveURL(/sinking=0\.2/);
+		await page.getByRole('button', { name: 'Load: Same', exact: true }).click();
+		await expect(page).toHaveURL(/sinking=0\.1/);
+	});
+
+	test('unreadable saved entries are kept through a save, reported, and can be exported or deleted', async ({ watched: page }) => {
+		const broken = { name: 'Broken', scenario: { mode: 'sideways' } };
+		await withStored(page, [entry('Good', 0.1), broken]);
+		const notice = page.getByTestId('store-unreadable');
+		await expect(notice).toContainText('1 saved scenario in this browser could not be read');
+		await page.getByTestId('scenario-name').fill('Another');
+		await page.getByTestId('scenario-name').press('Enter');
+		await expect(page.getByRole('button', { name: 'Load: Another' })).toBeVisible();
+		await page.reload();
+		await expect(notice).toContainText('1 saved scenario in this browser could not be read');
+		const download = page.waitForEvent('download');
+		await notice.getByRole('button', { name: 'Export unreadable' }).click();
+		const text = (await (await (await download).createReadStream()).toArray()).join('');
+		expect(JSON.parse(text)).toEqual([broken]);
+		await notice.getByRole('button', { name: 'Delete unreadable' }).click();
+		await notice.getByRole('button', { name: 'Delete for good' }).click();
+		await expect(notice).toHaveCount(0);
+		await page.reload();
+		await expect(page.getByRole('button', { name: 'Load: Good' })).toBeVisible();
+		await expect(page.getByRole('button', { name: 'Load: Another' })).toBeVisible();
+		await expect(notice).toHaveCount(0);
+	});
+
+	test('saving under a name already used asks before replacing', async ({ watched: page }) => {
+		await withStored(page, [entry('Mine', 0.1)]);
+		await page.getByTestId('lever-sinking').focus();
+		await page.keyboard.press('ArrowRight');
+		await expect(page).toHaveURL(/sinking=0\.85/);
+		const name = page.getByTestId('scenario-name');
+		await name.fill('Mine');
+		await name.press('Enter');
+		const question = page.getByTestId('store-replace');
+		await expect(question).toContainText('“Mine” is already saved');
+		await question.getByRole('button', { name: 'Cancel' }).click();
+		await page.getByRole('button', { name: 'Load: Mine' }).click();
+		await expect(page).toHaveURL(/sinking=0\.1/);
+		await page.getByTestId('lever-sinking').focus();
+		await page.keyboard.press('ArrowRight');
+		await expect(page).toHaveURL(/sinking=0\.15/);
+		await name.press('Enter');
+		await question.getByRole('button', { name: 'Replace' }).click();
+		await expect(page.getByTestId('store-save-message')).toContainText('Saved “Mine”');
+		await page.reload();
+		await page.getByRole('button', { name: 'Load: Mine' }).click();
+		await expect(page).toHaveURL(/sinking=0\.15/);
+	});
+
+	test('a save the browser refuses to store says so, and the list stays as stored', async ({ watched: page }) => {
+		await page.addInitScript((key) => {
+			const setItem = Storage.prototype.setItem;
+			Storage.prototype.setItem = function (k: string, v: string) {
+				if (k === key) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+				return setItem.call(this, k, v);
+			};
+		}, KEY);
+		await page.goto('/en/simulate/');
+		await page.getByTestId('scenario-name').fill('Too much');
+		await page.getByTestId('scenario-name').press('Enter');
+		await expect(page.getByTestId('store-save-message')).toContainText('Not saved');
+		await expect(page.getByText('No saved scenarios yet.')).toBeVisible();
+		await expect(page.getByRole('button', { name: 'Load: Too much' })).toHaveCount(0);
+	});
+
 	test('an import of the wrong shape says why and changes nothing, not even the name', async ({ watched: page }) => {
 		await page.goto('/en/simulate/?mode=custom&sinking=0.3&coordination=0.3&participation=0.3&version=1');
 		const name = page.getByTestId('scenario-name');
