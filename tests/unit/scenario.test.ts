@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
 	defaultScenario,
 	parseScenarioJson,
@@ -9,23 +9,19 @@ import {
 	scenarioToSearch,
 	type Scenario
 } from '../../src/lib/sim/scenario';
-import { comparisonFromSearch, comparisonToSearch, DEFAULT_COMPARISON, MAX_COMPARED, pin, slotScenario, type CompareSlot } from '../../src/lib/sim/comparison';
+import { comparisonFromSearch, comparisonToSearch, DEFAULT_COMPARISON, MAX_COMPARED, pin, slotScenario, slotToParam, type CompareSlot } from '../../src/lib/sim/comparison';
 import { leafNames } from '../../src/lib/sim/scenario-schema';
+import { problemsText } from '../../src/lib/sim/scenario-messages';
+import { I18n } from '../../src/lib/i18n/i18n.svelte';
+import { fileArb, scenarioArb, vsPartArb } from './scenario-arbitraries';
 import { MODES } from '../../sim/engine/modes';
 import { PARAMETERS } from '../../sim/engine/parameters';
 
-const unit = fc.double({ min: 0, max: 1, noNaN: true });
-const scenarioArb: fc.Arbitrary<Scenario> = fc.record({
-	mode: fc.constant('custom' as const),
-	levers: fc.record({ sinking: unit, coordination: unit, participation: unit }),
-	context: fc.record({
-		outMigration: fc.double({ min: PARAMETERS.outMigration.range[0], max: PARAMETERS.outMigration.range[1], noNaN: true }),
-		budget: fc.double({ min: PARAMETERS.budget.range[0], max: PARAMETERS.budget.range[1], noNaN: true }),
-		digitalAccess: fc.double({ min: PARAMETERS.digitalAccess.range[0], max: PARAMETERS.digitalAccess.range[1], noNaN: true })
-	}),
-	seed: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
-	version: fc.constant('1')
-});
+const en = new I18n(() => 'en');
+const zh = new I18n(() => 'zh');
+/** How much of the deep code the generators reached, printed after the run. */
+const generated: Record<string, unknown> = {};
+afterAll(() => console.info('generated inputs:', JSON.stringify(generated)));
 
 describe('scenario links and files', () => {
 	it('never crash on any query string, and always give a valid scenario', () => {
@@ -39,11 +35,41 @@ describe('scenario links and files', () => {
 		);
 	});
 
+	it('read every generated scenario file right: valid ones exactly, each damaged one refused with reasons', () => {
+		const counts = { files: 0, reachedFields: 0, accepted: 0, refused: 0 };
+		fc.assert(
+			fc.property(fileArb, ({ text, mutations, scenario, name }) => {
+				counts.files++;
+				const r = parseScenarioJson(text);
+				if (!mutations.some((m) => m.kind === 'kind' || m.kind === 'truncate')) counts.reachedFields++;
+				expect(r.ok).toBe(mutations.length === 0);
+				if (r.ok) {
+					counts.accepted++;
+					expect(r.scenario).toEqual(scenario);
+					expect(r.name).toBe(name?.trim() ? name.trim().slice(0, 80) : undefined);
+				} else {
+					counts.refused++;
+					expect(r.problems.length).toBeGreaterThan(0);
+					if (mutations.some((m) => m.kind === 'truncate')) expect(r.problems).toEqual([{ field: '', code: 'json' }]);
+					for (const i18n of [en, zh]) expect(problemsText(i18n, r.problems)).not.toBe('');
+				}
+			}),
+			{ numRuns: 5000 }
+		);
+		// The generator reaches the field checks, and both answers, often (a check that every input
+		// failed at JSON.parse or at `kind` would pass while testing nothing).
+		expect(counts.files).toBe(5000);
+		expect(counts.reachedFields).toBeGreaterThan(0.6 * counts.files);
+		expect(counts.accepted).toBeGreaterThan(0.2 * counts.files);
+		expect(counts.refused).toBeGreaterThan(0.5 * counts.files);
+		generated.files = counts;
+	});
+
 	it('never crash on any text given as a scenario file', () => {
 		fc.assert(
 			fc.property(fc.oneof(fc.string(), fc.json(), fc.jsonValue().map((v) => JSON.stringify(v))), (text) => {
 				const r = parseScenarioJson(text);
-				expect(typeof r.ok).toBe('boolean');
+				if (!r.ok) expect(r.problems.length).toBeGreaterThan(0);
 			})
 		);
 	});
@@ -175,6 +201,31 @@ describe('compared scenarios in a link', () => {
 				expect(back.slots.every((s) => slotScenario(s, current).seed === seed)).toBe(true);
 			})
 		);
+	});
+
+	it('reads every generated vs parameter right: intact slots kept (two at most), damaged ones listed', () => {
+		const counts = { links: 0, parts: 0, slots: 0, pinnedSlots: 0, refused: 0 };
+		fc.assert(
+			fc.property(fc.array(vsPartArb, { minLength: 1, maxLength: 4 }), (parts) => {
+				counts.links++;
+				const current = defaultScenario();
+				const r = comparisonFromSearch(new URLSearchParams(parts.map((p) => ['vs', p.text])), current);
+				const readable = parts.filter((p) => p.damage === null && p.text !== '');
+				const kept = readable.slice(0, MAX_COMPARED);
+				expect(r.slots.map(slotToParam)).toEqual(kept.map((p) => slotToParam(p.slot)));
+				const listed = parts.filter((p) => p.text !== '' && !kept.includes(p)).map((p) => p.text.slice(0, 40));
+				expect(r.problems.map((p) => p.value)).toEqual(listed);
+				counts.parts += parts.length;
+				counts.slots += r.slots.length;
+				counts.pinnedSlots += r.slots.filter((s) => s.kind === 'pinned').length;
+				counts.refused += parts.filter((p) => p.damage !== null).length;
+			}),
+			{ numRuns: 3000 }
+		);
+		expect(counts.slots).toBeGreaterThan(0.5 * counts.links);
+		expect(counts.pinnedSlots).toBeGreaterThan(0.25 * counts.links);
+		expect(counts.refused).toBeGreaterThan(0.3 * counts.parts);
+		generated.vs = counts;
 	});
 
 	it('never crashes on a broken vs parameter, keeps what it can read and lists the rest', () => {
