@@ -176,8 +176,6 @@ export const en: Messages = {
 	'sim.baseline': 'baseline',
 	'sim.phase.idle': 'Getting ready…',
 	'sim.phase.quick': 'Computing a quick preview ({scale} of the county)…',
-	'sim.phase.quickShown': 'Quick preview: {scale} of the county, {reps} replicates. Full county in progress: {done}%',
-	'sim.phase.full': 'Full county, {reps} replicates so far (in progress: {done}%)',
 	'sim.phase.done': 'Full county ({households} households), {reps} replicates per scenario; shading shows the range of 90% of runs.',
 	'sim.firstResult': 'first result in {ms} ms',
 	'sim.error': 'The simulation could not finish: {detail}',
@@ -259,7 +257,6 @@ export const en: Messages = {
 	'follow.none': 'This household raised no issue in five years.',
 	'follow.issue': 'Issue {n}',
 	'follow.week': 'week {week}',
-	'follow.wait': 'waited {n} weeks',
 	'follow.more': '(first {n} issues shown)',
 	'follow.kind.raised': 'An issue arises (needs {departments} department(s))',
 	'follow.kind.found': 'Found: {channel}',
@@ -507,5 +504,11 @@ export const en: Messages = {
 	'store.deleteUnreadableQuestion.other': 'Delete the {n} unreadable saved scenarios for good?',
 	'store.deleteForGood': 'Delete for good',
 	'store.renamed.one': '{n} saved scenario had the same name as another and is shown renamed: {names}.',
-	'store.renamed.other': '{n} saved scenarios had the same name as others and are shown renamed: {names}.'
+	'store.renamed.other': '{n} saved scenarios had the same name as others and are shown renamed: {names}.',
+	'sim.phase.quickShown.one': 'Quick preview: {scale} of the county, {reps} replicate. Full county in progress: {done}%',
+	'sim.phase.quickShown.other': 'Quick preview: {scale} of the county, {reps} replicates. Full county in progress: {done}%',
+	'sim.phase.full.one': 'Full county, {reps} replicate so far (in progress: {done}%)',
+	'sim.phase.full.other': 'Full county, {reps} replicates so far (in progress: {done}%)',
+	'follow.wait.one': 'waited {n} week',
+	'follow.wait.other': 'waited {n} weeks'
 };

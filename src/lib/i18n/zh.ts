@@ -171,8 +171,6 @@ export const zh = {
 	'sim.baseline': '基准',
 	'sim.phase.idle': '准备运行……',
 	'sim.phase.quick': '正在计算快速预览（{scale} 县规模）……',
-	'sim.phase.quickShown': '快速预览：{scale} 县规模，{reps} 次重复。全县规模计算中：{done}%',
-	'sim.phase.full': '全县规模，已完成 {reps} 次重复（计算中：{done}%）',
 	'sim.phase.done': '全县规模（{households} 户），每个方案 {reps} 次重复；阴影为 90% 的运行所在范围。',
 	'sim.firstResult': '首个结果用时 {ms} 毫秒',
 	'sim.error': '模拟未能完成：{detail}',
@@ -254,7 +252,6 @@ export const zh = {
 	'follow.none': '这户在五年里没有提出诉求。',
 	'follow.issue': '第 {n} 件诉求',
 	'follow.week': '第 {week} 周',
-	'follow.wait': '等待 {n} 周',
 	'follow.more': '（只显示前 {n} 件）',
 	'follow.kind.raised': '出现诉求（需 {departments} 个部门）',
 	'follow.kind.found': '被发现：{channel}',
@@ -502,5 +499,11 @@ export const zh = {
 	'store.deleteUnreadableQuestion.other': '要永久删除这 {n} 个无法读取的方案吗？',
 	'store.deleteForGood': '永久删除',
 	'store.renamed.one': '有 {n} 个已保存的方案与另一个同名，已改名显示：{names}。',
-	'store.renamed.other': '有 {n} 个已保存的方案与其他方案同名，已改名显示：{names}。'
+	'store.renamed.other': '有 {n} 个已保存的方案与其他方案同名，已改名显示：{names}。',
+	'sim.phase.quickShown.one': '快速预览：{scale} 县规模，{reps} 次重复。全县规模计算中：{done}%',
+	'sim.phase.quickShown.other': '快速预览：{scale} 县规模，{reps} 次重复。全县规模计算中：{done}%',
+	'sim.phase.full.one': '全县规模，已完成 {reps} 次重复（计算中：{done}%）',
+	'sim.phase.full.other': '全县规模，已完成 {reps} 次重复（计算中：{done}%）',
+	'follow.wait.one': '等待 {n} 周',
+	'follow.wait.other': '等待 {n} 周'
 } as const;
