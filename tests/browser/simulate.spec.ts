@@ -177,7 +177,7 @@ test('importing a malformed scenario file shows an error and keeps the current s
 	await expect(page.getByTestId('store-message')).toContainText('Could not import “broken.json”: “mode” is missing; “levers.sinking” should be a number from 0 to 1, not "lots"');
 	await expect(page).toHaveURL(/sinking=0\.3/);
 	await input.setInputFiles({ name: 'not-json.json', mimeType: 'application/json', buffer: Buffer.from('hello') });
-	await expect(page.getByTestId('store-message')).toContainText('the file is not valid JSON');
+	await expect(page.getByTestId('store-message')).toContainText('it is not valid JSON');
 	// A valid file is applied, and exporting gives back the same scenario.
 	const good = { kind: 'grassroots-governance-scenario', name: 'Mine', mode: 'custom', levers: { sinking: 0.1, coordination: 0.9, participation: 0.5 }, context: { outMigration: 0.05, budget: 1, digitalAccess: 0.6 }, seed: 3, version: '1' };
 	await input.setInputFiles({ name: 'good.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(good)) });

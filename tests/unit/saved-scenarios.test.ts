@@ -60,6 +60,11 @@ describe('saved scenarios', () => {
 		expect(stored(storage)).toEqual(expect.arrayContaining(bad));
 		expect(new SavedScenarios().list.map((s) => s.name).sort()).toEqual(['Another', 'Good']);
 		expect(saved.unreadable.map((u) => u.raw)).toEqual(bad);
+		expect(saved.unreadable.map((u) => [u.name, u.position, u.problems[0]])).toEqual([
+			['Broken', 3, { field: 'scenario.mode', code: 'choice', value: '"sideways"', expected: { type: 'choice', values: ['one-way', 'two-way', 'multi', 'custom'] } }],
+			[undefined, 4, { field: '', code: 'notObject', value: '"garbage"' }],
+			['Newer', 5, { field: 'scenario.version', code: 'newerVersion', value: '2' }]
+		]);
 	});
 
 	it('keep a store that is not a list at all, through a save', () => {

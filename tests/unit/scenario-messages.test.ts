@@ -21,7 +21,7 @@ describe('problems with a scenario, in words', () => {
 		[{ ...valid(), Seed: 3 }, '“Seed” is not a field of a scenario (did you mean “seed”?)', '“Seed”不是方案的字段（是不是“seed”？）'],
 		[{ ...valid(), version: '7' }, 'it was made with a newer version of the model (version 7) than this sandbox runs (version 1)', '它由更新版本的模型（版本 7）生成，本沙盘运行的是版本 1'],
 		[{ ...valid(), version: 'beta' }, 'it was made with model version beta; this sandbox runs version 1', '它由模型版本 beta 生成，本沙盘运行的是版本 1'],
-		['{', 'the file is not valid JSON', '文件不是有效的 JSON'],
+		['{', 'it is not valid JSON', '不是有效的 JSON'],
 		[{ kind: 'other' }, 'it is not a scenario file of this sandbox', '这不是本沙盘的方案文件']
 	])('%j', (file, english, chinese) => {
 		expect(problemsText(en, problems(file))).toContain(english);

@@ -1,4 +1,4 @@
-import { isPlainObject } from './scenario-schema';
+import { describeValue, isPlainObject } from './scenario-schema';
 import { scenarioFromObject, type Scenario, type ScenarioProblem } from './scenario';
 
 export interface SavedScenario {
@@ -13,6 +13,8 @@ export interface UnreadableEntry {
 	raw: unknown;
 	/** Its name, when it has one. */
 	name?: string;
+	/** Its place in the stored list, from 1 (none when the store is not a list at all). */
+	position?: number;
 	problems: ScenarioProblem[];
 }
 
@@ -41,12 +43,13 @@ interface Stored {
 }
 
 function readEntry(entry: unknown, index: number): SavedScenario | UnreadableEntry {
-	if (!isPlainObject(entry)) return { raw: entry, problems: [{ field: `[${index}]`, code: 'type', expected: { type: 'group' } }] };
+	const position = index + 1;
+	if (!isPlainObject(entry)) return { raw: entry, position, problems: [{ field: '', code: 'notObject', value: describeValue(entry) }] };
 	const name = typeof entry.name === 'string' ? entry.name.trim().slice(0, NAME_MAX) : '';
 	const problems: ScenarioProblem[] = name ? [] : [{ field: 'name', code: entry.name === undefined ? 'missing' : 'type' }];
 	const parsed = scenarioFromObject(entry.scenario, { path: 'scenario' });
 	if (!parsed.ok) problems.push(...parsed.problems);
-	if (problems.length || !parsed.ok) return { raw: entry, name: name || undefined, problems };
+	if (problems.length || !parsed.ok) return { raw: entry, name: name || undefined, position, problems };
 	return { name, scenario: parsed.scenario, savedAt: typeof entry.savedAt === 'string' ? entry.savedAt : '' };
 }
 
@@ -71,7 +74,7 @@ function parseStore(text: string | null): Stored {
 		return stored;
 	}
 	if (!Array.isArray(entries)) {
-		stored.unreadable.push({ raw: entries, problems: [{ field: '', code: 'type', expected: { type: 'group' } }] });
+		stored.unreadable.push({ raw: entries, problems: [{ field: '', code: 'notObject', value: describeValue(entries) }] });
 		return stored;
 	}
 	const read = entries.map(readEntry);
@@ -173,13 +176,16 @@ export class SavedScenarios {
 		this.#show(stored);
 		const result = edit(stored);
 		if (!result.ok) return result;
+		let text: string;
 		try {
-			this.#storage().setItem(KEY, JSON.stringify([...stored.list, ...stored.unreadable.map((u) => u.raw)]));
+			text = JSON.stringify([...stored.list, ...stored.unreadable.map((u) => u.raw)]);
+			this.#storage().setItem(KEY, text);
 		} catch (e) {
 			const quota = e instanceof DOMException && (e.name === 'QuotaExceededError' || e.code === 22);
 			return { ok: false, reason: 'storage', quota, detail: e instanceof Error ? e.message : String(e) };
 		}
-		this.#show(stored);
+		// What is stored now (unreadable entries keep their content, after the readable ones).
+		this.#show(parseStore(text));
 		return result;
 	}
 }
