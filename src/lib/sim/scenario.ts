@@ -1,6 +1,6 @@
 import { MODES, type Levers, type Mode } from '../../../sim/engine/modes';
 import { PARAMETERS } from '../../../sim/engine/parameters';
-import { describeValue, group, isPlainObject, readLenient, readStrict, type FieldSpec, type Schema, type ScenarioProblem, type ValuesOf } from './scenario-schema';
+import { describeValue, group, isPlainObject, readLenient, readStrict, type FieldSpec, type GroupSpec, type Schema, type ScenarioProblem, type ValuesOf } from './scenario-schema';
 
 /** Version of the model a scenario was made with; a link carries it so numbers can be reproduced. */
 export const MODEL_VERSION = '1';
@@ -53,6 +53,8 @@ export const SCENARIO_SCHEMA = {
 
 // The schema and the Scenario type describe the same fields (a field added to one only fails here).
 type SchemaValues = ValuesOf<typeof SCENARIO_SCHEMA>;
+type GroupKey = { [K in keyof typeof SCENARIO_SCHEMA]: (typeof SCENARIO_SCHEMA)[K] extends GroupSpec ? K : never }[keyof typeof SCENARIO_SCHEMA];
+const GROUP_KEYS = Object.keys(SCENARIO_SCHEMA).filter((k) => SCENARIO_SCHEMA[k as keyof typeof SCENARIO_SCHEMA].type === 'group') as GroupKey[];
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
 const schemaMatchesType: Same<SchemaValues, Omit<Scenario, 'version'>> = true;
 void schemaMatchesType;
@@ -94,8 +96,7 @@ export function scenarioFromParams(get: (name: string) => string | null | undefi
 		scenario.mode = read.mode;
 		if (read.mode !== 'custom') scenario.levers = presetLevers(read.mode);
 	}
-	scenario.levers = { ...scenario.levers, ...read.levers };
-	scenario.context = { ...scenario.context, ...read.context };
+	for (const key of GROUP_KEYS) Object.assign(scenario[key], read[key]);
 	if (read.seed !== undefined) scenario.seed = read.seed;
 	const version = get('version');
 	const versionProblem = version === null || version === undefined ? null : checkVersion(version);
@@ -120,7 +121,7 @@ export function scenarioFromObject(value: unknown, options: { path?: string; all
 	if (version) problems.push({ ...version, field });
 	else if (isPlainObject(value) && !hasVersion) problems.push({ field, code: 'missing' });
 	if (!r.ok || problems.length) return { ok: false, problems };
-	return { ok: true, scenario: normalise({ ...r.values, levers: { ...r.values.levers }, context: { ...r.values.context }, version: MODEL_VERSION }) };
+	return { ok: true, scenario: normalise({ ...r.values, version: MODEL_VERSION }) };
 }
 
 export function presetLevers(mode: Mode): Levers {
@@ -140,14 +141,22 @@ export function scenarioFromSearch(params: URLSearchParams): { scenario: Scenari
 	return scenarioFromParams((k) => params.get(k));
 }
 
-/** The query string of a scenario (only what differs from the defaults, so links stay short). */
+/**
+ * The query string of a scenario, in schema order: what differs from the defaults (so links stay
+ * short), every lever of a custom scenario (so its link says what it is), and the version.
+ */
 export function scenarioToSearch(s: Scenario): URLSearchParams {
 	const d = defaultScenario();
 	const params = new URLSearchParams();
-	if (s.mode !== d.mode) params.set('mode', s.mode);
-	if (s.mode === 'custom') for (const k of LEVER_KEYS) params.set(k, String(s.levers[k]));
-	for (const k of CONTEXT_KEYS) if (s.context[k] !== d.context[k]) params.set(k, String(s.context[k]));
-	if (s.seed !== d.seed) params.set('seed', String(s.seed));
+	for (const [key, spec] of Object.entries(SCENARIO_SCHEMA) as [keyof SchemaValues, FieldSpec | GroupSpec][]) {
+		if (spec.type !== 'group') {
+			if (s[key] !== d[key]) params.set(key, String(s[key]));
+			continue;
+		}
+		const [value, fallback] = [s[key], d[key]] as unknown as Record<string, unknown>[];
+		const always = key === 'levers' && s.mode === 'custom';
+		for (const leaf of Object.keys(spec.fields)) if (always || value[leaf] !== fallback[leaf]) params.set(leaf, String(value[leaf]));
+	}
 	params.set('version', s.version);
 	return params;
 }
