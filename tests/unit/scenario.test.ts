@@ -84,6 +84,15 @@ describe('scenario links and files', () => {
 		);
 	});
 
+	it.each([
+		[{ ...defaultScenario() }, 'version=1'],
+		[{ ...defaultScenario(), mode: 'one-way', levers: { sinking: 0, coordination: 0, participation: 0 } }, 'mode=one-way&version=1'],
+		[{ ...defaultScenario(), mode: 'custom', levers: { sinking: 0.8, coordination: 0.8, participation: 0.2 }, seed: 7 }, 'mode=custom&sinking=0.8&coordination=0.8&participation=0.2&seed=7&version=1'],
+		[{ ...defaultScenario(), context: { ...defaultScenario().context, budget: 1.5 } }, 'budget=1.5&version=1']
+	] as [Scenario, string][])('writes short links: %j', (scenario, search) => {
+		expect(scenarioToSearch(scenario).toString()).toBe(search);
+	});
+
 	it('keeps the valid fields of a broken link and lists the broken ones', () => {
 		const { scenario, problems } = scenarioFromSearch(new URLSearchParams('mode=sideways&budget=1.5&sinking=7&seed=abc'));
 		expect(scenario.context.budget).toBe(1.5);

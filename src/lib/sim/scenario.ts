@@ -143,7 +143,7 @@ export function scenarioFromSearch(params: URLSearchParams): { scenario: Scenari
 
 /**
  * The query string of a scenario, in schema order: what differs from the defaults (so links stay
- * short), every lever of a custom scenario (so its link says what it is), and the version.
+ * short), every lever of a custom scenario and none of a preset (its mode says them), and the version.
  */
 export function scenarioToSearch(s: Scenario): URLSearchParams {
 	const d = defaultScenario();
@@ -154,8 +154,9 @@ export function scenarioToSearch(s: Scenario): URLSearchParams {
 			continue;
 		}
 		const [value, fallback] = [s[key], d[key]] as unknown as Record<string, unknown>[];
-		const always = key === 'levers' && s.mode === 'custom';
-		for (const leaf of Object.keys(spec.fields)) if (always || value[leaf] !== fallback[leaf]) params.set(leaf, String(value[leaf]));
+		// A preset's levers are implied by its mode; a custom scenario's are all written.
+		const write = (leaf: string) => (key === 'levers' ? s.mode === 'custom' : value[leaf] !== fallback[leaf]);
+		for (const leaf of Object.keys(spec.fields)) if (write(leaf)) params.set(leaf, String(value[leaf]));
 	}
 	params.set('version', s.version);
 	return params;
