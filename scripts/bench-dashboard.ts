@@ -18,7 +18,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
-import { SITE_DATA_DIR } from './dataset-writer';
+import { SITE_DATA_DIR } from '../src/lib/server/dataset';
 import { LEDGER_TYPES } from '../sim/dataset/case-vocabulary';
 import { serve } from './serve.js';
 

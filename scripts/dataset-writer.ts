@@ -7,41 +7,11 @@ import { csvLine } from '../sim/dataset/csv';
 import { BROWSER_TABLES, DERIVED_TABLES, RAW_TABLES, SCHEMAS, type TableName } from '../sim/dataset/schema';
 import { CASE_COUNTS_SQL, CASE_DAYS_SQL, CASE_VILLAGES_SQL } from '../sim/dataset/case-cubes';
 import type { CsvValue } from '../sim/dataset/csv';
-import { openNodeDb, type NodeDb } from '../src/lib/server/node-db';
+import { openNodeDb, type DatasetMeta, type NodeDb, type TableMeta } from '../src/lib/server/dataset';
 import { datasetTables, type DatasetOptions } from '../sim/dataset/tables';
 import { writeArrowColumns, writeArrowStream } from './arrow-table';
 
 export const GENERATOR_VERSION = '1';
-/** The seed of the dataset the site serves. */
-export const DEFAULT_SEED = 20160801;
-/** Where the site's dataset is written (served as /data/). */
-export const SITE_DATA_DIR = 'static/data';
-
-export interface TableMeta {
-	/** The CSV file: the download format, and what DuckDB in Node reads at build time. */
-	file: string;
-	rows: number;
-	bytes: number;
-	sha256: string;
-	/**
-	 * The same rows as an Arrow IPC stream: what the browser engine loads (no text parsing). Not
-	 * written for the raw cases, which the browser never loads (it queries the derived tables).
-	 */
-	arrow?: { file: string; bytes: number; sha256: string };
-}
-
-export interface DatasetMeta {
-	generator: string;
-	seed: number;
-	synthetic: true;
-	tables: Record<TableName, TableMeta>;
-	/**
-	 * Each village's cases as an Arrow stream, `cases/<village id>.arrow`: the browser loads one
-	 * when a user drills down to that village on the ledger page and derives its slices there.
-	 * `sha256` hashes the files in order (it versions their URLs).
-	 */
-	villageCases: { dir: string; files: number; rows: number; bytes: number; sha256: string };
-}
 
 /** Writes one Arrow file of cases per village (ordered by case id) into `dir`/cases/. */
 async function writeVillageCases(db: NodeDb, dir: string): Promise<DatasetMeta['villageCases']> {

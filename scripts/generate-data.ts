@@ -1,13 +1,14 @@
 /**
  * `npm run data` — writes the synthetic dataset the site serves (static/data/*.csv + meta.json).
- *   --seed N     generator seed (default 20160801)
+ *   --seed N     generator seed (default: the county's, COUNTY_SEED in sim/county/published.ts)
  *   --cases N    county+town ledger cases (default: the published 8,812); a scaled dataset for
  *                performance work, written to data-scaled/N/ unless --out is given
  *   --out DIR    output folder
  * Same seed and options → identical bytes.
  */
 import { parseArgs } from 'node:util';
-import { DEFAULT_SEED, SITE_DATA_DIR, writeDataset } from './dataset-writer';
+import { DEFAULT_SEED, SITE_DATA_DIR } from '../src/lib/server/dataset';
+import { writeDataset } from './dataset-writer';
 
 function fail(message: string): never {
 	console.error(`generate-data: ${message}`);

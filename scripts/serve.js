@@ -4,12 +4,13 @@
  * beyond "a folder serves its index.html". Usage: node scripts/serve.js [dir] [port] [--prefix /sandbox]
  * With --prefix the site is served under that sub-path only, as a government site might host it.
  * Compresses with gzip when the client accepts it, as typical hosts do, compressing each file
- * once and keeping the result (as a host's cache would).
+ * once and keeping the result (as a host's cache would). A malformed address gets 400, and no
+ * address reaches a file outside the served folders.
  */
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 /** @type {Record<string, string>} */
@@ -47,21 +48,30 @@ export function serve({ dir = 'build', port = 4173, prefix = '', host = '127.0.0
 		gzipped.set(file, { mtime, body });
 		return body;
 	};
-	const server = createServer(async (req, res) => {
+	/** @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res */
+	const handle = async (req, res) => {
 		const url = new URL(req.url ?? '/', 'http://localhost');
-		let path = decodeURIComponent(url.pathname);
+		let path;
+		try {
+			path = decodeURIComponent(url.pathname);
+		} catch {
+			return plain(res, 400, '400 Bad Request');
+		}
+		// Redirects repeat the address as the client encoded it (a decoded one may hold line breaks).
+		let encoded = url.pathname;
 		if (prefix) {
 			if (path === prefix) return redirect(res, `${prefix}/`);
-			if (!path.startsWith(`${prefix}/`)) return notFound(res);
+			if (!path.startsWith(`${prefix}/`) || !encoded.startsWith(`${prefix}/`)) return notFound(res);
 			path = path.slice(prefix.length);
+			encoded = encoded.slice(prefix.length);
 		}
 		const [root, rel] = dataRoot && path.startsWith('/data/') ? [dataRoot, path.slice('/data'.length)] : [siteRoot, path];
-		let file = normalize(join(root, rel));
-		if (!file.startsWith(root)) return notFound(res);
+		let file = within(root, rel);
+		if (!file) return notFound(res);
 		try {
 			let info = await stat(file);
 			if (info.isDirectory()) {
-				if (!path.endsWith('/')) return redirect(res, `${prefix}${path}/${url.search}`);
+				if (!path.endsWith('/')) return redirect(res, `${prefix}${encoded}/${url.search}`);
 				file = join(file, 'index.html');
 				info = await stat(file);
 			}
@@ -76,18 +86,41 @@ export function serve({ dir = 'build', port = 4173, prefix = '', host = '127.0.0
 			});
 			if (req.method === 'HEAD') return res.end();
 			if (body) res.end(body);
-			else createReadStream(file).pipe(res);
+			else createReadStream(file).on('error', () => res.destroy()).pipe(res);
 		} catch {
 			notFound(res);
 		}
+	};
+	const server = createServer((req, res) => {
+		handle(req, res).catch(() => {
+			if (res.headersSent) res.destroy();
+			else plain(res, 500, '500 Internal Server Error');
+		});
 	});
 	return new Promise((ok) => server.listen(port, host, () => ok(server)));
 }
 
+/**
+ * The file `rel` names inside the folder `root`, or null if it would lie outside it (`..`
+ * segments, however encoded, or a sibling folder whose name merely starts with the folder's).
+ * @param {string} root @param {string} rel
+ */
+function within(root, rel) {
+	if (rel.includes('\0')) return null;
+	const file = join(root, rel);
+	const back = relative(root, file);
+	return back === '..' || back.startsWith(`..${sep}`) || isAbsolute(back) ? null : file;
+}
+
+/** @param {import('node:http').ServerResponse} res @param {number} status @param {string} text */
+function plain(res, status, text) {
+	res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
+	res.end(text);
+}
+
 /** @param {import('node:http').ServerResponse} res */
 function notFound(res) {
-	res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
-	res.end('404 Not Found');
+	plain(res, 404, '404 Not Found');
 }
 
 /** @param {import('node:http').ServerResponse} res @param {string} location */

@@ -34,6 +34,12 @@ const published = {
 export type PublishedKey = keyof typeof published;
 export const PUBLISHED: Record<PublishedKey, PublishedFigure> = published;
 
+/**
+ * The seed of the county the site shows: the dataset the dashboard serves is generated from it,
+ * and the sandbox's county is built from it by default (same seed, same county).
+ */
+export const COUNTY_SEED = 20160801;
+
 /** Milestones of the three systems, as published. */
 export const MILESTONES = [
 	{ id: 'ledgers-launch', date: '2016-08-01' },

@@ -1,17 +1,26 @@
-/** A value as written to CSV: null and undefined become the empty field (NULL to DuckDB). */
+import { csvFormatRow } from 'd3-dsv';
+
+/** A value as written to CSV: null, undefined and non-finite numbers become the empty field (NULL to DuckDB). */
 export type CsvValue = string | number | boolean | null | undefined;
 
-/** Formats one field; quotes strings that contain a delimiter, quote or line break. */
-export function csvField(v: CsvValue): string {
-	if (v === null || v === undefined) return '';
-	if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
-	if (typeof v === 'boolean') return v ? 'true' : 'false';
-	return /[",\n\r]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
+function fieldText(v: CsvValue): string {
+	return v === null || v === undefined || (typeof v === 'number' && !Number.isFinite(v)) ? '' : String(v);
 }
 
-/** One CSV line (with its trailing newline). */
+/**
+ * One CSV line with its trailing newline, formatted by d3-dsv (RFC 4180: a field holding a comma,
+ * quote or line break is quoted, its quotes doubled). The project's one CSV writer: the dataset
+ * generator and the charts' downloads both write through it.
+ */
 export function csvLine(values: readonly CsvValue[]): string {
-	return values.map(csvField).join(',') + '\n';
+	return `${csvFormatRow(values.map(fieldText))}\n`;
+}
+
+/** A whole CSV text, one line per row (the first is usually the header). */
+export function csvText(rows: Iterable<readonly CsvValue[]>): string {
+	let text = '';
+	for (const row of rows) text += csvLine(row);
+	return text;
 }
 
 const dayCache = new Map<number, string>();

@@ -1,5 +1,5 @@
 import { headline, OVERVIEW_TABLES, type Headline } from '../../src/lib/data/overview-queries';
-import { openNodeDb } from '../../src/lib/server/node-db';
+import { openNodeDb } from '../../src/lib/server/dataset';
 
 /** The overview's headline for a town, computed by DuckDB in Node on the built site's files. */
 export async function nodeHeadline(town: string | null): Promise<Headline> {

@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { en } from '../../src/lib/i18n/en';
 import { expect, test } from './fixtures';
 
 test.use({ allowConsoleErrors: true });
@@ -23,6 +25,8 @@ test('a village whose cases file is damaged gets a clear message; the town view 
 	await expect(error).toContainText('cases/610922109203.arrow');
 	await page.getByTestId('breadcrumb').getByRole('button', { name: 'Zhongchi', exact: true }).click();
 	await expect(page.getByTestId('ledger-charts')).toHaveAttribute('data-filters', 'town=610922109');
+	// The town's answer came: the message about the village's file goes.
+	await expect(error).toHaveCount(0);
 });
 
 test('a corrupt data file shows a clear message in English on the English page', async ({ watched: page }) => {
@@ -41,4 +45,52 @@ test('an engine that cannot start says so instead of spinning', async ({ watched
 	const error = page.getByTestId('data-error');
 	await expect(error).toHaveAttribute('data-kind', 'engine');
 	await expect(error).toContainText('could not start');
+});
+
+/** The first half of one of the built site's data files: a download cut short. */
+async function truncated(file: string): Promise<Buffer> {
+	const bytes = await readFile(`build/data/${file}`);
+	return bytes.subarray(0, bytes.length >> 1);
+}
+
+test('a truncated case_counts.arrow is blamed alone; cards say they are unavailable; the "321" page, which does not read it, still works', async ({ watched: page }) => {
+	const body = await truncated('case_counts.arrow');
+	await page.route('**/data/case_counts.arrow*', (route) => route.fulfill({ status: 200, contentType: 'application/octet-stream', body }));
+	await page.goto('/en/?town=610922101');
+	const error = page.getByTestId('data-error');
+	await expect(error).toHaveAttribute('data-kind', 'file-corrupt');
+	await expect(error).toContainText('case_counts.arrow');
+	await expect(error).not.toContainText('units');
+	// No card waits forever for a figure that cannot come.
+	const value = page.getByTestId('value-ledgerCases');
+	await expect(value).toHaveText(en['card.unavailable']);
+	await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+	// The "321" page needs no case table: no message there, and a town is computed.
+	await page.getByRole('link', { name: en['nav.grid'] }).click();
+	await expect(page).toHaveURL(/\/en\/grid\/$/);
+	const charts = page.getByTestId('grid-charts');
+	await page.getByTestId('chart-hierarchy').locator('g[data-node="610922109"]').click();
+	await expect(charts).toHaveAttribute('data-scope', 'town=610922109');
+	await expect(charts).not.toHaveAttribute('aria-busy', 'true');
+	await expect(page.getByTestId('engine-status')).toHaveAttribute('data-computed', 'browser');
+	await expect(error).toHaveCount(0);
+});
+
+test('on the ledger page a truncated case_counts.arrow is named in the message and its detail, and the charts stop waiting', async ({ watched: page }) => {
+	const body = await truncated('case_counts.arrow');
+	await page.route('**/data/case_counts.arrow*', (route) => route.fulfill({ status: 200, contentType: 'application/octet-stream', body }));
+	await page.goto('/en/ledgers/?town=610922101');
+	const error = page.getByTestId('data-error');
+	await expect(error).toHaveAttribute('data-kind', 'file-corrupt');
+	await expect(error).toContainText('The data file case_counts.arrow is damaged');
+	for (const other of ['case_days', 'case_villages']) await expect(error).not.toContainText(other);
+	// Nothing waits for an answer that cannot come, and no other filter's numbers stand in for it.
+	await expect(page.getByTestId('unavailable')).toHaveText(en['data.unavailable']);
+	await expect(page.getByTestId('ledger-charts')).toBeHidden();
+	await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+	// The bulletin of a quarter the build did not prerender needs the same file: it says so instead of waiting.
+	await page.goto('/en/ledgers/bulletin/?q=2019Q2');
+	await expect(error).toContainText('case_counts.arrow');
+	await expect(page.getByTestId('unavailable')).toHaveText(en['data.unavailable']);
+	await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
 });

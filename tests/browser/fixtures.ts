@@ -1,6 +1,23 @@
 import { test as base, expect, type Page } from '@playwright/test';
 
 /**
+ * Waits, after each full page load, until the page is interactive (the app marks
+ * `html[data-hydrated]` once it has hydrated): on a busy machine a click on the prerendered
+ * markup before that would be lost.
+ */
+function waitForHydration(page: Page): void {
+	const hydrated = () => page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+	for (const method of ['goto', 'reload'] as const) {
+		const original = page[method].bind(page) as (...args: unknown[]) => Promise<unknown>;
+		(page as unknown as Record<string, unknown>)[method] = async (...args: unknown[]) => {
+			const response = await original(...args);
+			await hydrated();
+			return response;
+		};
+	}
+}
+
+/**
  * Every browser test runs under two watches: no console error or uncaught exception, and no
  * request to any origin but the site's own (nothing from a CDN, no extension downloads).
  * A test that expects an error opts out with `allowConsoleErrors`.
@@ -14,6 +31,7 @@ export const test = base.extend<{ allowConsoleErrors: boolean; watched: Page }>(
 			if (m.type() === 'error') errors.push(m.text());
 		});
 		page.on('pageerror', (e) => errors.push(e.message));
+		waitForHydration(page);
 		page.on('request', (r) => {
 			const url = new URL(r.url());
 			if (!['127.0.0.1', 'localhost'].includes(url.hostname) && !['data:', 'blob:'].includes(url.protocol)) {

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { csvParse } from 'd3';
+import { PUBLISHED } from '../../sim/county/published';
 import { expect, test } from './fixtures';
 
 test('the integration page drills down from the county to a town’s villages and back', async ({ watched: page }) => {
@@ -23,7 +24,7 @@ test('the integration page in Chinese shows the published totals in its table vi
 	const units = page.getByTestId('chart-units');
 	await units.getByRole('button', { name: '以表格查看' }).click();
 	const cells = await units.locator('tbody tr td:nth-child(2)').allTextContents();
-	expect(cells.reduce((s, c) => s + Number(c.replace(/,/g, '')), 0)).toBe(3506);
+	expect(cells.reduce((s, c) => s + Number(c.replace(/,/g, '')), 0)).toBe(PUBLISHED.tasks.value);
 });
 
 test('the integration page drills down to a village: its own tasks among its neighbours, and back to the town', async ({ watched: page }) => {

@@ -1,5 +1,6 @@
-import { LEDGER_TABLES, ledgerData, NO_FILTERS } from '../../src/lib/data/ledger-queries';
-import { openNodeDb } from '../../src/lib/server/node-db';
+import { readFile } from 'node:fs/promises';
+import { BULLETIN_QUARTERS, LEDGER_TABLES, ledgerData, NO_FILTERS } from '../../src/lib/data/ledger-queries';
+import { openNodeDb } from '../../src/lib/server/dataset';
 import { expect, test } from './fixtures';
 
 async function nodeLedgers(town: string | null, ledger: string | null, period: { from: string; to: string } = NO_FILTERS, village: string | null = null) {
@@ -125,7 +126,7 @@ test('the quarterly bulletin ranks towns for a chosen quarter and prints cleanly
 	await expect(page.getByTestId('bulletin').locator('tbody tr')).toHaveCount(11);
 	await page.getByTestId('bulletin-quarter').selectOption('2019Q2');
 	await expect(page).toHaveURL(/q=2019Q2/);
-	const db = await (await import('../../src/lib/server/node-db')).openNodeDb('build/data', LEDGER_TABLES);
+	const db = await (await import('../../src/lib/server/dataset')).openNodeDb('build/data', LEDGER_TABLES);
 	const rows = await (await import('../../src/lib/data/ledger-queries')).bulletin(db, '2019Q2');
 	db.close();
 	const total = rows.reduce((s, r) => s + r.received, 0);
@@ -137,4 +138,17 @@ test('the quarterly bulletin ranks towns for a chosen quarter and prints cleanly
 	await expect(page.getByTestId('bulletin-quarter')).toBeHidden();
 	await expect(page.locator('nav')).toBeHidden();
 	await expect(page.getByTestId('bulletin').locator('tbody tr')).toHaveCount(11);
+});
+
+test('a huge quarter in the bulletin’s address is named briefly, and the page does not scroll sideways', async ({ watched: page }) => {
+	const huge = 'x'.repeat(100_000);
+	// Longer than the test server takes in a request line: the browser gets the built page without asking it.
+	const html = await readFile('build/en/ledgers/bulletin/index.html');
+	await page.route((url) => url.pathname === '/en/ledgers/bulletin/' && url.search.length > 1000, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
+	await page.goto(`/en/ledgers/bulletin/?q=${huge}`);
+	const notice = page.getByTestId('bad-param');
+	await expect(notice).toContainText(`“${huge.slice(0, 20)}…”`);
+	expect((await notice.textContent())!.length).toBeLessThan(200);
+	expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+	await expect(page.getByTestId('bulletin-quarter')).toHaveValue(BULLETIN_QUARTERS[BULLETIN_QUARTERS.length - 1]);
 });

@@ -1,19 +1,18 @@
-import { SITE_DATA_DIR } from '../../scripts/dataset-writer';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { byTown, overviewData, OVERVIEW_TABLES } from '../../src/lib/data/overview-queries';
 import { rowsOf } from '../../src/lib/data/arrow-rows';
 import type { QueryParam, QueryRunner } from '../../src/lib/data/query-runner';
 import { emptyTableSql, OFFLINE_SETTINGS, schemaMismatch } from '../../src/lib/data/table-loader';
-import { openNodeDb } from '../../src/lib/server/node-db';
+import { openNodeDb } from '../../src/lib/server/dataset';
 import { BROWSER_TABLES as TABLE_NAMES } from '../../sim/dataset/schema';
 import { LEDGER_QUARTERS, ledgerData, bulletin, LEDGER_TABLES, NO_FILTERS } from '../../src/lib/data/ledger-queries';
 
 // The browser's path — the DuckDB-WASM engine (its Node build) loading the Arrow files — must give
 // the same tables and the same answers as DuckDB in Node reading the CSV files at build time.
-const dir = SITE_DATA_DIR;
+const dir = inject('dataDir');
 let wasm: duckdb.DuckDBConnection;
 let node: Awaited<ReturnType<typeof openNodeDb>>;
 

@@ -1,19 +1,20 @@
 import { readFile } from 'node:fs/promises';
 import { csvParse, type DSVRowArray } from 'd3';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { SITE_DATA_DIR } from '../../scripts/dataset-writer';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { integrationData, INTEGRATION_TABLES } from '../../src/lib/data/integration-queries';
 import { COUNTY } from '../../src/lib/data/scope';
-import { openNodeDb } from '../../src/lib/server/node-db';
+import { openNodeDb } from '../../src/lib/server/dataset';
+import { PUBLISHED } from '../../sim/county/published';
 
 // The integration page's SQL against independent counts from the CSV files.
 let tasks: DSVRowArray<string>;
 let cadres: DSVRowArray<string>;
 let db: Awaited<ReturnType<typeof openNodeDb>>;
+const dataDir = inject('dataDir');
 beforeAll(async () => {
-	tasks = csvParse(await readFile(`${SITE_DATA_DIR}/tasks.csv`, 'utf8'));
-	cadres = csvParse(await readFile(`${SITE_DATA_DIR}/cadres.csv`, 'utf8'));
-	db = await openNodeDb(SITE_DATA_DIR, INTEGRATION_TABLES);
+	tasks = csvParse(await readFile(`${dataDir}/tasks.csv`, 'utf8'));
+	cadres = csvParse(await readFile(`${dataDir}/cadres.csv`, 'utf8'));
+	db = await openNodeDb(dataDir, INTEGRATION_TABLES);
 });
 
 describe('integration page queries', () => {
@@ -25,9 +26,9 @@ describe('integration page queries', () => {
 			expect(u.done).toBe(tasks.filter((t) => t.town_code === u.code && t.status === 'done').length);
 			expect(u.stationed).toBe(cadres.filter((c) => c.town_code === u.code && c.role === 'stationed').length);
 		}
-		expect(d.units.reduce((s, u) => s + u.tasks, 0)).toBe(3506);
-		expect(d.units.reduce((s, u) => s + u.stationed, 0)).toBe(592);
-		expect(d.units.reduce((s, u) => s + u.leaders, 0)).toBe(164);
+		expect(d.units.reduce((s, u) => s + u.tasks, 0)).toBe(PUBLISHED.tasks.value);
+		expect(d.units.reduce((s, u) => s + u.stationed, 0)).toBe(PUBLISHED.stationedCadres.value);
+		expect(d.units.reduce((s, u) => s + u.leaders, 0)).toBe(PUBLISHED.followingLeaders.value);
 	});
 
 	it('drills down to the villages of one town', async () => {
@@ -53,7 +54,7 @@ describe('integration page queries', () => {
 		const d = await integrationData(db, COUNTY);
 		const pilot = tasks.filter((t) => t.assigned_on! < '2020-03-01');
 		expect(d.periods.find((p) => p.period === 'pilot')).toMatchObject({ tasks: pilot.length, done: pilot.filter((t) => t.completed_on).length });
-		expect(d.periods.reduce((s, p) => s + p.tasks, 0)).toBe(3506);
+		expect(d.periods.reduce((s, p) => s + p.tasks, 0)).toBe(PUBLISHED.tasks.value);
 		// Pilot towns only: the assumed pilots are Chengguan and Chihe.
 		expect(new Set(pilot.map((t) => t.town_code))).toEqual(new Set(['610922100', '610922104']));
 	});

@@ -1,11 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { csvParse, quantile, type DSVRowArray } from 'd3';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { SITE_DATA_DIR } from '../../scripts/dataset-writer';
-import { filtersFromSearch } from '../../src/lib/data/ledger-filters';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import fc from 'fast-check';
 import { LEDGER_QUARTERS, LEDGER_TABLES, ledgerData, ledgerFromSlice, ledgerSlice, NO_FILTERS, wilson, type LedgerFilters } from '../../src/lib/data/ledger-queries';
-import { openNodeDb } from '../../src/lib/server/node-db';
+import { openNodeDb } from '../../src/lib/server/dataset';
 import { STEPS } from '../../sim/dataset/case-vocabulary';
 import { binDays, binOfMinutes } from '../../sim/dataset/case-cubes';
 
@@ -13,10 +11,11 @@ import { binDays, binOfMinutes } from '../../sim/dataset/case-cubes';
 // computed from the raw cases by parsing the CSV in JavaScript.
 let cases: DSVRowArray<string>;
 let db: Awaited<ReturnType<typeof openNodeDb>>;
+const dataDir = inject('dataDir');
 beforeAll(async () => {
-	cases = csvParse(await readFile(`${SITE_DATA_DIR}/cases.csv`, 'utf8'));
+	cases = csvParse(await readFile(`${dataDir}/cases.csv`, 'utf8'));
 	// The raw cases too: a village's slices are derived from its cases (as the browser does).
-	db = await openNodeDb(SITE_DATA_DIR, [...LEDGER_TABLES, 'cases']);
+	db = await openNodeDb(dataDir, [...LEDGER_TABLES, 'cases']);
 });
 
 const FILTERS: LedgerFilters = { town: '610922104', village: null, ledger: 'complaint', from: '2018Q2', to: '2021Q3' };
@@ -161,21 +160,5 @@ describe('ledger page queries', () => {
 		expect(ci.low).toBeLessThan(0.98);
 		expect(ci.high).toBeGreaterThan(0.98);
 		expect(Number.isNaN(wilson(0, 0).low)).toBe(true);
-	});
-});
-
-describe('ledger filters in the address', () => {
-	it('keep valid filters and drop invalid ones, with the reasons', () => {
-		const { filters, problems } = filtersFromSearch(new URLSearchParams('town=610922104&ledger=bogus&from=2019&to=1900'));
-		expect(filters).toEqual({ town: '610922104', village: null, ledger: null, from: '2019Q1', to: '2021Q4' });
-		expect(problems).toEqual(['ledger=bogus', 'to=1900']);
-		expect(filtersFromSearch(new URLSearchParams('from=2018q2&to=2020Q3')).filters).toMatchObject({ from: '2018Q2', to: '2020Q3' });
-		expect(filtersFromSearch(new URLSearchParams('from=2016Q1')).problems).toEqual(['from=2016Q1']);
-	});
-
-	it('fall back to the whole period when the period is inverted', () => {
-		const { filters, problems } = filtersFromSearch(new URLSearchParams('from=2021&to=2017'));
-		expect([filters.from, filters.to]).toEqual(['2016Q3', '2021Q4']);
-		expect(problems[0]).toMatch(/from=2021Q1 > to=2017Q4/);
 	});
 });

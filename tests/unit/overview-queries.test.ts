@@ -1,14 +1,14 @@
-import { SITE_DATA_DIR } from '../../scripts/dataset-writer';
 import { readFile } from 'node:fs/promises';
 import { csvParse, type DSVRowArray } from 'd3';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { byTown, headline, monthlyByLedger, OVERVIEW_TABLES } from '../../src/lib/data/overview-queries';
-import { openNodeDb } from '../../src/lib/server/node-db';
+import { openNodeDb } from '../../src/lib/server/dataset';
+import { PUBLISHED } from '../../sim/county/published';
 import { TOWNS } from '../../sim/county/towns';
 
 // The overview's SQL, run by DuckDB on the pre-aggregated case_counts, against the same figures
 // computed independently from the raw cases by parsing the CSV files in JavaScript.
-const dir = SITE_DATA_DIR;
+const dir = inject('dataDir');
 let cases: DSVRowArray<string>;
 let db: Awaited<ReturnType<typeof openNodeDb>>;
 
@@ -32,7 +32,7 @@ describe('overview queries', () => {
 
 	it('monthly counts add up to the headline and cover every month from Aug 2016 to Dec 2021', async () => {
 		const monthly = await monthlyByLedger(db, null);
-		expect(monthly.reduce((s, m) => s + m.cases, 0)).toBe(8812);
+		expect(monthly.reduce((s, m) => s + m.cases, 0)).toBe(PUBLISHED.ledgerCases.value);
 		expect(new Set(monthly.map((m) => m.month)).size).toBe(65);
 		const aug2016 = cases.filter((c) => inScope(c) && c.received_at!.startsWith('2016-08') && c.ledger === 'demand').length;
 		expect(monthly.find((m) => m.month === '2016-08' && m.ledger === 'demand')?.cases).toBe(aug2016);
@@ -41,8 +41,8 @@ describe('overview queries', () => {
 	it('per-town rows add up to the county and match each town’s headline', async () => {
 		const rows = await byTown(db);
 		expect(rows.map((r) => r.townCode)).toEqual(TOWNS.map((t) => t.code));
-		expect(rows.reduce((s, r) => s + r.cases, 0)).toBe(8812);
-		expect(rows.reduce((s, r) => s + r.closed, 0)).toBe(8597);
+		expect(rows.reduce((s, r) => s + r.cases, 0)).toBe(PUBLISHED.ledgerCases.value);
+		expect(rows.reduce((s, r) => s + r.closed, 0)).toBe(PUBLISHED.ledgerClosed.value);
 		const raofeng = await headline(db, '610922101');
 		expect(rows[1]).toMatchObject({ cases: raofeng.cases, closed: raofeng.closed, satisfied: raofeng.satisfied });
 	});

@@ -1,4 +1,4 @@
-import { csvFormatRows } from 'd3';
+import { csvText } from '$sim/dataset/csv';
 
 export interface TableColumn {
 	key: string;
@@ -10,10 +10,7 @@ export type TableRow = Record<string, string | number | null>;
 
 /** The CSV text of a table: a header of column labels, then the rows' values (raw, unformatted numbers). */
 export function tableCsv(columns: readonly TableColumn[], rows: readonly TableRow[]): string {
-	return csvFormatRows([
-		columns.map((c) => c.label),
-		...rows.map((r) => columns.map((c) => (r[c.key] === null || r[c.key] === undefined ? '' : String(r[c.key]))))
-	]);
+	return csvText([columns.map((c) => c.label), ...rows.map((r) => columns.map((c) => r[c.key]))]);
 }
 
 /** Offers the table as a CSV download. The byte-order mark lets spreadsheet programs read Chinese text. */

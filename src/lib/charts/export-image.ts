@@ -1,5 +1,5 @@
-/** Style properties copied inline so an exported chart looks as on screen without the page's CSS. */
-const STYLE_PROPS = ['fill', 'stroke', 'stroke-width', 'stroke-dasharray', 'opacity', 'font-size', 'font-family', 'font-weight', 'text-anchor'];
+import { INK, MUTED, type Shape } from './palette';
+import { symbolPath } from './symbols';
 
 /** An SVG document ready to save or draw, with its size. */
 export interface SvgImage {
@@ -8,10 +8,28 @@ export interface SvgImage {
 	height: number;
 }
 
-const SVG_NS = 'http://www.w3.org/2000/svg';
+/** One entry of a legend: a swatch (areas, bars), or with `line` a line with its dash, or its shape (dots). */
+export interface LegendEntry {
+	label: string;
+	colour: string;
+	dash?: string;
+	line?: boolean;
+	shape?: Shape;
+}
 
-/** A standalone copy of an SVG element: computed styles inlined, explicit size, white background. */
-export function standaloneSvg(svg: SVGSVGElement): SvgImage {
+/** The page's font stack (app.css), so exported text looks as on screen, Chinese included. */
+export const FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', 'PingFang SC', 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif";
+
+/** Style properties copied inline so an exported chart looks as on screen without the page's CSS. */
+const STYLE_PROPS = ['fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-dasharray', 'opacity', 'font-size', 'font-family', 'font-weight', 'text-anchor'];
+
+/** Text made safe for XML markup, in an element or an attribute. */
+export function escapeXml(text: string): string {
+	return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** A standalone copy of a chart's SVG element as drawn: computed styles inlined, explicit size. */
+export function svgImage(svg: SVGSVGElement): SvgImage {
 	const clone = svg.cloneNode(true) as SVGSVGElement;
 	const originals = [svg, ...svg.querySelectorAll('*')];
 	const copies = [clone, ...clone.querySelectorAll('*')];
@@ -25,46 +43,78 @@ export function standaloneSvg(svg: SVGSVGElement): SvgImage {
 	clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
 	clone.setAttribute('width', String(width));
 	clone.setAttribute('height', String(height));
-	const background = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
-	background.setAttribute('width', '100%');
-	background.setAttribute('height', '100%');
-	background.setAttribute('fill', '#fff');
-	clone.insertBefore(background, clone.firstChild);
 	return { markup: new XMLSerializer().serializeToString(clone), width, height };
 }
 
-/**
- * An SVG drawing of a bar list drawn as HTML (HBars: a label, a bar, a value per row), read from
- * the page as shown, so the exported picture has the same labels, bars and numbers.
- */
-export function barsImage(list: HTMLElement): SvgImage {
-	const rows = [...list.querySelectorAll<HTMLElement>('[data-key]')].map((row) => ({
-		label: row.querySelector('.label')?.textContent?.trim() ?? '',
-		share: Number(row.querySelector('svg rect')?.getAttribute('width') ?? 0) / 100,
-		value: (row.querySelector('.num')?.textContent?.trim() ?? '').replace(/\s*\(/, ' (')
-	}));
-	const rowHeight = 24;
-	const [labelWidth, barWidth, valueWidth, pad] = [220, 300, 150, 8];
-	const width = labelWidth + barWidth + valueWidth + 2 * pad;
-	const height = rows.length * rowHeight + 2 * pad;
-	const svg = document.createElementNS(SVG_NS, 'svg');
-	const add = (parent: Element, name: string, attrs: Record<string, string | number>, text?: string) => {
-		const el = document.createElementNS(SVG_NS, name);
-		for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
-		if (text !== undefined) el.textContent = text;
-		parent.append(el);
-		return el;
-	};
-	svg.setAttribute('xmlns', SVG_NS);
-	for (const [k, v] of Object.entries({ width, height, viewBox: `0 0 ${width} ${height}`, 'font-family': 'system-ui, sans-serif', 'font-size': 12 })) svg.setAttribute(k, String(v));
-	add(svg, 'rect', { width: '100%', height: '100%', fill: '#fff' });
-	rows.forEach((r, i) => {
-		const y = pad + i * rowHeight;
-		add(svg, 'text', { x: pad + labelWidth - 8, y: y + rowHeight / 2, dy: '0.35em', 'text-anchor': 'end', fill: '#1b2430' }, r.label);
-		add(svg, 'rect', { x: pad + labelWidth, y: y + 5, width: Math.max(0, r.share) * barWidth, height: rowHeight - 10, fill: '#3a6ea5' });
-		add(svg, 'text', { x: pad + labelWidth + barWidth + 6, y: y + rowHeight / 2, dy: '0.35em', fill: '#1b2430' }, r.value);
+const svgOpen = (width: number, height: number, attrs = '') =>
+	`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"${attrs}>`;
+const placed = (image: SvgImage, x: number, y: number) => `<g transform="translate(${x},${y})">${image.markup}</g>`;
+const text = (x: number, y: number, content: string, attrs = '') => `<text x="${x}" y="${y}"${attrs}>${escapeXml(content)}</text>`;
+
+/** Pictures in rows of as many as fit in `maxWidth`, each under its caption (small multiples). */
+export function tiledImage(tiles: readonly { image: SvgImage; caption?: string }[], maxWidth = 960): SvgImage {
+	const gap = 12;
+	const captionHeight = tiles.some((t) => t.caption) ? 16 : 0;
+	const cellWidth = Math.max(...tiles.map((t) => t.image.width));
+	const cellHeight = Math.max(...tiles.map((t) => t.image.height)) + captionHeight;
+	const columns = Math.max(1, Math.min(tiles.length, Math.floor((maxWidth + gap) / (cellWidth + gap))));
+	const rows = Math.ceil(tiles.length / columns);
+	const width = columns * cellWidth + (columns - 1) * gap;
+	const height = rows * cellHeight + (rows - 1) * gap;
+	const cells = tiles.map((t, i) => {
+		const x = (i % columns) * (cellWidth + gap);
+		const y = Math.floor(i / columns) * (cellHeight + gap);
+		return (t.caption ? text(x, y + 12, t.caption, ' font-size="12" font-weight="600"') : '') + placed(t.image, x, y + captionHeight);
 	});
-	return { markup: new XMLSerializer().serializeToString(svg), width, height };
+	return { markup: `${svgOpen(width, height, ` font-family="${FONT_FAMILY}" fill="${INK}"`)}${cells.join('')}</svg>`, width, height };
+}
+
+/** Roughly how wide a text is drawn: a Chinese character 1 em, anything else about half. */
+function textWidth(text: string, size: number): number {
+	return [...text].reduce((w, ch) => w + (/[\u2e80-\uffff]/.test(ch) ? 1 : 0.56) * size, 0);
+}
+
+/** Legend entries in rows that fit `width`, from (x, y) on; returns the markup and the height used. */
+function legendRows(entries: readonly LegendEntry[], x0: number, y0: number, width: number): { markup: string; height: number } {
+	const size = 11.5;
+	const rowHeight = 18;
+	let [x, y] = [x0, y0];
+	const parts = entries.map((e) => {
+		const w = 22 + textWidth(e.label, size) + 16;
+		if (x > x0 && x + w > x0 + width) [x, y] = [x0, y + rowHeight];
+		const mark = e.shape
+			? `<path d="${symbolPath(e.shape, x + 8, y + 9)}" fill="${e.colour}"/>`
+			: e.line
+			? `<line x1="${x}" x2="${x + 16}" y1="${y + 9}" y2="${y + 9}" stroke="${e.colour}" stroke-width="3"${e.dash ? ` stroke-dasharray="${e.dash}"` : ''}/>`
+			: `<rect x="${x + 3}" y="${y + 4}" width="10" height="10" rx="2" fill="${e.colour}"/>`;
+		const part = mark + text(x + 22, y + 13, e.label, ` font-size="${size}" fill="${INK}"`);
+		x += w;
+		return part;
+	});
+	return { markup: parts.join(''), height: entries.length ? y - y0 + rowHeight : 0 };
+}
+
+/**
+ * A chart's picture on white with its title, units and legend above and its source below, so an
+ * exported chart says what it shows and where its numbers come from (SPEC §4: exports stand alone).
+ */
+export function framedImage(body: SvgImage, words: { title: string; units: string; source: string }, legend: readonly LegendEntry[] = []): SvgImage {
+	const pad = 12;
+	const width = Math.round(body.width + 2 * pad);
+	const key = legendRows(legend, pad, pad + 40, body.width);
+	const top = pad + 38 + (key.height ? key.height + 6 : 0);
+	const height = Math.round(top + body.height + 10 + 14 + pad);
+	const markup = [
+		svgOpen(width, height, ` font-family="${FONT_FAMILY}"`),
+		`<rect width="100%" height="100%" fill="#fff"/>`,
+		text(pad, pad + 15, words.title, ` font-size="16" font-weight="700" fill="${INK}"`),
+		text(pad, pad + 32, words.units, ` font-size="11.5" fill="${MUTED}"`),
+		key.markup,
+		placed(body, pad, top),
+		text(pad, height - pad - 2, words.source, ` font-size="11" fill="${MUTED}"`),
+		'</svg>'
+	].join('');
+	return { markup, width, height };
 }
 
 function download(filename: string, blob: Blob): void {

@@ -1,29 +1,34 @@
 import { getContext, setContext } from 'svelte';
-import { ALL } from '../../../sim/dataset/case-cubes';
-import type { BrowserTable as TableName } from '../../../sim/dataset/schema';
-import { toDataErrorInfo, type DataErrorInfo } from './data-error';
-import type { BrowserDb } from './duckdb-browser';
+import { Cache } from '$lib/cache';
+import { ALL } from '$sim/dataset/case-cubes';
+import type { BrowserTable as TableName } from '$sim/dataset/schema';
+import type { BrowserDb, TableFile } from './duckdb-browser';
 import type { QueryRunner } from './query-runner';
 
 export type EngineStatus = 'idle' | 'starting' | 'ready' | 'error';
 
+export interface DataEngineOptions {
+	/** A table's Arrow file and its row count. */
+	table: (table: TableName) => TableFile;
+	/** The Arrow file of one village's cases. */
+	villageCasesUrl?: (village: string) => string;
+}
+
 /**
  * The one DuckDB-WASM engine of a page session, started lazily behind one promise on first use
- * (after first paint: the prerendered page never waits for it). Its status and any error are
- * reactive so the UI can say what is happening in the user's language.
+ * (after first paint: the prerendered page never waits for it). `status` says whether the engine
+ * itself started ('error': it could not); what a request needed and could not get (a missing or
+ * damaged file) is that request's failure, reported by the page that asked (LatestAnswer), so a
+ * damaged file does not stop the pages and views that never read it.
  */
 export class DataEngine {
 	status = $state<EngineStatus>('idle');
-	error = $state<DataErrorInfo | null>(null);
 	#db: Promise<BrowserDb> | null = null;
-	readonly #fileUrl: (table: TableName) => string;
-	readonly #villageCasesUrl: (village: string) => string;
-	readonly #villages = new Map<string, Promise<void>>();
+	readonly #options: DataEngineOptions;
+	readonly #villages = new Cache<string, Promise<void>>();
 
-	/** `fileUrl`: a table's Arrow file; `villageCasesUrl`: the Arrow file of one village's cases. */
-	constructor(fileUrl: (table: TableName) => string, villageCasesUrl: (village: string) => string = () => '') {
-		this.#fileUrl = fileUrl;
-		this.#villageCasesUrl = villageCasesUrl;
+	constructor(options: DataEngineOptions) {
+		this.#options = options;
 	}
 
 	/**
@@ -32,24 +37,15 @@ export class DataEngine {
 	 */
 	async withVillageCases(tables: readonly TableName[], village: string): Promise<QueryRunner> {
 		const db = await this.ready(tables);
-		let p = this.#villages.get(village);
-		if (!p) {
-			p = (async () => {
-				const [{ n }] = await db.query<{ n: number }>(
-					`SELECT coalesce(sum(cases), 0)::INTEGER AS n FROM case_villages WHERE village_id = $1::VARCHAR AND ledger = '${ALL}'`,
-					[village]
-				);
-				await (await this.#db!).appendCases(this.#villageCasesUrl(village), `cases/${village}.arrow`, n);
-			})();
-			p.catch(() => this.#villages.delete(village));
-			this.#villages.set(village, p);
-		}
-		try {
-			await p;
-		} catch (e) {
-			this.fail(e);
-			throw e;
-		}
+		const browserDb = await this.#db!;
+		await this.#villages.getOrMake(village, async () => {
+			const [{ n }] = await db.query<{ n: number }>(
+				`SELECT coalesce(sum(cases), 0)::INTEGER AS n FROM case_villages WHERE village_id = $1::VARCHAR AND ledger = '${ALL}'`,
+				[village]
+			);
+			const url = this.#options.villageCasesUrl?.(village) ?? '';
+			await browserDb.appendCases(url, `cases/${village}.arrow`, n);
+		});
 		return db;
 	}
 
@@ -58,23 +54,16 @@ export class DataEngine {
 		if (!this.#db) {
 			this.status = 'starting';
 			performance.mark('engine:import');
-			this.#db = import('./duckdb-browser').then((m) => m.startBrowserDb({ fileUrl: this.#fileUrl, prefetch: tables }));
+			this.#db = import('./duckdb-browser').then((m) => m.startBrowserDb({ table: this.#options.table, prefetch: tables }));
+			this.#db.catch(() => (this.status = 'error'));
 		}
+		const db = await this.#db;
 		try {
-			const db = await this.#db;
 			await db.load(tables);
-			if (this.status !== 'error') this.status = 'ready';
-			return db;
-		} catch (e) {
-			this.fail(e);
-			throw e;
+		} finally {
+			this.status = 'ready';
 		}
-	}
-
-	/** Records an error (start-up, loading or a query) for the page to show. */
-	fail(e: unknown): void {
-		this.status = 'error';
-		this.error = toDataErrorInfo(e);
+		return db;
 	}
 }
 

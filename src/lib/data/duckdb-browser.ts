@@ -8,15 +8,21 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
-import type { BrowserTable as TableName } from '../../../sim/dataset/schema';
+import type { BrowserTable as TableName } from '$sim/dataset/schema';
 import { DataError } from './data-error';
 import type { QueryParam, QueryRunner } from './query-runner';
 import { rowsOf } from './arrow-rows';
 import { emptyTableSql, OFFLINE_SETTINGS, schemaMismatch } from './table-loader';
+import { Cache } from '$lib/cache';
+
+/** Where a table's Arrow IPC stream file is (its URL, with any cache-busting version) and how many rows it holds (meta.json). */
+export interface TableFile {
+	url: string;
+	rows: number;
+}
 
 export interface BrowserDbOptions {
-	/** URL of a table's Arrow IPC stream file (including any cache-busting version). */
-	fileUrl: (table: TableName) => string;
+	table: (table: TableName) => TableFile;
 	/** Tables to start downloading at once, while the engine compiles. */
 	prefetch?: readonly TableName[];
 }
@@ -56,16 +62,9 @@ function timeout<T>(p: Promise<T>, ms: number): Promise<T> {
 }
 
 export async function startBrowserDb(options: BrowserDbOptions): Promise<BrowserDb> {
-	const downloads = new Map<TableName, Promise<Uint8Array>>();
-	const download = (table: TableName) => {
-		let p = downloads.get(table);
-		if (!p) {
-			p = fetchTable(options.fileUrl(table), `${table}.arrow`);
-			p.catch(() => downloads.delete(table));
-			downloads.set(table, p);
-		}
-		return p;
-	};
+	// A download is kept until its table is loaded (the bytes then move to the engine's worker).
+	const downloads = new Cache<TableName, Promise<Uint8Array>>();
+	const download = (table: TableName) => downloads.getOrMake(table, () => fetchTable(options.table(table).url, `${table}.arrow`));
 	for (const t of options.prefetch ?? []) download(t);
 
 	let db: duckdb.AsyncDuckDB;
@@ -101,23 +100,47 @@ export async function startBrowserDb(options: BrowserDbOptions): Promise<Browser
 		throw new DataError({ kind: 'engine', detail: e instanceof Error ? e.message : String(e) });
 	}
 
-	const loading = new Map<TableName, Promise<void>>();
-	const prepared = new Map<string, Promise<Awaited<ReturnType<typeof conn.prepare>>>>();
+	const loading = new Cache<TableName, Promise<void>>();
+	const prepared = new Cache<string, Promise<duckdb.AsyncPreparedStatement>>();
+	const count = async (table: string) => Number((await guard(conn.query(`SELECT count(*) AS n FROM ${table}`))).toArray()[0].toJSON().n);
+
+	// DuckDB-WASM decodes Arrow streams per connection and waits for a stream's end: a file cut
+	// short leaves its connection waiting, and the next file inserted there would be read as the
+	// rest of it (and blamed for the damage). So each file is inserted on a connection of its own,
+	// closed afterwards, which drops whatever a damaged file left behind.
+	const insertAlone = async (bytes: Uint8Array, options: { name: string; create: boolean }) => {
+		const own = await guard(db.connect());
+		try {
+			await guard(own.insertArrowFromIPCStream(bytes, options));
+		} finally {
+			await guard(own.close()).catch(() => {});
+		}
+	};
+
 	// Tables arrive as Arrow IPC streams: inserted without parsing text, then checked against the
-	// declared schema so a wrong or damaged file is reported instead of answering queries wrongly.
+	// declared schema and meta.json's row count, so a wrong or damaged file is reported instead of
+	// answering queries wrongly.
 	const loadTable = async (table: TableName) => {
 		const file = `${table}.arrow`;
 		const bytes = await download(table);
+		downloads.delete(table);
 		performance.mark(`engine:fetched:${table}`);
 		try {
 			await guard(conn.query(`DROP TABLE IF EXISTS ${table}`));
-			await guard(conn.insertArrowFromIPCStream(bytes, { name: table, create: true }));
-			const columns = await guard(
-				conn.query(`SELECT column_name AS name, data_type AS type FROM information_schema.columns
-					WHERE table_name = '${table}' ORDER BY ordinal_position`)
-			);
-			const mismatch = schemaMismatch(table, columns.toArray().map((r) => r.toJSON() as { name: string; type: string }));
+			await insertAlone(bytes, { name: table, create: true });
+			const columns = (
+				await guard(
+					conn.query(`SELECT column_name AS name, data_type AS type FROM information_schema.columns
+						WHERE table_name = '${table}' ORDER BY ordinal_position`)
+				)
+			)
+				.toArray()
+				.map((r) => r.toJSON() as { name: string; type: string });
+			if (columns.length === 0) throw new Error('no complete Arrow stream in the file (cut short?)');
+			const mismatch = schemaMismatch(table, columns);
 			if (mismatch) throw new Error(mismatch);
+			const [rows, expected] = [await count(table), options.table(table).rows];
+			if (rows !== expected) throw new Error(`expected ${expected} rows, found ${rows}`);
 		} catch (e) {
 			throw new DataError({ kind: 'file-corrupt', file, detail: e instanceof Error ? e.message : String(e) });
 		}
@@ -126,16 +149,15 @@ export async function startBrowserDb(options: BrowserDbOptions): Promise<Browser
 
 	// Appends are serialised: each checks the table it adds to.
 	let appending: Promise<unknown> = Promise.resolve();
-	const count = async () => Number((await guard(conn.query('SELECT count(*) AS n FROM cases'))).toArray()[0].toJSON().n);
 	const appendCases = async (url: string, file: string, rows: number) => {
 		const bytes = await fetchTable(url, file);
 		try {
 			await guard(conn.query(emptyTableSql('cases')));
-			const before = await count();
+			const before = await count('cases');
 			// Inserting into the declared table fails if the stream's columns differ; a stream that
-			// is not Arrow at all may insert nothing, so the rows are counted too.
-			await guard(conn.insertArrowFromIPCStream(bytes, { name: 'cases', create: false }));
-			const added = (await count()) - before;
+			// is not Arrow at all, or cut short, inserts nothing, so the rows are counted too.
+			await insertAlone(bytes, { name: 'cases', create: false });
+			const added = (await count('cases')) - before;
 			if (added !== rows) throw new Error(`expected ${rows} cases, found ${added}`);
 		} catch (e) {
 			throw new DataError({ kind: 'file-corrupt', file, detail: e instanceof Error ? e.message : String(e) });
@@ -149,30 +171,15 @@ export async function startBrowserDb(options: BrowserDbOptions): Promise<Browser
 			return p;
 		},
 		async load(tables) {
-			await Promise.all(
-				tables.map((t) => {
-					let p = loading.get(t);
-					if (!p) {
-						p = loadTable(t);
-						p.catch(() => loading.delete(t));
-						loading.set(t, p);
-					}
-					return p;
-				})
-			);
+			await Promise.all(tables.map((t) => loading.getOrMake(t, () => loadTable(t))));
 		},
 		async query<T extends object>(sql: string, params: readonly QueryParam[] = []) {
 			const started = performance.now();
 			try {
 				// The pages run the same few statements with different parameters: each is prepared
 				// once and kept, so a query is one round trip to the engine's worker, not three.
-				let stmt = prepared.get(sql);
-				if (!stmt) {
-					stmt = guard(conn.prepare(sql));
-					prepared.set(sql, stmt);
-					stmt.catch(() => prepared.delete(sql));
-				}
-				const table = await guard((await stmt).query(...params));
+				const stmt = await prepared.getOrMake(sql, () => guard(conn.prepare(sql)));
+				const table = await guard(stmt.query(...params));
 				return rowsOf<T>(table);
 			} catch (e) {
 				throw new DataError({ kind: 'query', detail: e instanceof Error ? e.message : String(e) });

@@ -1,4 +1,5 @@
-import type { BrowserTable } from '../../../sim/dataset/schema';
+import type { BrowserTable } from '$sim/dataset/schema';
+import { Cache } from '../cache';
 import type { QueryParam, QueryRunner } from './query-runner';
 import type { Colour, Scope } from './scope';
 
@@ -18,15 +19,11 @@ const HOUSEHOLD_COLOURS = `CREATE TABLE IF NOT EXISTS household_colours AS
 	FROM household_status s JOIN households h USING (household_id) JOIN units g ON g.unit_id = h.grid_id
 		LEFT JOIN liaisons l ON l.liaison_id = h.liaison_id
 	ORDER BY h.town_code, h.village_id, s.quarter`;
-const joined = new WeakMap<QueryRunner, Promise<unknown>>();
+const joined = new WeakMap<QueryRunner, Cache<'household_colours', Promise<unknown>>>();
 export function householdColours(db: QueryRunner): Promise<unknown> {
-	let p = joined.get(db);
-	if (!p) {
-		p = db.query(HOUSEHOLD_COLOURS);
-		p.catch(() => joined.delete(db));
-		joined.set(db, p);
-	}
-	return p;
+	let made = joined.get(db);
+	if (!made) joined.set(db, (made = new Cache()));
+	return made.getOrMake('household_colours', () => db.query(HOUSEHOLD_COLOURS));
 }
 /** Households (alias h) in the latest quarter, in the scope's place: FROM … WHERE …. */
 const HOUSEHOLDS = `household_colours h`;

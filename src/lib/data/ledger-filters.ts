@@ -1,6 +1,6 @@
-import { LEDGER_TYPES } from '../../../sim/dataset/case-vocabulary';
-import { LEDGER_QUARTERS, NO_FILTERS, type LedgerFilters } from './ledger-queries';
-import { scopeFromSearch, type Village } from './scope';
+import { LEDGER_TYPES } from '$sim/dataset/case-vocabulary';
+import { BULLETIN_QUARTERS, LEDGER_QUARTERS, NO_FILTERS, type LedgerFilters } from './ledger-queries';
+import { scopeFromSearch, shortValue, type Village } from './scope';
 
 /**
  * Reads the ledger page's filters from a query string. Unknown towns, villages or ledgers, periods
@@ -13,7 +13,7 @@ export function filtersFromSearch(params: URLSearchParams, villages: readonly Vi
 	const ledger = params.get('ledger');
 	if (ledger !== null) {
 		if ((LEDGER_TYPES as readonly string[]).includes(ledger)) filters.ledger = ledger;
-		else problems.push(`ledger=${ledger.slice(0, 20)}`);
+		else problems.push(`ledger=${shortValue(ledger)}`);
 	}
 	// A quarter 'YYYYQn', or a year (older links): a year starts at its first quarter with data and
 	// ends at its last.
@@ -22,7 +22,7 @@ export function filtersFromSearch(params: URLSearchParams, villages: readonly Vi
 		if (v === null) return;
 		const quarters = /^\d{4}$/.test(v) ? LEDGER_QUARTERS.filter((q) => q.startsWith(v)) : LEDGER_QUARTERS.filter((q) => q === v.toUpperCase());
 		if (quarters.length) filters[key] = key === 'from' ? quarters[0] : quarters[quarters.length - 1];
-		else problems.push(`${key}=${v.slice(0, 10)}`);
+		else problems.push(`${key}=${shortValue(v)}`);
 	};
 	period('from');
 	period('to');
@@ -47,4 +47,15 @@ export function filtersToSearch(f: LedgerFilters): URLSearchParams {
 
 export function isUnfiltered(f: LedgerFilters): boolean {
 	return filtersToSearch(f).toString() === '';
+}
+
+/**
+ * The bulletin's quarter from `q` ('YYYYQn', one the bulletin covers): the latest when it is
+ * absent or not one of them; `bad` is then the value as the notice quotes it (shortened).
+ */
+export function bulletinQuarterFromSearch(params: URLSearchParams): { quarter: string; bad: string | null } {
+	const latest = BULLETIN_QUARTERS[BULLETIN_QUARTERS.length - 1];
+	const q = params.get('q');
+	if (q === null) return { quarter: latest, bad: null };
+	return BULLETIN_QUARTERS.includes(q) ? { quarter: q, bad: null } : { quarter: latest, bad: shortValue(q) };
 }

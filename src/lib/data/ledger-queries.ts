@@ -1,6 +1,7 @@
-import { STEPS } from '../../../sim/dataset/case-vocabulary';
-import { ALL, binDays, CLOSE_STEP, VILLAGE_COUNTS_SQL, VILLAGE_CUBES, VILLAGE_CUBES_CREATE, VILLAGE_DAYS_SQL } from '../../../sim/dataset/case-cubes';
-import type { BrowserTable } from '../../../sim/dataset/schema';
+import { STEPS } from '$sim/dataset/case-vocabulary';
+import { ALL, binDays, CLOSE_STEP, VILLAGE_COUNTS_SQL, VILLAGE_CUBES, VILLAGE_CUBES_CREATE, VILLAGE_DAYS_SQL } from '$sim/dataset/case-cubes';
+import type { BrowserTable } from '$sim/dataset/schema';
+import { Cache } from '../cache';
 import type { QueryRunner } from './query-runner';
 
 /** Tables the ledger pages read. */
@@ -48,7 +49,7 @@ const place = (f: LedgerFilters) => f.village ?? f.town;
 /** The tables a filter's slices live in: the county's, or the villages' derived in the browser (fixed names). */
 const cubes = (f: LedgerFilters) => (f.village ? VILLAGE_CUBES : { counts: 'case_counts', days: 'case_days' });
 
-const derived = new WeakMap<QueryRunner, Map<string, Promise<void>>>();
+const derived = new WeakMap<QueryRunner, Cache<string, Promise<void>>>();
 
 /**
  * Derives a village's slices into the village tables, once per engine, with the same SQL the
@@ -57,18 +58,12 @@ const derived = new WeakMap<QueryRunner, Map<string, Promise<void>>>();
  */
 export function deriveVillage(db: QueryRunner, village: string): Promise<void> {
 	let done = derived.get(db);
-	if (!done) derived.set(db, (done = new Map()));
-	let p = done.get(village);
-	if (!p) {
-		p = (async () => {
-			for (const sql of VILLAGE_CUBES_CREATE) await db.query(sql);
-			await db.query(VILLAGE_COUNTS_SQL, [village]);
-			await db.query(VILLAGE_DAYS_SQL, [village]);
-		})();
-		p.catch(() => done.delete(village));
-		done.set(village, p);
-	}
-	return p;
+	if (!done) derived.set(db, (done = new Cache()));
+	return done.getOrMake(village, async () => {
+		for (const sql of VILLAGE_CUBES_CREATE) await db.query(sql);
+		await db.query(VILLAGE_COUNTS_SQL, [village]);
+		await db.query(VILLAGE_DAYS_SQL, [village]);
+	});
 }
 
 /**

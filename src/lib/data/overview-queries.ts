@@ -1,5 +1,5 @@
-import type { BrowserTable } from '../../../sim/dataset/schema';
-import { ALL, monthIndex } from '../../../sim/dataset/case-cubes';
+import type { BrowserTable } from '$sim/dataset/schema';
+import { ALL, monthIndex } from '$sim/dataset/case-cubes';
 import type { QueryRunner } from './query-runner';
 
 /** Tables the overview reads. */

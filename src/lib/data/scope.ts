@@ -1,4 +1,4 @@
-import { TOWNS } from '../../../sim/county/towns';
+import { TOWNS } from '$sim/county/towns';
 
 /** A village of the county: enough to name it and to check a link's `village=`. */
 export interface Village {
@@ -29,6 +29,14 @@ export interface ScopeOptions {
 	colour?: boolean;
 }
 
+/**
+ * A value from the address as a notice quotes it: at most 20 characters and an ellipsis, so a
+ * long or hostile parameter cannot flood the page.
+ */
+export function shortValue(v: string): string {
+	return v.length > 20 ? `${v.slice(0, 20)}…` : v;
+}
+
 export function isCounty(s: Scope): boolean {
 	return s.town === null && s.village === null && s.colour === null;
 }
@@ -46,7 +54,7 @@ export function scopeKey(s: Scope): string {
 export function scopeFromSearch(params: URLSearchParams, options: ScopeOptions = {}): { scope: Scope; problems: string[] } {
 	const scope: Scope = { ...COUNTY };
 	const problems: string[] = [];
-	const short = (v: string) => (v.length > 20 ? `${v.slice(0, 20)}…` : v);
+	const short = shortValue;
 	const town = params.get('town');
 	if (town !== null) {
 		if (TOWNS.some((t) => t.code === town)) scope.town = town;

@@ -1,4 +1,4 @@
-import { readCsvSql, SCHEMAS, type TableName } from '../../../sim/dataset/schema';
+import { readCsvSql, SCHEMAS, type TableName } from '$sim/dataset/schema';
 
 /** The statement that loads one table from its CSV file into DuckDB memory, with declared types. */
 export function createTableSql(table: TableName, path: string): string {

@@ -1,6 +1,9 @@
 import { getContext, setContext } from 'svelte';
 import { en } from './en';
 import type { Lang, MessageKey } from './messages';
+
+/** Message keys that come in plural forms (`x.one`, `x.other`): the `x`. */
+export type PluralKey = { [K in MessageKey]: K extends `${infer P}.other` ? (`${P}.one` extends MessageKey ? P : never) : never }[MessageKey];
 import { zh } from './zh';
 
 const CATALOGUES = { zh, en } as const;
@@ -30,6 +33,15 @@ export class I18n {
 	t(key: MessageKey, values: Record<string, string | number> = {}): string {
 		const text: string = CATALOGUES[this.lang][key];
 		return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in values ? String(values[name]) : m));
+	}
+
+	/**
+	 * The message for a count `n`: `key.one`, `key.other`, … chosen by the language's plural rules
+	 * (Chinese has one form: `other`), with `{n}` the formatted count.
+	 */
+	tn(key: PluralKey, n: number, values: Record<string, string | number> = {}): string {
+		const form = `${key}.${pluralRules(this.locale).select(n)}`;
+		return this.t(this.has(form) ? form : `${key}.other`, { n: this.number(n), ...values });
 	}
 
 	/** Whether `key` names a message (for codes that come from data). */
@@ -81,6 +93,13 @@ export function getI18n(): I18n {
 	const i18n = getContext<I18n | undefined>(KEY);
 	if (!i18n) throw new Error('getI18n() needs an I18n set by the layout');
 	return i18n;
+}
+
+const plurals = new Map<string, Intl.PluralRules>();
+function pluralRules(locale: string): Intl.PluralRules {
+	let rules = plurals.get(locale);
+	if (!rules) plurals.set(locale, (rules = new Intl.PluralRules(locale)));
+	return rules;
 }
 
 /** Number formatters are costly to build (charts format thousands of ticks and cells): keep them. */

@@ -1,15 +1,12 @@
-import * as Comlink from 'comlink';
 import type { Scenario } from './scenario';
 import type { CompareSlot } from './comparison';
 import { replicateStats, type ScenarioStats } from './replicate-stats';
 import type { ReplicateOutput } from './sim-types';
-import type { SimWorkerApi } from './sim.worker';
-import type { TraceEvent } from '../../../sim/engine/model';
+import { PRIORITY, runReplicate, type SimChannel, type SimPool } from './sim-jobs';
 
 /** A quick first pass at 1/32 of the county (≈2,000 households) (per-household outcomes match the full county: see the scale test), then full-scale replicates that refine it. */
 export const QUICK = { scale: 1 / 32, reps: 4 };
 export const FULL = { scale: 1, reps: 10 };
-export const WEEKS = 260;
 
 export interface Compared {
 	key: string;
@@ -18,26 +15,13 @@ export interface Compared {
 	slot?: CompareSlot;
 }
 
-interface Job {
-	scenario: Scenario;
-	replicate: number;
-	scale: number;
-	done: (output: ReplicateOutput) => void;
-}
-
 export type RunnerPhase = 'idle' | 'quick' | 'full' | 'done' | 'error';
 
-interface PoolWorker {
-	worker: Worker;
-	api: Comlink.Remote<SimWorkerApi>;
-	failed: Promise<never>;
-}
-
 /**
- * Runs the compared scenarios in Web Workers and publishes results as they improve. A new
- * `start()` makes every earlier request stale: its remaining jobs are dropped and late answers
- * ignored, so moving a slider never waits for old runs. A worker that dies is dropped and the
- * error reported; the next `start()` spawns fresh workers and works again.
+ * The progressive comparison: runs the compared scenarios on the page's worker pool (its own
+ * channel) and publishes results as they improve. A new `start()` makes every earlier request
+ * stale: its queued jobs are dropped and late answers ignored, so moving a slider never waits for
+ * old runs. A job lost with its worker is reported as the error; `start()` again works again.
  */
 export class SimRunner {
 	results = $state.raw<Record<string, ScenarioStats>>({});
@@ -50,8 +34,7 @@ export class SimRunner {
 	/** Milliseconds from start() to the first result on screen. */
 	firstResultMs = $state<number | null>(null);
 
-	#pool: PoolWorker[] = [];
-	#generation = 0;
+	readonly #channel: SimChannel;
 	/**
 	 * Finished replicates by scenario, scale and replicate. Runs are deterministic, so a lever
 	 * move re-runs only the scenario it changed; the baselines come from here.
@@ -60,97 +43,40 @@ export class SimRunner {
 	static readonly CACHE_LIMIT = 600;
 	/** Statistics of the first n replicates of a scenario: a lever move recomputes only its own. */
 	#stats = new Map<string, ScenarioStats>();
-	readonly #size: number;
-	readonly #makeWorker: () => Worker;
 
-	constructor(makeWorker: () => Worker, size = Math.max(2, Math.min(4, (navigator.hardwareConcurrency || 2) - 1))) {
-		this.#makeWorker = makeWorker;
-		this.#size = size;
-	}
-
-	#spawn(): PoolWorker {
-		const worker = this.#makeWorker();
-		const failed = new Promise<never>((_, reject) => {
-			worker.addEventListener('error', (e) => {
-				e.preventDefault();
-				reject(new Error(e.message || 'the simulation worker stopped'));
-			});
-		});
-		failed.catch(() => {});
-		return { worker, api: Comlink.wrap<SimWorkerApi>(worker), failed };
-	}
-
-	#ensurePool(): void {
-		while (this.#pool.length < this.#size) this.#pool.push(this.#spawn());
-	}
-
-	/** Drops a failed worker; the next start() spawns a fresh one. */
-	#drop(w: PoolWorker): void {
-		w.worker.terminate();
-		this.#pool = this.#pool.filter((x) => x !== w);
+	constructor(pool: SimPool) {
+		this.#channel = pool.channel('compare');
 	}
 
 	/**
-	 * Runs jobs on the pool, one at a time per worker; stops handing out jobs once stale. With
-	 * `firstShown`, workers other than the first take only replicate-0 jobs until it resolves: the
-	 * first result is drawn sooner when the page is not competing with extra runs for the CPU.
+	 * Runs replicates 0…reps−1 of each scenario, answering cached ones at once, and calls `done`
+	 * as each arrives. Replicate 0 of every scenario goes first; the rest are queued once
+	 * `firstShown` resolves, so the first result is drawn sooner when the page is not competing
+	 * with extra runs for the CPU. Resolves when all are done (or stale); rejects on a lost job.
 	 */
-	async #runJobs(jobs: Job[], generation: number, firstShown?: Promise<void>): Promise<void> {
-		let next = 0;
-		let shown = !firstShown;
-		firstShown?.then(() => (shown = true));
-		const lane = async (w: PoolWorker, i: number) => {
-			while (next < jobs.length && generation === this.#generation) {
-				if (!shown && i > 0 && jobs[next].replicate > 0) {
-					await Promise.race([firstShown, firstLaneDone]);
-					shown = true;
-					continue;
-				}
-				const job = jobs[next++];
-				let output: ReplicateOutput | null;
-				try {
-					const options = { replicate: job.replicate, scale: job.scale, weeks: WEEKS, request: generation };
-					output = await Promise.race([w.api.run(job.scenario, options), w.failed]);
-				} catch (e) {
-					this.#drop(w);
-					throw e;
-				}
-				if (output && generation === this.#generation) job.done(output);
-			}
+	async #runPlan(scenarios: readonly Scenario[], plan: { reps: number; scale: number }, priority: number, done: (i: number, r: number, o: ReplicateOutput) => void, firstShown?: Promise<void>): Promise<void> {
+		const generation = this.#channel.generation;
+		const one = async (i: number, r: number) => {
+			const scenario = $state.snapshot(scenarios[i]) as Scenario;
+			const key = `${JSON.stringify(scenario)}|${plan.scale}|${r}`;
+			const output = this.#cache.get(key) ?? (await runReplicate(this.#channel, scenario, { replicate: r, scale: plan.scale, priority }));
+			if (!output || generation !== this.#channel.generation) return;
+			this.#remember(key, output);
+			done(i, r, output);
 		};
-		// Waiting lanes never outlive the first one.
-		let finishFirst = () => {};
-		const firstLaneDone = new Promise<void>((resolve) => (finishFirst = resolve));
-		const first = lane(this.#pool[0], 0).finally(finishFirst);
-		await Promise.all([first, ...this.#pool.slice(1).map((w, i) => lane(w, i + 1))]);
-	}
-
-	/** Jobs for the pool: the cached replicates are answered without one. */
-	#jobs(scenarios: readonly Scenario[], reps: number, scale: number, done: (i: number, r: number, o: ReplicateOutput) => void): Job[] {
-		const jobs: Job[] = [];
-		for (let r = 0; r < reps; r++) {
-			for (const [i, sc] of scenarios.entries()) {
-				const scenario = $state.snapshot(sc) as Scenario;
-				const key = `${JSON.stringify(scenario)}|${scale}|${r}`;
-				const finish = (o: ReplicateOutput) => {
-					this.#remember(key, o);
-					done(i, r, o);
-				};
-				const cached = this.#cache.get(key);
-				if (cached) finish(cached);
-				else jobs.push({ scenario, replicate: r, scale, done: finish });
-			}
-		}
-		return jobs;
+		const round = (reps: number[]) => Promise.all(reps.flatMap((r) => scenarios.map((_, i) => one(i, r))));
+		const rest = Array.from({ length: plan.reps - 1 }, (_, k) => k + 1);
+		if (!firstShown) return void (await round([0, ...rest]));
+		const first = round([0]);
+		await Promise.race([firstShown, first.then(() => {})]);
+		if (generation !== this.#channel.generation) return void (await first);
+		await Promise.all([first, round(rest)]);
 	}
 
 	/** Starts (or restarts) the comparison of `compared`. */
 	async start(compared: readonly Compared[]): Promise<void> {
-		const generation = ++this.#generation;
+		const generation = this.#channel.renew();
 		const started = performance.now();
-		this.#ensurePool();
-		// Runs of earlier requests stop at their next pause instead of holding the workers.
-		for (const w of this.#pool) w.api.cancelBefore(generation).catch(() => {});
 		this.error = null;
 		this.progress = 0;
 		this.firstResultMs = null;
@@ -188,52 +114,33 @@ export class SimRunner {
 				};
 				let markShown = () => {};
 				const firstShown = new Promise<void>((resolve) => (markShown = resolve));
-				const jobs = this.#jobs(compared.map((c) => c.scenario), plan.reps, plan.scale, (i, r, o) => {
-					outputs.get(compared[i].key)![r] = o;
-					if (plan === FULL) this.progress = ++finished / (plan.reps * compared.length);
-					publish();
-					// The other workers join once the first result has been painted (or after 100 ms,
-					// as a hidden tab paints nothing).
-					if (shown) {
-						requestAnimationFrame(() => setTimeout(markShown, 0));
-						setTimeout(markShown, 100);
-					}
-				});
-				await this.#runJobs(jobs, generation, plan === QUICK ? firstShown : undefined);
-				if (generation !== this.#generation) return;
+				const scenarios = compared.map((c) => c.scenario);
+				await this.#runPlan(
+					scenarios,
+					plan,
+					plan === QUICK ? PRIORITY.quick : PRIORITY.full,
+					(i, r, o) => {
+						outputs.get(compared[i].key)![r] = o;
+						if (plan === FULL) this.progress = ++finished / (plan.reps * compared.length);
+						publish();
+						// The other replicates join once the first result has been painted (or after
+						// 100 ms, as a hidden tab paints nothing).
+						if (shown) {
+							requestAnimationFrame(() => setTimeout(markShown, 0));
+							setTimeout(markShown, 100);
+						}
+					},
+					plan === QUICK ? firstShown : undefined
+				);
+				if (generation !== this.#channel.generation) return;
 				this.phase = plan === QUICK ? 'full' : 'done';
 			}
 		} catch (e) {
-			if (generation !== this.#generation) return;
+			if (generation !== this.#channel.generation) return;
+			// The rest of this request cannot complete: drop its queued jobs.
+			this.#channel.renew();
 			this.phase = 'error';
 			this.error = e instanceof Error ? e.message : String(e);
-		}
-	}
-
-	/**
-	 * Runs every scenario `reps` times at `scale` and resolves to the outputs by scenario and
-	 * replicate (paired: replicate r of each uses the same random streams), or to null when a later
-	 * call or start() made this one stale.
-	 */
-	async runAll(scenarios: readonly Scenario[], reps: number, scale: number): Promise<ReplicateOutput[][] | null> {
-		const generation = ++this.#generation;
-		this.#ensurePool();
-		for (const w of this.#pool) w.api.cancelBefore(generation).catch(() => {});
-		const outputs: ReplicateOutput[][] = scenarios.map(() => []);
-		const jobs = this.#jobs(scenarios, reps, scale, (i, r, o) => (outputs[i][r] = o));
-		await this.#runJobs(jobs, generation);
-		return generation === this.#generation ? outputs : null;
-	}
-
-	/** The traced steps of one household's issues under a scenario (full county, replicate 0). */
-	async trace(scenario: Scenario, household: number): Promise<{ events: TraceEvent[]; town: number; type: number }> {
-		this.#ensurePool();
-		const w = this.#pool[this.#pool.length - 1];
-		try {
-			return await Promise.race([w.api.trace($state.snapshot(scenario) as Scenario, household, WEEKS), w.failed]);
-		} catch (e) {
-			this.#drop(w);
-			throw e;
 		}
 	}
 
@@ -242,9 +149,8 @@ export class SimRunner {
 		if (this.#cache.size > SimRunner.CACHE_LIMIT) this.#cache.delete(this.#cache.keys().next().value!);
 	}
 
-	dispose(): void {
-		this.#generation++;
-		for (const w of this.#pool) w.worker.terminate();
-		this.#pool = [];
+	/** Stops the comparison: its queued jobs are dropped and late answers ignored. */
+	stop(): void {
+		this.#channel.renew();
 	}
 }

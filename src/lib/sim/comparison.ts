@@ -1,5 +1,5 @@
 import type { Mode } from '../../../sim/engine/modes';
-import { CONTEXT_KEYS, LEVER_KEYS, presetLevers, scenarioFromValues, type Scenario, type ScenarioProblem } from './scenario';
+import { CONTEXT_KEYS, LEVER_KEYS, presetLevers, scenarioFromParams, type Scenario, type ScenarioProblem } from './scenario';
 
 /**
  * What the edited scenario is compared with: up to two other scenarios. A preset follows the
@@ -33,7 +33,7 @@ function slotFromParam(text: string, current: Scenario): CompareSlot | null {
 	const values = new Map<string, string>([['mode', parts[1]]]);
 	LEVER_KEYS.forEach((k, i) => values.set(k, parts[2 + i]));
 	CONTEXT_KEYS.forEach((k, i) => values.set(k, parts[2 + LEVER_KEYS.length + i]));
-	const { scenario, problems } = scenarioFromValues((k) => values.get(k));
+	const { scenario, problems } = scenarioFromParams((k) => values.get(k));
 	if (problems.length) return null;
 	return { kind: 'pinned', scenario: { ...scenario, seed: current.seed, version: current.version } };
 }
@@ -49,7 +49,7 @@ export function comparisonFromSearch(params: URLSearchParams, current: Scenario)
 	for (const part of params.getAll('vs').filter((p) => p !== '')) {
 		const slot = slotFromParam(part, current);
 		if (slot && slots.length < MAX_COMPARED) slots.push(slot);
-		else problems.push({ field: 'vs', value: part.slice(0, 40) });
+		else problems.push({ field: 'vs', code: 'format', value: part.slice(0, 40) });
 	}
 	return { slots, problems };
 }

@@ -7,6 +7,7 @@ import * as Comlink from 'comlink';
 import { buildCounty, type County } from '../../../sim/county/build-county';
 import { COUNTY_SEED, Model, type TraceEvent } from '../../../sim/engine/model';
 import type { Scenario } from './scenario';
+import type { PoolRequest } from './WorkerPool';
 import type { GroupSummary } from '../../../sim/engine/outputs';
 import { GROUP_MEASURES, SERIES_SHOWN, TOWN_BLOCK_WEEKS, TOWN_SERIES, type GroupValues, type ReplicateOutput } from './sim-types';
 
@@ -33,8 +34,9 @@ function townBlocks(weekly: Float64Array, towns: number, weeks: number): Float64
 
 // Building the county takes tens of milliseconds: keep one per scale for the worker's lifetime.
 const counties = new Map<number, County>();
-/** Runs of an older request than this are abandoned at their next pause. */
-let current = 0;
+/** By channel (each client of the pool): runs of an older generation are abandoned at their next pause. */
+const current = new Map<string, number>();
+const stale = (request: PoolRequest) => request.generation < (current.get(request.channel) ?? 0);
 /** A run computes for about this long between pauses. */
 const SLICE_MS = 8;
 
@@ -54,19 +56,16 @@ const pause = (() => {
 })();
 
 const api = {
-	/** Marks every run of a request older than `request` as stale. */
-	cancelBefore(request: number): void {
-		current = Math.max(current, request);
+	/** Marks every run of `channel` older than `generation` as stale. */
+	cancelBefore(channel: string, generation: number): void {
+		current.set(channel, Math.max(current.get(channel) ?? 0, generation));
 	},
 
 	/**
 	 * Runs one replicate. Pauses every few milliseconds so that a newer request's
 	 * `cancelBefore` can arrive; a stale run then stops and resolves to null.
 	 */
-	async run(
-		scenario: Scenario,
-		options: { replicate: number; scale: number; weeks: number; request: number }
-	): Promise<ReplicateOutput | null> {
+	async run(scenario: Scenario, options: { replicate: number; scale: number; weeks: number } & PoolRequest): Promise<ReplicateOutput | null> {
 		let county = counties.get(options.scale);
 		if (!county) counties.set(options.scale, (county = buildCounty({ seed: COUNTY_SEED, scale: options.scale })));
 		const model = new Model({
@@ -79,13 +78,13 @@ const api = {
 			county
 		});
 		while (!model.done) {
-			if (options.request < current) return null;
+			if (stale(options)) return null;
 			const until = performance.now() + SLICE_MS;
 			do model.step();
 			while (!model.done && performance.now() < until);
 			await pause();
 		}
-		if (options.request < current) return null;
+		if (stale(options)) return null;
 		const s = model.summary();
 		const series = Object.fromEntries(SERIES_SHOWN.map((m) => [m, model.series[m]])) as ReplicateOutput['series'];
 		const output: ReplicateOutput = {

@@ -1,9 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import type { DatasetMeta } from '../../../scripts/dataset-writer';
+import { readDatasetMeta, SITE_DATA_DIR } from '$lib/server/dataset';
 import type { LayoutServerLoad } from './$types';
 
 /** The dataset's meta.json (row counts, hashes), read at build time; hashes version the file URLs. */
-export const load: LayoutServerLoad = async () => {
-	const meta = JSON.parse(await readFile('static/data/meta.json', 'utf8')) as DatasetMeta;
-	return { meta };
-};
+export const load: LayoutServerLoad = async () => ({ meta: await readDatasetMeta(SITE_DATA_DIR) });

@@ -1,4 +1,4 @@
-import { prerenderedOverview } from '$lib/server/overview-prerender';
+import { prerenderedOverview } from '$lib/server/prerendered';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = () => prerenderedOverview();

@@ -1,4 +1,4 @@
-import { prerenderedLedgers } from '$lib/server/ledger-prerender';
+import { prerenderedLedgers } from '$lib/server/prerendered';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => ({ bulletin: (await prerenderedLedgers()).bulletin });

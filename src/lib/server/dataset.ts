@@ -1,0 +1,79 @@
+import { DuckDBInstance } from '@duckdb/node-api';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { COUNTY_SEED } from '$sim/county/published';
+import { TABLE_NAMES, type TableName } from '$sim/dataset/schema';
+import { plainRow, type QueryParam, type QueryRunner } from '$lib/data/query-runner';
+import { createTableSql, OFFLINE_SETTINGS } from '$lib/data/table-loader';
+
+/**
+ * The dataset as the build and the scripts share it: where the site's files are, the seed they
+ * are generated from, what meta.json says about them, and DuckDB in Node over them. The
+ * generator (scripts/dataset-writer.ts) writes it; the build prerenders from it.
+ */
+
+/** Where the site's dataset is written (served as /data/). */
+export const SITE_DATA_DIR = 'static/data';
+/** The seed of the dataset the site serves: the county's own. */
+export const DEFAULT_SEED = COUNTY_SEED;
+
+export interface TableMeta {
+	/** The CSV file: the download format, and what DuckDB in Node reads at build time. */
+	file: string;
+	rows: number;
+	bytes: number;
+	sha256: string;
+	/**
+	 * The same rows as an Arrow IPC stream: what the browser engine loads (no text parsing). Not
+	 * written for the raw cases, which the browser never loads (it queries the derived tables).
+	 */
+	arrow?: { file: string; bytes: number; sha256: string };
+}
+
+/** meta.json: row counts and hashes of every file (the hashes version the files' URLs). */
+export interface DatasetMeta {
+	generator: string;
+	seed: number;
+	synthetic: true;
+	tables: Record<TableName, TableMeta>;
+	/**
+	 * Each village's cases as an Arrow stream, `cases/<village id>.arrow`: the browser loads one
+	 * when a user drills down to that village on the ledger page and derives its slices there.
+	 * `sha256` hashes the files in order (it versions their URLs).
+	 */
+	villageCases: { dir: string; files: number; rows: number; bytes: number; sha256: string };
+}
+
+export async function readDatasetMeta(dir: string): Promise<DatasetMeta> {
+	return JSON.parse(await readFile(join(dir, 'meta.json'), 'utf8')) as DatasetMeta;
+}
+
+/**
+ * DuckDB in Node over the dataset's CSV files, used at build time to prerender the first view
+ * with the same SQL the browser runs later, and by the generator to derive tables.
+ */
+export interface NodeDb extends QueryRunner {
+	/** A result as one array per column (faster than row objects for large results). */
+	columns(sql: string, params?: readonly QueryParam[]): Promise<unknown[][]>;
+	close(): void;
+}
+
+export async function openNodeDb(dir: string, tables: readonly TableName[] = TABLE_NAMES): Promise<NodeDb> {
+	const instance = await DuckDBInstance.create(':memory:');
+	const conn = await instance.connect();
+	for (const s of OFFLINE_SETTINGS) await conn.run(s);
+	for (const t of tables) await conn.run(createTableSql(t, resolve(dir, `${t}.csv`)));
+	return {
+		async query<T extends object>(sql: string, params: readonly QueryParam[] = []) {
+			const reader = await conn.runAndReadAll(sql, params as QueryParam[]);
+			return reader.getRowObjectsJS().map((r) => plainRow<T>(r));
+		},
+		async columns(sql: string, params: readonly QueryParam[] = []) {
+			return (await conn.runAndReadAll(sql, params as QueryParam[])).getColumnsJS() as unknown[][];
+		},
+		close() {
+			conn.closeSync();
+			instance.closeSync();
+		}
+	};
+}

@@ -1,0 +1,62 @@
+import type { TableName } from '$sim/dataset/schema';
+import { Cache } from '../cache';
+import { gridData, GRID_TABLES } from '../data/grid-queries';
+import { integrationData, INTEGRATION_TABLES } from '../data/integration-queries';
+import { BULLETIN_QUARTERS, bulletin, LEDGER_TABLES, ledgerData, NO_FILTERS } from '../data/ledger-queries';
+import { byTown, overviewData, OVERVIEW_TABLES } from '../data/overview-queries';
+import type { QueryRunner } from '../data/query-runner';
+import { COUNTY, type Village } from '../data/scope';
+import { openNodeDb, SITE_DATA_DIR } from './dataset';
+
+const answers = new Cache<string, Promise<unknown>>();
+
+/**
+ * An answer computed at build time by DuckDB in Node over the site's dataset, with the same SQL
+ * the browser runs later: the pages show real numbers before the in-browser engine has started.
+ * Computed once per build (`name` keys it) and shared by every page that shows it.
+ */
+export function prerendered<T>({ name, tables, compute }: { name: string; tables: readonly TableName[]; compute: (db: QueryRunner) => Promise<T> }): () => Promise<T> {
+	return () =>
+		answers.getOrMake(name, async () => {
+			const db = await openNodeDb(SITE_DATA_DIR, tables);
+			try {
+				return await compute(db);
+			} finally {
+				db.close();
+			}
+		}) as Promise<T>;
+}
+
+/** The county-wide overview (the overview and methods pages). */
+export const prerenderedOverview = prerendered({
+	name: 'overview',
+	tables: OVERVIEW_TABLES,
+	compute: async (db) => {
+		const [overview, towns] = await Promise.all([overviewData(db, null), byTown(db)]);
+		return { overview, towns };
+	}
+});
+
+/** The ledger page without filters and the latest quarter's bulletin. */
+export const prerenderedLedgers = prerendered({
+	name: 'ledgers',
+	tables: LEDGER_TABLES,
+	compute: async (db) => {
+		const quarter = BULLETIN_QUARTERS[BULLETIN_QUARTERS.length - 1];
+		return { ledgers: await ledgerData(db, NO_FILTERS), bulletin: { quarter, rows: await bulletin(db, quarter) } };
+	}
+});
+
+/** The "321" page's county view. */
+export const prerenderedGrid = prerendered({ name: 'grid', tables: GRID_TABLES, compute: (db) => gridData(db, COUNTY) });
+
+/** The integration page's county view. */
+export const prerenderedIntegration = prerendered({ name: 'integration', tables: INTEGRATION_TABLES, compute: (db) => integrationData(db, COUNTY) });
+
+/** The county's villages: pages that drill down to a village name and check it without the engine. */
+export const villageList = prerendered({
+	name: 'villages',
+	tables: ['units'],
+	compute: (db) =>
+		db.query<Village>(`SELECT unit_id::VARCHAR AS id, town_code AS town, name_zh AS zh, name_en AS en FROM units WHERE level = 'village' ORDER BY unit_id`)
+});

@@ -1,0 +1,173 @@
+/**
+ * Generators for the scenario parsers' property tests. They start from valid scenarios and damage
+ * them in known ways, so each input's right answer is known and most inputs reach the field checks
+ * (random text almost never gets past JSON.parse and the file's `kind`).
+ */
+import fc from 'fast-check';
+import { MODES } from '../../sim/engine/modes';
+import { pin, PRESET_MODES, slotToParam, type CompareSlot } from '../../src/lib/sim/comparison';
+import { presetLevers, SCENARIO_KIND, SCENARIO_SCHEMA, type Scenario } from '../../src/lib/sim/scenario';
+import type { FieldSpec } from '../../src/lib/sim/scenario-schema';
+
+const unit = fc.double({ min: 0, max: 1, noNaN: true });
+const numberIn = (spec: { min: number; max: number }) => fc.double({ min: spec.min, max: spec.max, noNaN: true });
+const { context } = SCENARIO_SCHEMA;
+
+/** A valid custom scenario with any levers and context. */
+export const scenarioArb: fc.Arbitrary<Scenario> = fc.record({
+	mode: fc.constant('custom' as const),
+	levers: fc.record({ sinking: unit, coordination: unit, participation: unit }),
+	context: fc.record({
+		outMigration: numberIn(context.fields.outMigration),
+		budget: numberIn(context.fields.budget),
+		digitalAccess: numberIn(context.fields.digitalAccess)
+	}),
+	seed: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+	version: fc.constant('1')
+});
+
+/** A valid scenario of any mode (a preset with its own levers). */
+const anyModeArb: fc.Arbitrary<Scenario> = fc.tuple(scenarioArb, fc.constantFrom(...MODES)).map(([s, mode]) => (mode === 'custom' ? s : { ...s, mode, levers: presetLevers(mode) }));
+
+const TOP = ['mode', 'levers', 'context', 'seed', 'version'] as const;
+const LEAVES = [...Object.keys(SCENARIO_SCHEMA.levers.fields).map((k) => `levers.${k}`), ...Object.keys(context.fields).map((k) => `context.${k}`)];
+
+const deep = fc.integer({ min: 50, max: 1000 }).map((depth) => {
+	let v: unknown = [];
+	for (let i = 0; i < depth; i++) v = [v];
+	return v;
+});
+const notAnObject = fc.oneof(fc.array(unit, { maxLength: 3 }), fc.string(), fc.double(), fc.constant(null), fc.boolean(), deep);
+const notANumber = fc.oneof(fc.double().map(String), fc.constant(null), fc.boolean(), fc.array(fc.integer(), { maxLength: 2 }), fc.constant({}), deep);
+
+function outside(spec: { min: number; max: number }): fc.Arbitrary<number> {
+	return fc.oneof(fc.double({ min: spec.max + 1e-9, max: spec.max + 1e6, noNaN: true }), fc.double({ min: spec.min - 1e6, max: spec.min - 1e-9, noNaN: true }));
+}
+
+/** Values that are wrong for the field at `path`. */
+function invalidFor(path: string): fc.Arbitrary<unknown> {
+	if (path === 'mode') return fc.oneof(fc.string().filter((m) => !(MODES as readonly string[]).includes(m)), fc.integer(), fc.constant(null));
+	if (path === 'levers' || path === 'context') return notAnObject;
+	if (path === 'seed') return fc.oneof(fc.double({ min: 0.001, max: 1e9, noNaN: true }).filter((x) => !Number.isInteger(x)), fc.integer({ min: -1e9, max: -1 }), fc.constant(2 ** 32), notANumber);
+	if (path === 'version') {
+		// Newer (a higher number, as text or not), other (not this model's), or not a version at all.
+		return fc.oneof(fc.integer({ min: 2, max: 99 }).map(String), fc.integer({ min: 2, max: 99 }), fc.constantFrom('0', '01', '1.0', 'beta', '', ' 1'), fc.constant(null), fc.boolean(), fc.array(fc.integer(), { maxLength: 2 }));
+	}
+	if (path === 'name') return fc.oneof(fc.integer(), fc.constant(null), fc.array(fc.string(), { maxLength: 2 }), fc.boolean());
+	const [group, leaf] = path.split('.') as ['levers' | 'context', string];
+	const spec = (SCENARIO_SCHEMA[group].fields as Record<string, FieldSpec>)[leaf] as { min: number; max: number };
+	return fc.oneof(outside(spec), notANumber);
+}
+
+/** How a file is damaged: each of these alone makes it invalid. */
+export type Mutation =
+	| { kind: 'drop'; path: string }
+	| { kind: 'rename'; path: string; suffix: string }
+	| { kind: 'replace'; path: string; value: unknown }
+	| { kind: 'extra'; at: '' | 'levers' | 'context'; key: string; value: unknown }
+	| { kind: 'kind'; value: unknown }
+	| { kind: 'truncate'; at: number };
+
+const KNOWN = new Set<string>([...TOP, 'kind', 'name', ...LEAVES.map((p) => p.split('.')[1])]);
+const pathArb = fc.constantFrom(...TOP, ...LEAVES);
+const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
+	{ weight: 3, arbitrary: pathArb.map((path) => ({ kind: 'drop' as const, path })) },
+	{ weight: 2, arbitrary: fc.record({ kind: fc.constant('rename' as const), path: pathArb, suffix: fc.constantFrom('s', '_', 'X', ' ') }) },
+	{ weight: 6, arbitrary: fc.constantFrom(...TOP, ...LEAVES, 'name').chain((path) => invalidFor(path).map((value) => ({ kind: 'replace' as const, path, value }))) },
+	{
+		weight: 2,
+		arbitrary: fc.record({
+			kind: fc.constant('extra' as const),
+			at: fc.constantFrom('' as const, 'levers' as const, 'context' as const),
+			key: fc.string({ minLength: 1, maxLength: 12 }).filter((k) => !KNOWN.has(k) && k !== '__proto__'),
+			value: fc.oneof(unit, fc.string(), fc.boolean())
+		})
+	},
+	{ weight: 1, arbitrary: fc.oneof(fc.string().filter((k) => k !== SCENARIO_KIND), fc.constant(undefined), fc.integer()).map((value) => ({ kind: 'kind' as const, value })) },
+	{ weight: 1, arbitrary: fc.nat().map((at) => ({ kind: 'truncate' as const, at })) }
+);
+
+function apply(file: Record<string, unknown>, m: Mutation): void {
+	if (m.kind === 'kind') {
+		if (m.value === undefined) delete file.kind;
+		else file.kind = m.value;
+		return;
+	}
+	if (m.kind === 'truncate') return;
+	if (m.kind === 'replace' && m.path === 'name') {
+		file.name = m.value;
+		return;
+	}
+	if (m.kind === 'extra') {
+		const target = m.at ? file[m.at] : file;
+		if (target && typeof target === 'object' && !Array.isArray(target)) (target as Record<string, unknown>)[m.key] = m.value;
+		return;
+	}
+	const parts = m.path.split('.');
+	const key = parts.pop()!;
+	const parent = parts.length ? file[parts[0]] : file;
+	if (!parent || typeof parent !== 'object' || Array.isArray(parent) || !(key in parent)) return;
+	const object = parent as Record<string, unknown>;
+	if (m.kind === 'drop') delete object[key];
+	else if (m.kind === 'rename') {
+		object[key + m.suffix] = object[key];
+		delete object[key];
+	} else object[key] = m.value;
+}
+
+/**
+ * Scenario files: valid ones (in any key order, compact or indented, version as text or number,
+ * with or without a name) and the same damaged by one to three mutations.
+ */
+export const fileArb = fc
+	.record({
+		scenario: anyModeArb,
+		name: fc.option(fc.string({ maxLength: 90 }), { nil: undefined }),
+		versionAsNumber: fc.boolean(),
+		reversed: fc.boolean(),
+		indent: fc.constantFrom(0, 2),
+		mutations: fc.oneof({ weight: 2, arbitrary: fc.constant([] as Mutation[]) }, { weight: 3, arbitrary: fc.array(mutationArb, { minLength: 1, maxLength: 3 }) })
+	})
+	.map(({ scenario, name, versionAsNumber, reversed, indent, mutations }) => {
+		let file: Record<string, unknown> = structuredClone({ kind: SCENARIO_KIND, name, ...scenario, version: versionAsNumber ? 1 : '1' });
+		if (name === undefined) delete file.name;
+		for (const m of mutations) apply(file, m);
+		if (reversed) file = Object.fromEntries(Object.entries(file).reverse());
+		let text = JSON.stringify(file, null, indent);
+		const cut = mutations.find((m) => m.kind === 'truncate');
+		if (cut) text = text.slice(0, cut.at % text.length);
+		return { text, mutations, scenario, name };
+	});
+
+/** Damage to one token of a pinned slot: every replacement is invalid for the token it replaces. */
+const badNumberText = fc.constantFrom('0x1', '0b1', '0o1', ' 0.5', '0.5 ', '+0.5', '', 'NaN', 'Infinity', 'abc', '1e400', '.', '-', '1..2', '½');
+
+function damagedPin(scenario: Scenario): fc.Arbitrary<{ text: string; damage: string }> {
+	const tokens = slotToParam(pin(scenario)).split('_');
+	const leaves = LEAVES.map((p) => p.split('.') as ['levers' | 'context', string]);
+	return fc.oneof(
+		fc.tuple(fc.nat({ max: leaves.length - 1 }), fc.boolean(), badNumberText).chain(([i, range, bad]) => {
+			const [group, leaf] = leaves[i];
+			const spec = (SCENARIO_SCHEMA[group].fields as Record<string, FieldSpec>)[leaf] as { min: number; max: number };
+			return (range ? outside(spec).map(String) : fc.constant(bad)).map((value) => {
+				const t = [...tokens];
+				t[2 + i] = value;
+				return { text: t.join('_'), damage: `${leaf}=${value}` };
+			});
+		}),
+		fc.constantFrom('sideways', '', 'Custom', 'pin', 'one_way').map((mode) => ({ text: [tokens[0], mode, ...tokens.slice(2)].join('_'), damage: `mode=${mode}` })),
+		fc.constantFrom('Pin', 'pinned', '', 'vs').map((prefix) => ({ text: [prefix, ...tokens.slice(1)].join('_'), damage: `prefix=${prefix}` })),
+		fc.boolean().map((more) => ({ text: (more ? [...tokens, '0.5'] : tokens.slice(0, -1)).join('_'), damage: more ? 'extra token' : 'missing token' }))
+	);
+}
+
+const DUMMY: CompareSlot = { kind: 'preset', mode: 'one-way' };
+
+/** One `vs` value: an intact preset or pinned slot, a damaged one, or an empty one (`vs=`). */
+export const vsPartArb: fc.Arbitrary<{ text: string; slot: CompareSlot; damage: string | null }> = fc.oneof(
+	{ weight: 2, arbitrary: fc.constantFrom(...PRESET_MODES).map((mode) => ({ text: mode as string, slot: { kind: 'preset', mode } as CompareSlot, damage: null })) },
+	{ weight: 3, arbitrary: anyModeArb.map((s) => ({ text: slotToParam(pin(s)), slot: pin(s), damage: null })) },
+	{ weight: 4, arbitrary: anyModeArb.chain((s) => damagedPin(s).map((d) => ({ ...d, slot: pin(s) }))) },
+	{ weight: 1, arbitrary: fc.constantFrom('One-way', 'oneway', 'multi ', ' two-way', 'multi-dimensional').map((text) => ({ text, slot: DUMMY, damage: `preset=${text}` })) },
+	{ weight: 1, arbitrary: fc.constant({ text: '', slot: DUMMY, damage: null }) }
+);
