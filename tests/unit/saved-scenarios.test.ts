@@ -53,7 +53,7 @@ describe('saved scenarios', () => {
 	});
 
 	it('keep an unreadable stored entry through a save, and report it', () => {
-		const bad = [{ name: 'Broken', scenario: { mode: 'sideways' } }, 'garbage', { name: 'Newer', scenario: { ...scenario(0.4), version: '2' } }];
+		const bad = [{ name: 'Broken', scenario: { mode: 'sideways' } }, 'garbage', { name: 'Newer', scenario: { ...scenario(0.4), version: '3' } }];
 		const saved = store([entry('Good'), ...bad]);
 		expect(saved.list.map((s) => s.name)).toEqual(['Good']);
 		saved.save('Another', scenario(0.7));
@@ -63,8 +63,17 @@ describe('saved scenarios', () => {
 		expect(saved.unreadable.map((u) => [u.name, u.position, u.problems[0]])).toEqual([
 			['Broken', 3, { field: 'scenario.mode', code: 'choice', value: '"sideways"', expected: { type: 'choice', values: ['one-way', 'two-way', 'multi', 'custom'] } }],
 			[undefined, 4, { field: '', code: 'notObject', value: '"garbage"' }],
-			['Newer', 5, { field: 'scenario.version', code: 'newerVersion', value: '2' }]
+			['Newer', 5, { field: 'scenario.version', code: 'newerVersion', value: '3' }]
 		]);
+	});
+
+	it('read a scenario saved with model 1 as model 2 reads it, and keep it through a save', () => {
+		const v1 = { name: 'Old', savedAt: '2024-01-01T00:00:00.000Z', scenario: { mode: 'custom', levers: { sinking: 0.1, coordination: 0.2, participation: 0.3 }, context: defaultScenario().context, seed: 1, version: '1' } };
+		const saved = store([v1]);
+		expect(saved.unreadable).toEqual([]);
+		expect(saved.list.map((s) => [s.name, s.scenario.mode, s.scenario.base, s.scenario.levers])).toEqual([['Old', 'custom', 'multi', { sinking: 0.1, coordination: 0.2, participation: 0.3 }]]);
+		saved.save('New', scenario(0.5));
+		expect(new SavedScenarios().list.map((s) => s.name).sort()).toEqual(['New', 'Old']);
 	});
 
 	it('keep a store that is not a list at all, through a save', () => {
@@ -87,7 +96,8 @@ describe('saved scenarios', () => {
 	});
 
 	it('refuse a save the browser cannot store, keeping the list true to what is stored', () => {
-		const saved = store([entry('Old')], 400);
+		// Room for the one stored entry, not for a second.
+		const saved = store([entry('Old')], JSON.stringify([entry('Old')]).length + 50);
 		const result = saved.save('Too much', scenario(0.3));
 		expect(saved.list.map((s) => s.name)).toEqual(['Old']);
 		expect(new SavedScenarios().list.map((s) => s.name)).toEqual(['Old']);

@@ -4,18 +4,28 @@
  * (random text almost never gets past JSON.parse and the file's `kind`).
  */
 import fc from 'fast-check';
-import { MODES } from '../../sim/engine/modes';
+import { MODES, PRESETS } from '../../sim/engine/modes';
 import { pin, PRESET_MODES, slotToParam, type CompareSlot } from '../../src/lib/sim/comparison';
-import { presetLevers, SCENARIO_KIND, SCENARIO_SCHEMA, type Scenario } from '../../src/lib/sim/scenario';
+import { MODEL_VERSION, presetScenario, SCENARIO_KIND, SCENARIO_SCHEMA, type Scenario } from '../../src/lib/sim/scenario';
 import type { FieldSpec } from '../../src/lib/sim/scenario-schema';
 
 const unit = fc.double({ min: 0, max: 1, noNaN: true });
 const numberIn = (spec: { min: number; max: number }) => fc.double({ min: spec.min, max: spec.max, noNaN: true });
 const { context } = SCENARIO_SCHEMA;
 
-/** A valid custom scenario with any levers and context. */
+/** A valid custom scenario with any base, structure, levers and context. */
 export const scenarioArb: fc.Arbitrary<Scenario> = fc.record({
 	mode: fc.constant('custom' as const),
+	base: fc.constantFrom(...PRESETS),
+	structure: fc.record({
+		feedback: fc.boolean(),
+		responsiveChannels: fc.boolean(),
+		topDownAssignment: fc.boolean(),
+		villageHandling: fc.boolean(),
+		liaisons: fc.boolean(),
+		targetedService: fc.boolean(),
+		topDownPressure: unit
+	}),
 	levers: fc.record({ sinking: unit, coordination: unit, participation: unit }),
 	context: fc.record({
 		outMigration: numberIn(context.fields.outMigration),
@@ -23,14 +33,16 @@ export const scenarioArb: fc.Arbitrary<Scenario> = fc.record({
 		digitalAccess: numberIn(context.fields.digitalAccess)
 	}),
 	seed: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
-	version: fc.constant('1')
+	version: fc.constant(MODEL_VERSION)
 });
 
-/** A valid scenario of any mode (a preset with its own levers). */
-const anyModeArb: fc.Arbitrary<Scenario> = fc.tuple(scenarioArb, fc.constantFrom(...MODES)).map(([s, mode]) => (mode === 'custom' ? s : { ...s, mode, levers: presetLevers(mode) }));
+/** A valid scenario of any mode (a preset with its own structure and levers). */
+const anyModeArb: fc.Arbitrary<Scenario> = fc.tuple(scenarioArb, fc.constantFrom(...MODES)).map(([s, mode]) => (mode === 'custom' ? s : presetScenario(mode, s)));
 
-const TOP = ['mode', 'levers', 'context', 'seed', 'version'] as const;
-const LEAVES = [...Object.keys(SCENARIO_SCHEMA.levers.fields).map((k) => `levers.${k}`), ...Object.keys(context.fields).map((k) => `context.${k}`)];
+const GROUPS = ['structure', 'levers', 'context'] as const;
+type Group = (typeof GROUPS)[number];
+const TOP = ['mode', 'base', ...GROUPS, 'seed', 'version'] as const;
+const LEAVES = GROUPS.flatMap((g) => Object.keys(SCENARIO_SCHEMA[g].fields).map((k) => `${g}.${k}`));
 
 const deep = fc.integer({ min: 50, max: 1000 }).map((depth) => {
 	let v: unknown = [];
@@ -47,16 +59,19 @@ function outside(spec: { min: number; max: number }): fc.Arbitrary<number> {
 /** Values that are wrong for the field at `path`. */
 function invalidFor(path: string): fc.Arbitrary<unknown> {
 	if (path === 'mode') return fc.oneof(fc.string().filter((m) => !(MODES as readonly string[]).includes(m)), fc.integer(), fc.constant(null));
-	if (path === 'levers' || path === 'context') return notAnObject;
+	if (path === 'base') return fc.oneof(fc.string().filter((m) => !(PRESETS as readonly string[]).includes(m)), fc.constant('custom'), fc.integer(), fc.constant(null));
+	if ((GROUPS as readonly string[]).includes(path)) return notAnObject;
 	if (path === 'seed') return fc.oneof(fc.double({ min: 0.001, max: 1e9, noNaN: true }).filter((x) => !Number.isInteger(x)), fc.integer({ min: -1e9, max: -1 }), fc.constant(2 ** 32), notANumber);
 	if (path === 'version') {
-		// Newer (a higher number, as text or not), other (not this model's), or not a version at all.
-		return fc.oneof(fc.integer({ min: 2, max: 99 }).map(String), fc.integer({ min: 2, max: 99 }), fc.constantFrom('0', '01', '1.0', 'beta', '', ' 1'), fc.constant(null), fc.boolean(), fc.array(fc.integer(), { maxLength: 2 }));
+		// Newer (a higher number, as text or not), other (neither this model's nor model 1's, which is
+		// read with its own fields), or not a version at all.
+		return fc.oneof(fc.integer({ min: 3, max: 99 }).map(String), fc.integer({ min: 3, max: 99 }), fc.constantFrom('0', '02', '2.0', 'beta', '', ' 2'), fc.constant(null), fc.boolean(), fc.array(fc.integer(), { maxLength: 2 }));
 	}
 	if (path === 'name') return fc.oneof(fc.integer(), fc.constant(null), fc.array(fc.string(), { maxLength: 2 }), fc.boolean());
-	const [group, leaf] = path.split('.') as ['levers' | 'context', string];
-	const spec = (SCENARIO_SCHEMA[group].fields as Record<string, FieldSpec>)[leaf] as { min: number; max: number };
-	return fc.oneof(outside(spec), notANumber);
+	const [group, leaf] = path.split('.') as [Group, string];
+	const spec = (SCENARIO_SCHEMA[group].fields as Record<string, FieldSpec>)[leaf];
+	if (spec.type === 'boolean') return fc.oneof(fc.constantFrom(0, 1, 'true', 'yes', null), fc.constant({}), deep);
+	return fc.oneof(outside(spec as { min: number; max: number }), notANumber);
 }
 
 /** How a file is damaged: each of these alone makes it invalid. */
@@ -64,7 +79,7 @@ export type Mutation =
 	| { kind: 'drop'; path: string }
 	| { kind: 'rename'; path: string; suffix: string }
 	| { kind: 'replace'; path: string; value: unknown }
-	| { kind: 'extra'; at: '' | 'levers' | 'context'; key: string; value: unknown }
+	| { kind: 'extra'; at: '' | Group; key: string; value: unknown }
 	| { kind: 'kind'; value: unknown }
 	| { kind: 'truncate'; at: number };
 
@@ -78,7 +93,7 @@ const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
 		weight: 2,
 		arbitrary: fc.record({
 			kind: fc.constant('extra' as const),
-			at: fc.constantFrom('' as const, 'levers' as const, 'context' as const),
+			at: fc.constantFrom('' as const, ...GROUPS),
 			key: fc.string({ minLength: 1, maxLength: 12 }).filter((k) => !KNOWN.has(k) && k !== '__proto__'),
 			value: fc.oneof(unit, fc.string(), fc.boolean())
 		})
@@ -129,7 +144,7 @@ export const fileArb = fc
 		mutations: fc.oneof({ weight: 2, arbitrary: fc.constant([] as Mutation[]) }, { weight: 3, arbitrary: fc.array(mutationArb, { minLength: 1, maxLength: 3 }) })
 	})
 	.map(({ scenario, name, versionAsNumber, reversed, indent, mutations }) => {
-		let file: Record<string, unknown> = structuredClone({ kind: SCENARIO_KIND, name, ...scenario, version: versionAsNumber ? 1 : '1' });
+		let file: Record<string, unknown> = structuredClone({ kind: SCENARIO_KIND, name, ...scenario, version: versionAsNumber ? Number(MODEL_VERSION) : MODEL_VERSION });
 		if (name === undefined) delete file.name;
 		for (const m of mutations) apply(file, m);
 		if (reversed) file = Object.fromEntries(Object.entries(file).reverse());
@@ -139,27 +154,35 @@ export const fileArb = fc
 		return { text, mutations, scenario, name };
 	});
 
-/** Damage to one token of a pinned slot: every replacement is invalid for the token it replaces. */
+/** Damage to one field of a pinned slot (pin~name:value~…): every change makes it unreadable. */
 const badNumberText = fc.constantFrom('0x1', '0b1', '0o1', ' 0.5', '0.5 ', '+0.5', '', 'NaN', 'Infinity', 'abc', '1e400', '.', '-', '1..2', '½');
 
 function damagedPin(scenario: Scenario): fc.Arbitrary<{ text: string; damage: string }> {
-	const tokens = slotToParam(pin(scenario)).split('_');
-	const leaves = LEAVES.map((p) => p.split('.') as ['levers' | 'context', string]);
-	return fc.oneof(
-		fc.tuple(fc.nat({ max: leaves.length - 1 }), fc.boolean(), badNumberText).chain(([i, range, bad]) => {
-			const [group, leaf] = leaves[i];
-			const spec = (SCENARIO_SCHEMA[group].fields as Record<string, FieldSpec>)[leaf] as { min: number; max: number };
-			return (range ? outside(spec).map(String) : fc.constant(bad)).map((value) => {
-				const t = [...tokens];
-				t[2 + i] = value;
-				return { text: t.join('_'), damage: `${leaf}=${value}` };
-			});
-		}),
-		fc.constantFrom('sideways', '', 'Custom', 'pin', 'one_way').map((mode) => ({ text: [tokens[0], mode, ...tokens.slice(2)].join('_'), damage: `mode=${mode}` })),
-		fc.constantFrom('Pin', 'pinned', '', 'vs').map((prefix) => ({ text: [prefix, ...tokens.slice(1)].join('_'), damage: `prefix=${prefix}` })),
-		fc.boolean().map((more) => ({ text: (more ? [...tokens, '0.5'] : tokens.slice(0, -1)).join('_'), damage: more ? 'extra token' : 'missing token' }))
-	);
+	const [head, ...fields] = slotToParam(pin(scenario)).split('~');
+	const numeric = fields.map((f, i) => [f.split(':'), i] as const).filter(([[name]]) => name !== 'mode' && name !== 'base' && !STRUCTURE_FLAG_NAMES.includes(name));
+	const join = (fs: string[]) => [head, ...fs].join('~');
+	const arbs: fc.Arbitrary<{ text: string; damage: string }>[] = [
+		fc.constantFrom('sideways', '', 'Custom', 'pin', 'one_way').map((mode) => ({ text: join([`mode:${mode}`, ...fields.filter((f) => !f.startsWith('mode:'))]), damage: `mode=${mode}` })),
+		fc.constantFrom('Pin', 'pinned', '', 'vs').map((prefix) => ({ text: [prefix, ...fields].join('~'), damage: `prefix=${prefix}` })),
+		fc.constantFrom('seed:3', 'version:2', 'speed:1', 'sinkng:0.5', 'nocolon').map((extra) => ({ text: join([...fields, extra]), damage: `extra=${extra}` }))
+	];
+	if (fields.length) arbs.push(fc.nat({ max: fields.length - 1 }).map((i) => ({ text: join([...fields, fields[i]]), damage: `twice=${fields[i]}` })));
+	if (numeric.length) {
+		arbs.push(
+			fc.tuple(fc.nat({ max: numeric.length - 1 }), badNumberText).map(([j, bad]) => {
+				const [[name], i] = numeric[j];
+				const fs = [...fields];
+				fs[i] = `${name}:${bad}`;
+				return { text: join(fs), damage: `${name}=${bad}` };
+			})
+		);
+	}
+	return fc.oneof(...arbs);
 }
+
+const STRUCTURE_FLAG_NAMES: readonly string[] = Object.entries(SCENARIO_SCHEMA.structure.fields)
+	.filter(([, spec]) => spec.type === 'boolean')
+	.map(([k]) => k);
 
 const DUMMY: CompareSlot = { kind: 'preset', mode: 'one-way' };
 

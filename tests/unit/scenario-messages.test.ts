@@ -19,8 +19,8 @@ describe('problems with a scenario, in words', () => {
 		[{ ...valid(), mode: 'up' }, '“mode” is "up"; it should be one of one-way, two-way, multi, custom', '“mode”是 "up"，应为以下之一：one-way, two-way, multi, custom'],
 		[{ ...valid(), context: [] }, '“context” should be an object with named fields {…}, not […]', '“context”应为带字段名的对象 {…}，而不是 […]'],
 		[{ ...valid(), Seed: 3 }, '“Seed” is not a field of a scenario (did you mean “seed”?)', '“Seed”不是方案的字段（是不是“seed”？）'],
-		[{ ...valid(), version: '7' }, 'it was made with a newer version of the model (version 7) than this sandbox runs (version 1)', '它由更新版本的模型（版本 7）生成，本沙盘运行的是版本 1'],
-		[{ ...valid(), version: 'beta' }, 'it was made with model version beta; this sandbox runs version 1', '它由模型版本 beta 生成，本沙盘运行的是版本 1'],
+		[{ ...valid(), version: '7' }, 'it was made with a newer version of the model (version 7) than this sandbox runs (version 2)', '它由更新版本的模型（版本 7）生成，本沙盘运行的是版本 2'],
+		[{ ...valid(), version: 'beta' }, 'it was made with model version beta; this sandbox runs version 2', '它由模型版本 beta 生成，本沙盘运行的是版本 2'],
 		['{', 'it is not valid JSON', '不是有效的 JSON'],
 		[{ kind: 'other' }, 'it is not a scenario file of this sandbox', '这不是本沙盘的方案文件']
 	])('%j', (file, english, chinese) => {
@@ -30,9 +30,9 @@ describe('problems with a scenario, in words', () => {
 
 	it('list the first five problems and count the rest, by the plural rules', () => {
 		const many = { kind: 'grassroots-governance-scenario', a: 1, b: 2, c: 3, d: 4 };
-		// four unknown fields and five missing ones (mode, levers, context, seed, version)
-		expect(problemsText(en, problems(many))).toMatch(/“d” is not a field of a scenario; “mode” is missing; and 4 more problems$/);
+		// four unknown fields and seven missing ones (mode, base, structure, levers, context, seed, version)
+		expect(problemsText(en, problems(many))).toMatch(/“d” is not a field of a scenario; “mode” is missing; and 6 more problems$/);
 		expect(problemsText(en, problems({ ...many, e: 5, f: 6, g: 7 }).slice(0, 6))).toMatch(/; and 1 more problem$/);
-		expect(problemsText(zh, problems(many))).toMatch(/；另有 4 个问题$/);
+		expect(problemsText(zh, problems(many))).toMatch(/；另有 6 个问题$/);
 	});
 });

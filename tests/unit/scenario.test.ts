@@ -1,8 +1,13 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
+	changesFromBase,
+	customised,
 	defaultScenario,
+	engineOptions,
 	parseScenarioJson,
+	presetScenario,
+	STRUCTURE_KEYS,
 	SCENARIO_SCHEMA,
 	scenarioFromSearch,
 	scenarioToJson,
@@ -14,7 +19,7 @@ import { leafNames } from '../../src/lib/sim/scenario-schema';
 import { problemsText } from '../../src/lib/sim/scenario-messages';
 import { I18n } from '../../src/lib/i18n/i18n.svelte';
 import { fileArb, scenarioArb, vsPartArb } from './scenario-arbitraries';
-import { MODES } from '../../sim/engine/modes';
+import { MODES, presetSpec } from '../../sim/engine/modes';
 import { PARAMETERS } from '../../sim/engine/parameters';
 
 const en = new I18n(() => 'en');
@@ -85,12 +90,33 @@ describe('scenario links and files', () => {
 	});
 
 	it.each([
-		[{ ...defaultScenario() }, 'version=1'],
-		[{ ...defaultScenario(), mode: 'one-way', levers: { sinking: 0, coordination: 0, participation: 0 } }, 'mode=one-way&version=1'],
-		[{ ...defaultScenario(), mode: 'custom', levers: { sinking: 0.8, coordination: 0.8, participation: 0.2 }, seed: 7 }, 'mode=custom&sinking=0.8&coordination=0.8&participation=0.2&seed=7&version=1'],
-		[{ ...defaultScenario(), context: { ...defaultScenario().context, budget: 1.5 } }, 'budget=1.5&version=1']
+		[defaultScenario(), 'version=2'],
+		[presetScenario('one-way'), 'mode=one-way&version=2'],
+		[{ ...customised(defaultScenario(), { levers: { participation: 0.2 } }), seed: 7 }, 'mode=custom&sinking=0.8&coordination=0.8&participation=0.2&seed=7&version=2'],
+		[customised(presetScenario('one-way'), { structure: { feedback: true }, levers: { coordination: 0.4 } }), 'mode=custom&base=one-way&feedback=true&sinking=0&coordination=0.4&participation=0&version=2'],
+		[{ ...defaultScenario(), context: { ...defaultScenario().context, budget: 1.5 } }, 'budget=1.5&version=2']
 	] as [Scenario, string][])('writes short links: %j', (scenario, search) => {
 		expect(scenarioToSearch(scenario).toString()).toBe(search);
+		expect(scenarioFromSearch(new URLSearchParams(search)).scenario).toEqual(scenario);
+	});
+
+	it('keeps a preset what it is: a lever or a structure field of its own makes it custom, starting from it', () => {
+		const moved = customised(presetScenario('one-way'), { levers: { coordination: 0.4 } });
+		expect(moved).toMatchObject({ mode: 'custom', base: 'one-way', structure: presetSpec('one-way').structure, levers: { sinking: 0, coordination: 0.4, participation: 0 } });
+		expect(changesFromBase(moved)).toEqual([{ key: 'coordination', kind: 'lever', from: 0, to: 0.4 }]);
+		// A link that names a preset and gives other levers opens as custom from that preset, never as the preset.
+		const read = scenarioFromSearch(new URLSearchParams('mode=two-way&liaisons=true&participation=0.5&version=2')).scenario;
+		expect(read).toMatchObject({ mode: 'custom', base: 'two-way', structure: { ...presetSpec('two-way').structure, liaisons: true }, levers: { sinking: 0, coordination: 0, participation: 0.5 } });
+		expect(engineOptions(read)).toMatchObject({ mode: 'custom', base: 'two-way', structure: read.structure, levers: read.levers });
+		expect(engineOptions(presetScenario('one-way'))).toEqual({ mode: 'one-way', params: defaultScenario().context, seed: 1 });
+	});
+
+	it('opens a model-1 link with model 2, saying so: a custom one starts from the multi-dimensional structure, as it did', () => {
+		const r = scenarioFromSearch(new URLSearchParams('mode=custom&sinking=0.2&coordination=0.4&participation=0.6&seed=3&version=1'));
+		expect(r.problems).toEqual([]);
+		expect(r.migrated).toEqual({ from: '1' });
+		expect(r.scenario).toMatchObject({ mode: 'custom', base: 'multi', structure: presetSpec('multi').structure, levers: { sinking: 0.2, coordination: 0.4, participation: 0.6 }, seed: 3, version: '2' });
+		expect(scenarioFromSearch(new URLSearchParams('mode=one-way&version=1')).scenario).toEqual(presetScenario('one-way'));
 	});
 
 	it('keeps the valid fields of a broken link and lists the broken ones', () => {
@@ -103,7 +129,7 @@ describe('scenario links and files', () => {
 	it('gives every field of the schema its own name in links', () => {
 		const names = leafNames(SCENARIO_SCHEMA);
 		expect(new Set(names).size).toBe(names.length);
-		expect(names).toEqual(['mode', 'sinking', 'coordination', 'participation', 'outMigration', 'budget', 'digitalAccess', 'seed']);
+		expect(names).toEqual(['mode', 'base', ...STRUCTURE_KEYS, 'sinking', 'coordination', 'participation', 'outMigration', 'budget', 'digitalAccess', 'seed']);
 	});
 
 	it('refuses a file with any invalid field, saying which', () => {
@@ -122,7 +148,9 @@ describe('scenario files of the wrong shape are refused, saying why', () => {
 	// Built as text: JSON.stringify itself overflows the stack on a value nested this deep.
 	const deep = (field: string) => `${JSON.stringify(without(valid(), field)).slice(0, -1)},"${field}":${'['.repeat(49_000)}${']'.repeat(49_000)}}`;
 	const cases: [string, Record<string, unknown> | string, { field: string; code: string }[]][] = [
-		['a file with only its kind', { kind: 'grassroots-governance-scenario' }, ['mode', 'levers', 'context', 'seed', 'version'].map((field) => ({ field, code: 'missing' }))],
+		['a file with only its kind', { kind: 'grassroots-governance-scenario' }, ['mode', 'base', 'structure', 'levers', 'context', 'seed', 'version'].map((field) => ({ field, code: 'missing' }))],
+		['a structure field as a number', { ...valid(), structure: { ...(valid().structure as object), feedback: 1 } }, [{ field: 'structure.feedback', code: 'type' }]],
+		['a structure without its pressure', { ...valid(), structure: { ...(valid().structure as object), topDownPressure: undefined } }, [{ field: 'structure.topDownPressure', code: 'missing' }]],
 		[
 			'a misspelt Levers',
 			{ ...without(valid(), 'levers'), Levers: valid().levers },
@@ -149,19 +177,27 @@ describe('scenario files of the wrong shape are refused, saying why', () => {
 		if (!r.ok) expect(r.problems.map(({ field, code }) => ({ field, code }))).toEqual(expected);
 	});
 
-	it('reads version 1 given as a number as version "1"', () => {
-		const r = parseScenarioJson(JSON.stringify({ ...valid(), version: 1 }));
+	it('reads version 2 given as a number as version "2"', () => {
+		const r = parseScenarioJson(JSON.stringify({ ...valid(), version: 2 }));
 		expect(r).toEqual({ ok: true, scenario: defaultScenario(), name: 'Mine' });
 	});
 
+	it('reads a model-1 file with model 1’s fields, converted and marked as migrated; model 2’s fields in it are refused', () => {
+		const v1 = { kind: 'grassroots-governance-scenario', name: 'Old', mode: 'custom', levers: { sinking: 0.1, coordination: 0.2, participation: 0.3 }, context: defaultScenario().context, seed: 4, version: 1 };
+		const r = parseScenarioJson(JSON.stringify(v1));
+		expect(r).toEqual({ ok: true, name: 'Old', migrated: { from: '1' }, scenario: { ...presetScenario('multi'), mode: 'custom', levers: { sinking: 0.1, coordination: 0.2, participation: 0.3 }, seed: 4 } });
+		const mixed = parseScenarioJson(JSON.stringify({ ...v1, base: 'one-way' }));
+		expect(mixed).toEqual({ ok: false, problems: [{ field: 'base', code: 'unknown' }] });
+	});
+
 	it('says plainly that a file comes from a newer model version, and nothing else', () => {
-		const r = parseScenarioJson(JSON.stringify({ ...valid(), version: '2', structure: { feedback: true } }));
-		expect(r).toEqual({ ok: false, problems: [{ field: 'version', code: 'newerVersion', value: '2' }] });
+		const r = parseScenarioJson(JSON.stringify({ ...valid(), version: '3', wings: { feathers: true } }));
+		expect(r).toEqual({ ok: false, problems: [{ field: 'version', code: 'newerVersion', value: '3' }] });
 	});
 
 	it('reads a link from a newer model version as a version notice', () => {
-		const { problems } = scenarioFromSearch(new URLSearchParams('mode=one-way&version=2'));
-		expect(problems).toEqual([{ field: 'version', code: 'newerVersion', value: '2' }]);
+		const { problems } = scenarioFromSearch(new URLSearchParams('mode=one-way&version=3'));
+		expect(problems).toEqual([{ field: 'version', code: 'newerVersion', value: '3' }]);
 	});
 });
 
@@ -186,10 +222,13 @@ describe('numbers in links are plain decimals', () => {
 		expect(scenario.levers).toEqual({ ...defaultScenario().levers, participation: 0.1 });
 	});
 
-	it('drops a pinned comparison with a hexadecimal lever', () => {
+	it('drops a pinned comparison with a hexadecimal lever (in model 1’s form and in model 2’s)', () => {
 		const r = comparisonFromSearch(new URLSearchParams('vs=pin_custom_0x1_0_0_0.03_1_0.6&vs=pin_custom_1_0_0_0.03_1_0.6'), defaultScenario());
 		expect(r.problems.map((p) => p.value)).toEqual(['pin_custom_0x1_0_0_0.03_1_0.6']);
 		expect(r.slots).toHaveLength(1);
+		const v2 = comparisonFromSearch(new URLSearchParams('vs=pin~mode:custom~sinking:0x1&vs=pin~mode:custom~base:one-way~coordination:1'), defaultScenario());
+		expect(v2.problems.map((p) => p.value)).toEqual(['pin~mode:custom~sinking:0x1']);
+		expect(v2.slots).toEqual([pin(customised(presetScenario('one-way'), { levers: { coordination: 1 } }))]);
 	});
 });
 
@@ -244,9 +283,9 @@ describe('compared scenarios in a link', () => {
 				expect(r.slots.length).toBeLessThanOrEqual(MAX_COMPARED);
 			})
 		);
-		const r = comparisonFromSearch(new URLSearchParams('vs=one-way&vs=sideways&vs=pin_custom_2_0_0_0.3_1_0.6'), defaultScenario());
+		const r = comparisonFromSearch(new URLSearchParams('vs=one-way&vs=sideways&vs=pin_custom_2_0_0_0.3_1_0.6&vs=pin~mode:custom~wings:1'), defaultScenario());
 		expect(r.slots).toEqual([{ kind: 'preset', mode: 'one-way' }]);
-		expect(r.problems.map((p) => p.value)).toEqual(['sideways', 'pin_custom_2_0_0_0.3_1_0.6']);
+		expect(r.problems.map((p) => p.value)).toEqual(['sideways', 'pin_custom_2_0_0_0.3_1_0.6', 'pin~mode:custom~wings:1']);
 	});
 
 	it('leaves the default comparison out of the link, and keeps an empty one', () => {
@@ -259,6 +298,6 @@ describe('compared scenarios in a link', () => {
 	it("runs a preset in the edited scenario's conditions", () => {
 		const current = { ...defaultScenario(), context: { ...defaultScenario().context, budget: 1.4 } };
 		const s = slotScenario({ kind: 'preset', mode: 'one-way' }, current);
-		expect(s).toMatchObject({ mode: 'one-way', context: { budget: 1.4 }, levers: { sinking: 0, coordination: 0, participation: 0 } });
+		expect(s).toEqual({ ...presetScenario('one-way'), context: current.context });
 	});
 });

@@ -1,15 +1,16 @@
-import type { Mode } from '../../../sim/engine/modes';
-import { CONTEXT_KEYS, LEVER_KEYS, presetLevers, scenarioFromParams, type Scenario, type ScenarioProblem } from './scenario';
+import { isPreset, PRESETS, type Preset } from '$sim/engine/modes';
+import { CONTEXT_KEYS, LEVER_KEYS, presetScenario, SCENARIO_SCHEMA, scenarioFromParams, scenarioToSearch, type Scenario, type ScenarioProblem } from './scenario';
+import { leafNames } from './scenario-schema';
 
 /**
  * What the edited scenario is compared with: up to two other scenarios. A preset follows the
  * edited scenario's context (so "one-way" means one-way in the same county conditions); a pinned
- * scenario keeps its own levers and context. Every compared scenario shares the edited one's seed,
- * so replicate r of each uses the same random streams and differences are paired.
+ * scenario keeps its own structure, levers and context. Every compared scenario shares the edited
+ * one's seed, so replicate r of each uses the same random draws and differences are paired.
  */
-export type CompareSlot = { kind: 'preset'; mode: Exclude<Mode, 'custom'> } | { kind: 'pinned'; scenario: Scenario };
+export type CompareSlot = { kind: 'preset'; mode: Preset } | { kind: 'pinned'; scenario: Scenario };
 
-export const PRESET_MODES = ['one-way', 'two-way', 'multi'] as const satisfies readonly Exclude<Mode, 'custom'>[];
+export const PRESET_MODES = PRESETS;
 export const MAX_COMPARED = 2;
 export const DEFAULT_COMPARISON: readonly CompareSlot[] = [
 	{ kind: 'preset', mode: 'one-way' },
@@ -17,22 +18,43 @@ export const DEFAULT_COMPARISON: readonly CompareSlot[] = [
 ];
 
 const PIN = 'pin';
-const SEP = '_';
+const PIN_FIELDS = new Set(leafNames(SCENARIO_SCHEMA).filter((k) => k !== 'seed'));
+/** Between a pinned scenario's fields, and between a field's name and value (neither occurs in names or decimals). */
+const FIELDS = '~';
+const VALUE = ':';
 
-/** One slot as it appears in the link: a preset's name, or pin_mode_levers…_context…. */
+/** One slot as it appears in the link: a preset's name, or pin~name:value~… (the scenario's link fields but seed and version). */
 export function slotToParam(slot: CompareSlot): string {
 	if (slot.kind === 'preset') return slot.mode;
-	const s = slot.scenario;
-	return [PIN, s.mode, ...LEVER_KEYS.map((k) => s.levers[k]), ...CONTEXT_KEYS.map((k) => s.context[k])].join(SEP);
+	const fields = [...scenarioToSearch(slot.scenario)].filter(([k]) => k !== 'seed' && k !== 'version');
+	return [PIN, ...fields.map(([k, v]) => `${k}${VALUE}${v}`)].join(FIELDS);
 }
 
-function slotFromParam(text: string, current: Scenario): CompareSlot | null {
-	if ((PRESET_MODES as readonly string[]).includes(text)) return { kind: 'preset', mode: text as (typeof PRESET_MODES)[number] };
-	const parts = text.split(SEP);
+/** Model 1's pinned slots: pin_mode_sinking_coordination_participation_outMigration_budget_digitalAccess. */
+function legacySlot(text: string): Map<string, string> | null {
+	const parts = text.split('_');
 	if (parts[0] !== PIN || parts.length !== 2 + LEVER_KEYS.length + CONTEXT_KEYS.length) return null;
 	const values = new Map<string, string>([['mode', parts[1]]]);
 	LEVER_KEYS.forEach((k, i) => values.set(k, parts[2 + i]));
 	CONTEXT_KEYS.forEach((k, i) => values.set(k, parts[2 + LEVER_KEYS.length + i]));
+	return values;
+}
+
+function slotFromParam(text: string, current: Scenario): CompareSlot | null {
+	if (isPreset(text)) return { kind: 'preset', mode: text };
+	let values = legacySlot(text);
+	if (!values) {
+		const [head, ...fields] = text.split(FIELDS);
+		if (head !== PIN) return null;
+		values = new Map();
+		for (const field of fields) {
+			const at = field.indexOf(VALUE);
+			if (at <= 0 || values.has(field.slice(0, at))) return null;
+			values.set(field.slice(0, at), field.slice(at + 1));
+		}
+		// Only the scenario's own link fields; its seed and version are the edited scenario's.
+		if ([...values.keys()].some((k) => !PIN_FIELDS.has(k))) return null;
+	}
 	const { scenario, problems } = scenarioFromParams((k) => values.get(k));
 	if (problems.length) return null;
 	return { kind: 'pinned', scenario: { ...scenario, seed: current.seed, version: current.version } };
@@ -67,10 +89,10 @@ export function comparisonToSearch(slots: readonly CompareSlot[], params: URLSea
 /** The scenario a slot stands for, given the edited scenario. */
 export function slotScenario(slot: CompareSlot, current: Scenario): Scenario {
 	if (slot.kind === 'pinned') return { ...slot.scenario, seed: current.seed, version: current.version };
-	return { ...current, mode: slot.mode, levers: presetLevers(slot.mode) };
+	return presetScenario(slot.mode, current);
 }
 
 /** Pins a scenario for comparison (the seed is always the edited scenario's). */
 export function pin(scenario: Scenario): CompareSlot {
-	return { kind: 'pinned', scenario: { ...scenario, levers: { ...scenario.levers }, context: { ...scenario.context } } };
+	return { kind: 'pinned', scenario: { ...scenario, structure: { ...scenario.structure }, levers: { ...scenario.levers }, context: { ...scenario.context } } };
 }

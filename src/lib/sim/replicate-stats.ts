@@ -1,4 +1,4 @@
-import { pairedInterval, type Interval } from '../../../sim/engine/statistics';
+import { pairedInterval, type Interval } from '$sim/engine/statistics';
 import { GROUP_MEASURES, SERIES_SHOWN, SUMMARY_MEASURES, TOWN_SERIES, type GroupValues, type ReplicateOutput, type ShownSeries, type SummaryMeasure, type TownSeriesKey } from './sim-types';
 
 export interface Band {

@@ -1,5 +1,5 @@
 import type * as Comlink from 'comlink';
-import type { TraceEvent } from '../../../sim/engine/model';
+import type { TraceEvent } from '$sim/engine/model';
 import type { Scenario } from './scenario';
 import type { ReplicateOutput } from './sim-types';
 import type { SimWorkerApi } from './sim.worker';

@@ -1,11 +1,15 @@
-import type { WeeklyMetric } from '../../../sim/engine/outputs';
+import type { WeeklyMetric } from '$sim/engine/outputs';
 
 /** Weekly series the sandbox draws. */
 export const SERIES_SHOWN = ['orderIndex', 'vitalityIndex', 'closureRate', 'daysMedian', 'satisfaction', 'green', 'yellow', 'red'] as const satisfies readonly WeeklyMetric[];
 export type ShownSeries = (typeof SERIES_SHOWN)[number];
 
-/** Summary measures compared across scenarios. */
-export const SUMMARY_MEASURES = ['orderIndex', 'vitalityIndex', 'closureRate', 'daysMedian', 'satisfaction', 'costMillion', 'efficiency', 'equityGap'] as const;
+/**
+ * Summary measures compared across scenarios: the outcomes, vitality's two readings (voice:
+ * reports per issue; consulted: households at a consultation in a year), and the cost side —
+ * million yuan a year and yuan a year per household for the whole county, yuan per issue solved.
+ */
+export const SUMMARY_MEASURES = ['orderIndex', 'vitalityIndex', 'voice', 'consulted', 'closureRate', 'daysMedian', 'satisfaction', 'costPerYear', 'costPerHousehold', 'costPerCase', 'efficiency', 'equityGap'] as const;
 export type SummaryMeasure = (typeof SUMMARY_MEASURES)[number];
 
 /** Outcomes by group (household type, town) that the equity charts compare. */

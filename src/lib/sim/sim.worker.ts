@@ -4,16 +4,16 @@
  * summary numbers, transferring the arrays instead of copying them.
  */
 import * as Comlink from 'comlink';
-import { buildCounty, type County } from '../../../sim/county/build-county';
-import { COUNTY_SEED, Model, type TraceEvent } from '../../../sim/engine/model';
-import type { Scenario } from './scenario';
+import { buildCounty, type County } from '$sim/county/build-county';
+import { PUBLISHED } from '$sim/county/published';
+import { COUNTY_SEED, Model, type TraceEvent } from '$sim/engine/model';
+import type { GroupSummary } from '$sim/engine/outputs';
+import { engineOptions, type Scenario } from './scenario';
 import type { PoolRequest } from './WorkerPool';
-import type { GroupSummary } from '../../../sim/engine/outputs';
 import { GROUP_MEASURES, SERIES_SHOWN, TOWN_BLOCK_WEEKS, TOWN_SERIES, type GroupValues, type ReplicateOutput } from './sim-types';
 
 function groupValues(groups: GroupSummary[]): GroupValues {
-	const value = (g: GroupSummary, m: (typeof GROUP_MEASURES)[number]) => (m === 'reach' ? g.received / g.raised : g[m]);
-	return Object.fromEntries(GROUP_MEASURES.map((m) => [m, groups.map((g) => value(g, m))])) as GroupValues;
+	return Object.fromEntries(GROUP_MEASURES.map((m) => [m, groups.map((g) => g[m])])) as GroupValues;
 }
 
 /** Averages each town's weekly values over blocks of TOWN_BLOCK_WEEKS weeks. */
@@ -69,10 +69,7 @@ const api = {
 		let county = counties.get(options.scale);
 		if (!county) counties.set(options.scale, (county = buildCounty({ seed: COUNTY_SEED, scale: options.scale })));
 		const model = new Model({
-			mode: scenario.mode,
-			levers: scenario.mode === 'custom' ? scenario.levers : undefined,
-			params: scenario.context,
-			seed: scenario.seed,
+			...engineOptions(scenario),
 			replicate: options.replicate,
 			weeks: options.weeks,
 			county
@@ -92,11 +89,15 @@ const api = {
 			summary: {
 				orderIndex: s.means.orderIndex,
 				vitalityIndex: s.means.vitalityIndex,
+				voice: s.means.voice,
+				consulted: s.means.consulted,
 				closureRate: s.county.closureRate,
 				daysMedian: s.county.daysMedian,
 				satisfaction: s.county.satisfaction,
 				// Cost of the whole county, so a reduced-scale preview reads like the full run.
-				costMillion: s.totals.cost / 1e6 / options.scale,
+				costPerYear: (s.cost.perHousehold * PUBLISHED.households.value) / 1e6,
+				costPerHousehold: s.cost.perHousehold,
+				costPerCase: s.cost.perSolvedCase,
 				efficiency: s.means.efficiency,
 				equityGap: s.equityGap.satisfaction
 			},
@@ -117,10 +118,7 @@ const tracing = {
 		let county = counties.get(1);
 		if (!county) counties.set(1, (county = buildCounty({ seed: COUNTY_SEED, scale: 1 })));
 		const model = new Model({
-			mode: scenario.mode,
-			levers: scenario.mode === 'custom' ? scenario.levers : undefined,
-			params: scenario.context,
-			seed: scenario.seed,
+			...engineOptions(scenario),
 			weeks,
 			county,
 			traceHousehold: household
