@@ -28,12 +28,14 @@ import { parseArgs } from 'node:util';
 import { buildCounty } from '../sim/county/build-county';
 import { runReplicates, type ReplicateResult, type Scenario } from '../sim/engine/experiments';
 import { COUNTY_SEED, MIN_SCALE, type RunSummary } from '../sim/engine/model';
-import { isMode, isPreset, LEVER_NAMES, MODES, PRESETS, specProblems, STRUCTURE_FLAGS, type Levers, type Mode, type Structure } from '../sim/engine/modes';
+import { isMode, isPreset, LEVER_NAMES, MODES, PRESETS, specProblems, STRUCTURE_FLAGS, type Levers, type Mode, type Preset, type Structure } from '../sim/engine/modes';
 import { WEEKLY_METRICS } from '../sim/engine/outputs';
 import { isParameterName, PARAMETERS, parameterProblems, type ParameterName } from '../sim/engine/parameters';
 import { fail as failWith, integerOption, numberOption, parseDecimal } from './cli-options';
 
-const fail = (message: string): never => failWith('sim', message);
+function fail(message: string): never {
+	return failWith('sim', message);
+}
 
 const options = {
 	mode: { type: 'string' },
@@ -65,8 +67,9 @@ try {
 
 const modes = (values.compare ?? values.mode ?? 'multi').split(',').map((m) => m.trim());
 for (const m of modes) if (!isMode(m)) fail(`unknown mode "${m}"; choose from ${MODES.join(', ')}`);
-const base = values.base ?? 'multi';
-if (!isPreset(base)) fail(`--base must be one of ${PRESETS.join(', ')}, got "${base}"`);
+const baseText = values.base ?? 'multi';
+if (!isPreset(baseText)) fail(`--base must be one of ${PRESETS.join(', ')}, got "${baseText}"`);
+const base: Preset = baseText;
 const weeks = integerOption('sim', 'weeks', values.weeks, 260, 1, 2600);
 const reps = integerOption('sim', 'reps', values.reps, 1, 1, 1000);
 const seed = integerOption('sim', 'seed', values.seed, 1, 0, 2 ** 32 - 1);
@@ -93,14 +96,15 @@ const params: Partial<Record<ParameterName, number>> = {};
 const context = { 'out-migration': 'outMigration', budget: 'budget', 'digital-access': 'digitalAccess' } as const;
 for (const [flag, name] of Object.entries(context)) {
 	const text = values[flag as keyof typeof context];
-	if (text !== undefined) params[name] = numberOption('sim', flag, text, 0, ...PARAMETERS[name].range);
+	const [lo, hi] = PARAMETERS[name].range;
+	if (text !== undefined) params[name] = numberOption('sim', flag, text, 0, lo, hi);
 }
 for (const pair of values.param ?? []) {
 	const [name, text, ...rest] = pair.split('=');
 	if (!isParameterName(name) || text === undefined || rest.length) fail(`--param needs NAME=VALUE with a known parameter name (see sim/MODEL.md), got "${pair}"`);
 	const x = parseDecimal(text);
 	if (x === null) fail(`--param ${name} must be a number, got "${text}"`);
-	params[name] = x;
+	params[name as ParameterName] = x;
 }
 const paramProblems = parameterProblems(params);
 if (paramProblems.length) fail(paramProblems.join('; '));

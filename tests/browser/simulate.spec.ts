@@ -47,7 +47,7 @@ test('users choose the compared scenarios: a preset, a pinned scenario, or none;
 	// Pin this scenario, then move a lever: B keeps the pinned levers while this scenario moves on.
 	await page.getByTestId('compare-pin').click();
 	await expect(page.getByTestId('compare-1')).toHaveValue('pinned');
-	await expect(page).toHaveURL(/vs=one-way&vs=pin_multi_/);
+	await expect(page).toHaveURL(/vs=one-way&vs=pin\*mode\.multi(&|$)/);
 	const pinned = await cell(page, 'b', 'orderIndex').textContent();
 	await page.getByTestId('lever-participation').focus();
 	for (let i = 0; i < 8; i++) await page.keyboard.press('ArrowLeft');
@@ -97,28 +97,78 @@ test('moving a lever changes the charts and the address', async ({ watched: page
 	await expect(page.locator('[data-mode=custom]')).toHaveAttribute('aria-pressed', 'true');
 });
 
-test('each lever and context control changes this scenario’s line', async ({ watched: page }) => {
-	await page.goto('/en/simulate/?mode=custom&sinking=0.5&coordination=0.5&participation=0.5&version=1');
-	const line = page.getByTestId('chart-sim-orderIndex').locator('path[data-line="yours"]');
+test('each lever and context control changes this scenario’s outcomes', async ({ watched: page }) => {
+	await page.goto('/en/simulate/?mode=custom&sinking=0.5&coordination=0.5&participation=0.5&version=2');
 	await drawn(page);
-	for (const [id, param] of [
-		['lever-sinking', /sinking=0\.25/],
-		['lever-coordination', /coordination=0\.25/],
-		['context-budget', /budget=0\.75/],
-		['context-digitalAccess', /digitalAccess=0\.35/]
+	// Each control moves at least the measure its mechanism reaches (sinking: the stationed cadres'
+	// bonus; coordination: hand-off delays; budget: cadre hours; digital access: online reports).
+	for (const [id, param, measure] of [
+		['lever-sinking', /sinking=0\.25/, 'costPerYear'],
+		['lever-coordination', /coordination=0\.25/, 'daysMedian'],
+		['context-budget', /budget=0\.75/, 'costPerYear'],
+		['context-digitalAccess', /digitalAccess=0\.35/, 'voice']
 	] as const) {
-		const before = await line.getAttribute('d');
+		const before = await cell(page, 'yours', measure).textContent();
 		await page.getByTestId(id).focus();
 		for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowLeft');
 		await expect(page).toHaveURL(param);
-		await expect(line).not.toHaveAttribute('d', before!, DRAWN);
+		await expect(cell(page, 'yours', measure)).not.toHaveText(before!, DRAWN);
 	}
+});
+
+test('moving a lever of a preset keeps its structure and says what changed', async ({ watched: page }) => {
+	await page.goto('/en/simulate/?mode=one-way&version=2');
+	await drawn(page);
+	const what = page.getByTestId('scenario-what');
+	await expect(what).toHaveText('One-way');
+	// One-way has no village handling: sinking has nothing to act on, and the page says so.
+	await expect(page.getByTestId('lever-sinking-idle')).toContainText('Stationed cadres handle cases in villages');
+	await expect(page.getByTestId('lever-coordination-idle')).toHaveCount(0);
+	await page.getByTestId('lever-coordination').focus();
+	for (let i = 0; i < 8; i++) await page.keyboard.press('ArrowRight');
+	await expect(page).toHaveURL(/mode=custom&base=one-way&sinking=0&coordination=0\.4&participation=0/);
+	await expect(what).toHaveText('Custom, from One-way. Changed: Coordination 0% → 40%');
+	// The structure is still one-way's: no reply, no online channels, top-down assignment.
+	await expect(page.getByTestId('structure-feedback')).not.toBeChecked();
+	await expect(page.getByTestId('structure-responsiveChannels')).not.toBeChecked();
+	await expect(page.getByTestId('structure-topDownAssignment')).toBeChecked();
+	// Adding liaisons to the structure is a change of its own, shown and kept in the link.
+	await page.getByTestId('structure-liaisons').check();
+	await expect(page).toHaveURL(/base=one-way&liaisons=true/);
+	await expect(what).toContainText('“321” grids and liaisons: no → yes');
+	await expect(page.getByTestId('lever-participation-idle')).toHaveCount(0);
+	await expect(cell(page, 'yours', 'orderIndex')).toHaveText(/%$/, DRAWN);
+	// Back to the preset: everything as one-way.
+	await page.locator('[data-mode=one-way]').click();
+	await expect(what).toHaveText('One-way');
+	await expect(page.getByTestId('structure-liaisons')).not.toBeChecked();
+});
+
+test('the comparison prices each scenario and shows what the extra order costs', async ({ watched: page }) => {
+	await page.goto('/en/simulate/');
+	await expect(status(page)).toHaveAttribute('data-scale', '1', FULL_COUNTY);
+	// Multi-dimensional governance pays stationed cadres' bonus, liaisons, offices: it costs more than one-way.
+	const million = async (key: string) => Number((await cell(page, key, 'costPerYear').textContent())!.replace(/,/g, ''));
+	expect(await million('yours')).toBeGreaterThan(await million('a'));
+	await expect(cell(page, 'yours', 'costPerHousehold')).toHaveText(/^\d[\d,]*$/);
+	// Order points per extra million yuan against the baseline: a number for each compared scenario.
+	await expect(page.getByTestId('sim-per-million').locator('td[data-scenario="yours"]')).toHaveText(/^−?\d+\.\d\d$/);
+});
+
+test('a link made with model 1 opens with model 2 and says so', async ({ watched: page }) => {
+	await page.goto('/en/simulate/?mode=custom&sinking=0.2&coordination=0.4&participation=0.6&version=1');
+	await expect(page.getByTestId('migrated-notice')).toContainText('made with model version 1; it is shown with model version 2');
+	await drawn(page);
+	await expect(page.getByTestId('lever-participation')).toHaveValue('0.6');
+	// Model 1's custom scenarios had the multi-dimensional structure.
+	await expect(page.getByTestId('scenario-what')).toContainText('Custom, from Multi-dimensional');
+	await expect(page.getByTestId('structure-liaisons')).toBeChecked();
 });
 
 test('a shared address reproduces identical numbers', async ({ watched: page }) => {
 	// Two full passes (the page and its reload).
 	test.setTimeout(320_000);
-	const url = '/en/simulate/?mode=custom&sinking=0.3&coordination=0.9&participation=0.2&budget=1.2&seed=7&version=1';
+	const url = '/en/simulate/?mode=custom&sinking=0.3&coordination=0.9&participation=0.2&budget=1.2&seed=7&version=2';
 	await page.goto(url);
 	await expect(status(page)).toHaveAttribute('data-phase', 'done', DONE);
 	const first = await page.getByTestId('sim-summary-table').textContent();
@@ -154,7 +204,7 @@ test.describe('with a failing worker', () => {
 });
 
 test('a saved scenario survives a reload and loads again', async ({ watched: page }) => {
-	await page.goto('/en/simulate/?mode=custom&sinking=0.2&coordination=0.4&participation=0.6&version=1');
+	await page.goto('/en/simulate/?mode=custom&sinking=0.2&coordination=0.4&participation=0.6&version=2');
 	// Typed and submitted as a user does, then seen in the list before leaving the page.
 	await page.getByTestId('scenario-name').fill('Slow sinking');
 	await page.getByTestId('scenario-name').press('Enter');
@@ -171,17 +221,24 @@ test('a saved scenario survives a reload and loads again', async ({ watched: pag
 });
 
 test('importing a malformed scenario file shows an error and keeps the current scenario', async ({ watched: page }) => {
-	await page.goto('/en/simulate/?mode=custom&sinking=0.3&coordination=0.3&participation=0.3&version=1');
+	await page.goto('/en/simulate/?mode=custom&sinking=0.3&coordination=0.3&participation=0.3&version=2');
 	const input = page.getByTestId('import-json');
 	await input.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"kind":"grassroots-governance-scenario","levers":{"sinking":"lots"}}') });
-	await expect(page.getByTestId('store-message')).toContainText('Could not import “broken.json”: “mode” is missing; “levers.sinking” should be a number from 0 to 1, not "lots"');
+	await expect(page.getByTestId('store-message')).toContainText('Could not import “broken.json”: “mode” is missing; “base” is missing; “structure” is missing; “levers.sinking” should be a number from 0 to 1, not "lots"');
 	await expect(page).toHaveURL(/sinking=0\.3/);
 	await input.setInputFiles({ name: 'not-json.json', mimeType: 'application/json', buffer: Buffer.from('hello') });
 	await expect(page.getByTestId('store-message')).toContainText('it is not valid JSON');
-	// A valid file is applied, and exporting gives back the same scenario.
-	const good = { kind: 'grassroots-governance-scenario', name: 'Mine', mode: 'custom', levers: { sinking: 0.1, coordination: 0.9, participation: 0.5 }, context: { outMigration: 0.05, budget: 1, digitalAccess: 0.6 }, seed: 3, version: '1' };
-	await input.setInputFiles({ name: 'good.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(good)) });
+	// A model-1 file is read and shown with model 2, with a note.
+	const old = { kind: 'grassroots-governance-scenario', name: 'Old', mode: 'custom', levers: { sinking: 0.1, coordination: 0.9, participation: 0.5 }, context: { outMigration: 0.05, budget: 1, digitalAccess: 0.6 }, seed: 3, version: '1' };
+	await input.setInputFiles({ name: 'old.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(old)) });
+	await expect(page.getByTestId('store-message')).toContainText('made with model version 1: shown with model version 2');
 	await expect(page).toHaveURL(/coordination=0\.9/);
+	// A valid file is applied, and exporting gives back the same scenario.
+	const structure = { feedback: true, responsiveChannels: false, topDownAssignment: true, villageHandling: false, liaisons: true, targetedService: false, topDownPressure: 0.5 };
+	const good = { kind: 'grassroots-governance-scenario', name: 'Mine', mode: 'custom', base: 'one-way', structure, levers: { sinking: 0, coordination: 0.7, participation: 0.5 }, context: { outMigration: 0.05, budget: 1, digitalAccess: 0.6 }, seed: 3, version: '2' };
+	await input.setInputFiles({ name: 'good.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(good)) });
+	await expect(page).toHaveURL(/coordination=0\.7/);
+	await expect(page.getByTestId('structure-feedback')).toBeChecked();
 	const download = page.waitForEvent('download');
 	await page.getByRole('button', { name: 'Export scenario JSON' }).click();
 	const text = (await (await (await download).createReadStream()).toArray()).join('');
@@ -189,7 +246,7 @@ test('importing a malformed scenario file shows an error and keeps the current s
 });
 
 test('the waterfall splits the difference among the levers, and the shares add up', async ({ watched: page }) => {
-	await page.goto('/en/simulate/?mode=custom&sinking=1&coordination=1&participation=1&version=1');
+	await page.goto('/en/simulate/?mode=custom&sinking=1&coordination=1&participation=1&version=2');
 	await page.getByTestId('why-run').click();
 	const chart = page.getByTestId('chart-why');
 	await expect(chart.locator('rect[data-step]')).toHaveCount(5, FULL_COUNTY);
@@ -216,7 +273,7 @@ test('a chart downloads as SVG and as PNG', async ({ watched: page }) => {
 });
 
 test('following one case shows its steps and waits', async ({ watched: page }) => {
-	await page.goto('/en/simulate/?mode=one-way&version=1');
+	await page.goto('/en/simulate/?mode=one-way&version=2');
 	await page.getByTestId('follow-household').fill('124');
 	await page.getByTestId('follow-run').click();
 	const result = page.getByTestId('follow-result');
@@ -243,10 +300,12 @@ test.describe('saved scenarios and files that are not as expected', () => {
 	const KEY = 'grassroots-governance-sandbox.scenarios.v1';
 	const scenario = (sinking: number) => ({
 		mode: 'custom',
+		base: 'multi',
+		structure: { feedback: true, responsiveChannels: true, topDownAssignment: false, villageHandling: true, liaisons: true, targetedService: true, topDownPressure: 0.3 },
 		levers: { sinking, coordination: 0.5, participation: 0.5 },
 		context: { outMigration: 0.03, budget: 1, digitalAccess: 0.6 },
 		seed: 1,
-		version: '1'
+		version: '2'
 	});
 	const entry = (name: string, sinking: number) => ({ name, scenario: scenario(sinking), savedAt: '2024-01-01T00:00:00.000Z' });
 	/** Puts entries in the store from a light page of the same site, before the sandbox opens. */
@@ -330,7 +389,7 @@ test.describe('saved scenarios and files that are not as expected', () => {
 	});
 
 	test('an import of the wrong shape says why and changes nothing, not even the name', async ({ watched: page }) => {
-		await page.goto('/en/simulate/?mode=custom&sinking=0.3&coordination=0.3&participation=0.3&version=1');
+		await page.goto('/en/simulate/?mode=custom&sinking=0.3&coordination=0.3&participation=0.3&version=2');
 		const name = page.getByTestId('scenario-name');
 		await name.fill('Mine');
 		const input = page.getByTestId('import-json');
@@ -339,7 +398,7 @@ test.describe('saved scenarios and files that are not as expected', () => {
 			['only-kind.json', '{"kind":"grassroots-governance-scenario","name":"Other"}', '“mode” is missing'],
 			['capital.json', '{"kind":"grassroots-governance-scenario","name":"Other","Levers":{}}', 'did you mean “levers”'],
 			['deep.json', `{"kind":"grassroots-governance-scenario","name":"Other","levers":${'['.repeat(49_000)}${']'.repeat(49_000)}}`, '“levers” should be an object'],
-			['newer.json', '{"kind":"grassroots-governance-scenario","name":"Other","version":"2"}', 'newer version of the model (version 2)']
+			['newer.json', '{"kind":"grassroots-governance-scenario","name":"Other","version":"3"}', 'newer version of the model (version 3)']
 		];
 		for (const [file, text, reason] of files) {
 			await input.setInputFiles({ name: file, mimeType: 'application/json', buffer: Buffer.from(text) });
@@ -351,13 +410,13 @@ test.describe('saved scenarios and files that are not as expected', () => {
 	});
 
 	test('a link from a newer model says so, runs nothing and keeps the link until asked', async ({ watched: page }) => {
-		await page.goto('/en/simulate/?mode=one-way&version=2');
+		await page.goto('/en/simulate/?mode=one-way&version=3');
 		const notice = page.getByTestId('version-notice');
-		await expect(notice).toContainText('newer version of the model (version 2)');
+		await expect(notice).toContainText('newer version of the model (version 3)');
 		await expect(status(page)).toHaveAttribute('data-phase', 'held');
-		await expect(page).toHaveURL(/version=2/);
-		await notice.getByRole('button', { name: 'Run with model version 1' }).click();
-		await expect(page).toHaveURL(/mode=one-way&version=1/);
+		await expect(page).toHaveURL(/version=3/);
+		await notice.getByRole('button', { name: 'Run with model version 2' }).click();
+		await expect(page).toHaveURL(/mode=one-way&version=2/);
 		await drawn(page);
 		await expect(notice).toHaveCount(0);
 	});

@@ -154,17 +154,17 @@ export const fileArb = fc
 		return { text, mutations, scenario, name };
 	});
 
-/** Damage to one field of a pinned slot (pin~name:value~…): every change makes it unreadable. */
+/** Damage to one field of a pinned slot (pin*name.value*…): every change makes it unreadable. */
 const badNumberText = fc.constantFrom('0x1', '0b1', '0o1', ' 0.5', '0.5 ', '+0.5', '', 'NaN', 'Infinity', 'abc', '1e400', '.', '-', '1..2', '½');
 
 function damagedPin(scenario: Scenario): fc.Arbitrary<{ text: string; damage: string }> {
-	const [head, ...fields] = slotToParam(pin(scenario)).split('~');
-	const numeric = fields.map((f, i) => [f.split(':'), i] as const).filter(([[name]]) => name !== 'mode' && name !== 'base' && !STRUCTURE_FLAG_NAMES.includes(name));
-	const join = (fs: string[]) => [head, ...fs].join('~');
+	const [head, ...fields] = slotToParam(pin(scenario)).split('*');
+	const numeric = fields.map((f, i) => [[f.slice(0, f.indexOf('.')), f.slice(f.indexOf('.') + 1)], i] as const).filter(([[name]]) => name !== 'mode' && name !== 'base' && !STRUCTURE_FLAG_NAMES.includes(name));
+	const join = (fs: string[]) => [head, ...fs].join('*');
 	const arbs: fc.Arbitrary<{ text: string; damage: string }>[] = [
-		fc.constantFrom('sideways', '', 'Custom', 'pin', 'one_way').map((mode) => ({ text: join([`mode:${mode}`, ...fields.filter((f) => !f.startsWith('mode:'))]), damage: `mode=${mode}` })),
-		fc.constantFrom('Pin', 'pinned', '', 'vs').map((prefix) => ({ text: [prefix, ...fields].join('~'), damage: `prefix=${prefix}` })),
-		fc.constantFrom('seed:3', 'version:2', 'speed:1', 'sinkng:0.5', 'nocolon').map((extra) => ({ text: join([...fields, extra]), damage: `extra=${extra}` }))
+		fc.constantFrom('sideways', '', 'Custom', 'pin', 'one_way').map((mode) => ({ text: join([`mode.${mode}`, ...fields.filter((f) => !f.startsWith('mode.'))]), damage: `mode=${mode}` })),
+		fc.constantFrom('Pin', 'pinned', '', 'vs').map((prefix) => ({ text: [prefix, ...fields].join('*'), damage: `prefix=${prefix}` })),
+		fc.constantFrom('seed.3', 'version.2', 'speed.1', 'sinkng.0.5', 'nodot').map((extra) => ({ text: join([...fields, extra]), damage: `extra=${extra}` }))
 	];
 	if (fields.length) arbs.push(fc.nat({ max: fields.length - 1 }).map((i) => ({ text: join([...fields, fields[i]]), damage: `twice=${fields[i]}` })));
 	if (numeric.length) {

@@ -226,8 +226,8 @@ describe('numbers in links are plain decimals', () => {
 		const r = comparisonFromSearch(new URLSearchParams('vs=pin_custom_0x1_0_0_0.03_1_0.6&vs=pin_custom_1_0_0_0.03_1_0.6'), defaultScenario());
 		expect(r.problems.map((p) => p.value)).toEqual(['pin_custom_0x1_0_0_0.03_1_0.6']);
 		expect(r.slots).toHaveLength(1);
-		const v2 = comparisonFromSearch(new URLSearchParams('vs=pin~mode:custom~sinking:0x1&vs=pin~mode:custom~base:one-way~coordination:1'), defaultScenario());
-		expect(v2.problems.map((p) => p.value)).toEqual(['pin~mode:custom~sinking:0x1']);
+		const v2 = comparisonFromSearch(new URLSearchParams('vs=pin*mode.custom*sinking.0x1&vs=pin*mode.custom*base.one-way*coordination.1'), defaultScenario());
+		expect(v2.problems.map((p) => p.value)).toEqual(['pin*mode.custom*sinking.0x1']);
 		expect(v2.slots).toEqual([pin(customised(presetScenario('one-way'), { levers: { coordination: 1 } }))]);
 	});
 });
@@ -283,9 +283,9 @@ describe('compared scenarios in a link', () => {
 				expect(r.slots.length).toBeLessThanOrEqual(MAX_COMPARED);
 			})
 		);
-		const r = comparisonFromSearch(new URLSearchParams('vs=one-way&vs=sideways&vs=pin_custom_2_0_0_0.3_1_0.6&vs=pin~mode:custom~wings:1'), defaultScenario());
+		const r = comparisonFromSearch(new URLSearchParams('vs=one-way&vs=sideways&vs=pin_custom_2_0_0_0.3_1_0.6&vs=pin*mode.custom*wings.1'), defaultScenario());
 		expect(r.slots).toEqual([{ kind: 'preset', mode: 'one-way' }]);
-		expect(r.problems.map((p) => p.value)).toEqual(['sideways', 'pin_custom_2_0_0_0.3_1_0.6', 'pin~mode:custom~wings:1']);
+		expect(r.problems.map((p) => p.value)).toEqual(['sideways', 'pin_custom_2_0_0_0.3_1_0.6', 'pin*mode.custom*wings.1']);
 	});
 
 	it('leaves the default comparison out of the link, and keeps an empty one', () => {

@@ -19,15 +19,19 @@ export const DEFAULT_COMPARISON: readonly CompareSlot[] = [
 
 const PIN = 'pin';
 const PIN_FIELDS = new Set(leafNames(SCENARIO_SCHEMA).filter((k) => k !== 'seed'));
-/** Between a pinned scenario's fields, and between a field's name and value (neither occurs in names or decimals). */
-const FIELDS = '~';
-const VALUE = ':';
+/**
+ * Between a pinned scenario's fields, and between a field's name and its value: characters a link
+ * keeps as they are (no %-escapes); names have no dot, so the first one ends the name.
+ */
+const FIELDS = '*';
+const VALUE = '.';
 
-/** One slot as it appears in the link: a preset's name, or pin~name:value~… (the scenario's link fields but seed and version). */
+/** One slot as it appears in the link: a preset's name, or pin*name.value*… (the scenario's link fields but seed and version). */
 export function slotToParam(slot: CompareSlot): string {
 	if (slot.kind === 'preset') return slot.mode;
-	const fields = [...scenarioToSearch(slot.scenario)].filter(([k]) => k !== 'seed' && k !== 'version');
-	return [PIN, ...fields.map(([k, v]) => `${k}${VALUE}${v}`)].join(FIELDS);
+	const fields = [...scenarioToSearch(slot.scenario)].filter(([k]) => k !== 'seed' && k !== 'version' && k !== 'mode');
+	// The mode always, so a pinned preset reads as what it is.
+	return [PIN, `mode${VALUE}${slot.scenario.mode}`, ...fields.map(([k, v]) => `${k}${VALUE}${v}`)].join(FIELDS);
 }
 
 /** Model 1's pinned slots: pin_mode_sinking_coordination_participation_outMigration_budget_digitalAccess. */

@@ -8,7 +8,7 @@ type Change = ReturnType<typeof changesFromBase>[number];
 export function changeText(i18n: I18n, c: Change): string {
 	const name = i18n.t(c.kind === 'lever' ? `sim.lever.${c.key as keyof Levers}` : `sim.structure.${c.key as keyof Structure}`);
 	const value = (v: number | boolean) => (typeof v === 'boolean' ? i18n.t(v ? 'sim.structure.yes' : 'sim.structure.no') : i18n.percent(v, 0));
-	return i18n.t('sim.change', { name, from: value(c.from), to: value(c.to) });
+	return i18n.t(c.kind === 'lever' ? 'sim.change' : 'sim.change.structure', { name, from: value(c.from), to: value(c.to) });
 }
 
 /**
@@ -22,6 +22,6 @@ export function scenarioLabel(i18n: I18n, s: Scenario, options: { short?: boolea
 	if (!changes.length) return i18n.t('sim.custom.same', { base });
 	const shown = options.short ? changes.slice(0, 2) : changes;
 	const more = changes.length - shown.length;
-	const list = [...shown.map((c) => changeText(i18n, c)), ...(more ? [i18n.tn('sim.custom.more', more)] : [])].join(i18n.lang === 'zh' ? '，' : ', ');
+	const list = [...shown.map((c) => changeText(i18n, c)), ...(more ? [i18n.tn('sim.custom.more', more)] : [])].join(i18n.lang === 'zh' ? '；' : '; ');
 	return i18n.t('sim.custom.from', { base, changes: list });
 }
