@@ -100,6 +100,8 @@ export class Model {
 			liaisons: liaisonPosts(county, spec.structure.liaisons),
 			issues: new IssuePool(Math.max(1024, n >> 3)),
 			latent: [],
+			spare: [],
+			found: [],
 			handoffs: [],
 			queues: { village: [], town: [], county: new Queue() },
 			villageQueue: new Int32Array(county.villages.length),
@@ -344,8 +346,6 @@ function liaisonPosts(county: County, exist: boolean): LiaisonPosts {
 		members,
 		filled: new Uint8Array(count).fill(1),
 		active: new Uint8Array(count),
-		visits: new Float32Array(count),
-		yellow: new Int32Array(count),
-		red: new Int32Array(count)
+		visitChance: new Float32Array(link.length)
 	};
 }

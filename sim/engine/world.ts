@@ -83,11 +83,8 @@ export interface LiaisonPosts {
 	filled: Uint8Array;
 	/** Active since the last review. */
 	active: Uint8Array;
-	/** Expected household visits a week of each active post (targeted visits included). */
-	visits: Float32Array;
-	/** Yellow and red households linked to each post at the last review. */
-	yellow: Int32Array;
-	red: Int32Array;
+	/** Each household's weekly chance of a visit from its liaison until the next review (0 without an active one). */
+	visitChance: Float32Array;
 }
 
 /** Co-production by households (the vitality outcome): who took part, when. */
@@ -137,6 +134,9 @@ export interface World {
 	liaisons: LiaisonPosts;
 	issues: IssuePool;
 	latent: number[];
+	/** Scratch lists of discovery: next week's latent issues, this week's found ones. */
+	spare: number[];
+	found: number[];
 	handoffs: number[];
 	/** Handling queues: village level (stationed cadres; see `villageQueue`), town, county. */
 	queues: { village: Queue[]; town: Queue[]; county: Queue };

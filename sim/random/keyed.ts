@@ -44,6 +44,11 @@ export class KeyedUniform {
 		return lowbias32(lowbias32(x) ^ this.#k2);
 	}
 
+	/** Whether the uniform of key (a, b, c) is below p: the same draw as `at`, with no number to return (none to allocate). */
+	below(p: number, a: number, b = 0, c = 0): boolean {
+		return this.uint32(a, b, c) < p * 4294967296;
+	}
+
 	/** A uniform on [0, 1) for key (a, b, c). */
 	at(a: number, b = 0, c = 0): number {
 		return this.uint32(a, b, c) * 2.3283064365386963e-10;

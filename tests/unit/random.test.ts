@@ -81,6 +81,10 @@ describe('the keyed (counter-based) uniforms', () => {
 		expect(g.at(5, 7, 2)).not.toBe(KeyedUniform.stream(2, 3).at(5, 7, 2));
 	});
 
+	it('answers below(p) exactly as its uniform compares with p', () => {
+		for (let a = 0; a < 2000; a++) for (const p of [0, 0.001, 0.3, 0.5, 0.999, 1]) expect(g.below(p, a, 9, 4)).toBe(g.at(a, 9, 4) < p);
+	});
+
 	it('is uniform over neighbouring keys (chi-square, 100 bins, 1,000,000 draws)', () => {
 		const bins = new Float64Array(100);
 		for (let a = 0; a < 2000; a++) for (let b = 0; b < 500; b++) bins[Math.floor(g.at(a, b, 7) * 100)]++;

@@ -5,6 +5,7 @@ import { handoffWait } from '../../sim/engine/mechanisms/barriers';
 import { colourOf, GREEN, RED, YELLOW } from '../../sim/engine/mechanisms/colour';
 import { experienceOf } from '../../sim/engine/mechanisms/feedback';
 import { poissonFromUniform } from '../../sim/engine/mechanisms/order';
+import { binomialFromUniform } from '../../sim/engine/mechanisms/participation';
 import { VILLAGE } from '../../sim/engine/world';
 import { defaultParameters } from '../../sim/engine/parameters';
 import { Xoshiro128 } from '../../sim/random/xoshiro128';
@@ -43,6 +44,25 @@ describe('the mechanisms’ formulas', () => {
 		expect(Math.abs(m - mean)).toBeLessThan(4 * Math.sqrt(mean / n));
 		// Poisson: variance equals the mean.
 		expect(sq / n - m * m).toBeCloseTo(mean, mean < 0.01 ? 3 : 1);
+	});
+
+	it.each([
+		[1, 0.3],
+		[3, 0.5],
+		[5, 0.12]
+	])('draws binomial counts of %s trials of probability %s from one uniform each', (n, prob) => {
+		const rng = Xoshiro128.fromSeed(8);
+		const draws = 200_000;
+		let sum = 0;
+		let sq = 0;
+		for (let i = 0; i < draws; i++) {
+			const k = binomialFromUniform(rng.next(), n, prob);
+			sum += k;
+			sq += k * k;
+		}
+		const mean = sum / draws;
+		expect(Math.abs(mean - n * prob)).toBeLessThan(4 * Math.sqrt((n * prob * (1 - prob)) / draws));
+		expect(sq / draws - mean * mean).toBeCloseTo(n * prob * (1 - prob), 2);
 	});
 
 	it('scores an outcome by expectancy–disconfirmation: unsolved, on time, late', () => {

@@ -58,7 +58,7 @@ export function releaseHandoffs(w: World): { failed: number[]; done: number[] } 
 			waiting.push(id);
 			continue;
 		}
-		if (w.rng.handling.at(is.household[id], is.serial[id], is.attempts[id] * 2 + 1) < pFail) {
+		if (w.rng.handling.below(pFail, is.household[id], is.serial[id], is.attempts[id] * 2 + 1)) {
 			is.failures[id] = Math.min(255, is.failures[id] + 1);
 			is.workLeft[id] = w.p.caseHours;
 			is.travelLeft[id] = 0;

@@ -107,7 +107,8 @@ function expectedWeeks(w: World, id: number, level: number): number {
 export function routeLevel(w: World, id: number): number {
 	const depts = w.issues.depts[id];
 	if (depts >= 3) return COUNTY;
-	const [near, far] = depts === 1 ? [VILLAGE, TOWN] : [TOWN, COUNTY];
+	const near = depts === 1 ? VILLAGE : TOWN;
+	const far = depts === 1 ? TOWN : COUNTY;
 	return expectedWeeks(w, id, near) <= expectedWeeks(w, id, far) ? near : far;
 }
 

@@ -1,4 +1,4 @@
-import { VULNERABLE, type World } from '../world';
+import { VULNERABLE } from '../world';
 
 export const GREEN = 0;
 export const YELLOW = 1;
@@ -14,11 +14,4 @@ export function colourOf(redGrievance: number, yellowGrievance: number, grievanc
 	if (knownIssues >= 2 || grievance >= redGrievance) return RED;
 	if (knownIssues >= 1 || grievance >= yellowGrievance || type === VULNERABLE) return YELLOW;
 	return GREEN;
-}
-
-/** Targeted service: liaisons visit yellow and red households more often. */
-export function targetedVisitFactor(w: World, h: number): number {
-	if (!w.spec.structure.targetedService) return 1;
-	const c = w.colour[h];
-	return c === RED ? w.p.targetedVisitsRed : c === YELLOW ? w.p.targetedVisitsYellow : 1;
 }

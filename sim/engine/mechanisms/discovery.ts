@@ -2,7 +2,6 @@ import { BY_LIAISON, BY_ONLINE, BY_SELF } from '../issue-pool';
 import { ELDERLY, type World } from '../world';
 import { coProduceNow } from './coproduction';
 import { endIssue } from './lifecycle';
-import { visitChance } from './participation';
 
 /**
  * Discovery (SPEC §3.2): each week an undiscovered issue reaches government by self-report
@@ -14,19 +13,25 @@ import { visitChance } from './participation';
  */
 export function discovery(w: World): number[] {
 	const { p, spec, issues: is, rng: { discovery: draw } } = w;
+	const visitChance = w.liaisons.visitChance;
+	const visitDiscovery = p.visitDiscovery;
 	const online = spec.structure.responsiveChannels ? p.onlineReport * p.digitalAccess : 0;
-	const stillLatent: number[] = [];
-	const found: number[] = [];
+	// The two lists are the world's own, reused week after week (a run would otherwise allocate
+	// two arrays of a few thousand entries a week).
+	const stillLatent = w.spare;
+	const found = w.found;
+	stillLatent.length = 0;
+	found.length = 0;
 	for (const id of w.latent) {
 		const h = is.household[id];
 		const trust = w.trust[h];
 		const pSelf = Math.min(1, p.selfReport * trust * (w.lastSolved[h] ? p.successBoost : 1));
 		const pOnline = Math.min(1, online * (w.type[h] === ELDERLY ? p.elderlyDigital : 1) * (1 - p.onlineTrustWeight * (1 - trust)));
-		const pLiaison = visitChance(w, h) * p.visitDiscovery;
+		const pLiaison = visitChance[h] * visitDiscovery;
 		const miss = (1 - pSelf) * (1 - pOnline) * (1 - pLiaison);
 		// Keyed by household, issue number and week (two draws a week: found, and by which channel).
 		const key = is.serial[id] * 2;
-		if (draw.at(h, key, w.week) < 1 - miss) {
+		if (draw.below(1 - miss, h, key, w.week)) {
 			// Which channel: in proportion to each channel's own probability.
 			const c = draw.at(h, key + 1, w.week) * (pSelf + pOnline + pLiaison);
 			is.channel[id] = c < pLiaison ? BY_LIAISON : c < pLiaison + pOnline ? BY_ONLINE : BY_SELF;
@@ -42,6 +47,7 @@ export function discovery(w: World): number[] {
 			stillLatent.push(id);
 		}
 	}
+	w.spare = w.latent;
 	w.latent = stillLatent;
 	return found;
 }

@@ -33,7 +33,7 @@ export function learn(w: World, h: number, solved: boolean, weeks: number, direc
 /** Whether a handled issue is actually solved: each failed hand-off makes a good fix less likely. */
 export function isSolved(w: World, id: number): boolean {
 	const is = w.issues;
-	return w.rng.feedback.at(is.household[id], is.serial[id], 0) < w.p.solveBase * Math.pow(w.p.failureSolvePenalty, is.failures[id]);
+	return w.rng.feedback.below(w.p.solveBase * Math.pow(w.p.failureSolvePenalty, is.failures[id]), is.household[id], is.serial[id], 0);
 }
 
 /**

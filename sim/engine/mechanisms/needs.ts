@@ -38,9 +38,9 @@ export function needs(w: World): void {
 		const serial = w.issueCount[h]++;
 		is.household[id] = h;
 		is.serial[id] = serial;
-		const cross = draw.at(h, serial, 1) < w.p.crossDeptShare;
-		is.depts[id] = cross ? (draw.at(h, serial, 2) < w.p.threeDeptShare ? 3 : 2) : 1;
-		is.minor[id] = !cross && draw.at(h, serial, 3) < w.p.minorShare ? 1 : 0;
+		const cross = draw.below(w.p.crossDeptShare, h, serial, 1);
+		is.depts[id] = cross ? (draw.below(w.p.threeDeptShare, h, serial, 2) ? 3 : 2) : 1;
+		is.minor[id] = !cross && draw.below(w.p.minorShare, h, serial, 3) ? 1 : 0;
 		is.raised[id] = w.week;
 		is.channel[id] = BY_SELF;
 		w.latent.push(id);

@@ -1,7 +1,7 @@
 import type { Settler } from '../events';
 import { BY_LIAISON, BY_SELF } from '../issue-pool';
 import { MIGRANT, type World } from '../world';
-import { targetedVisitFactor } from './colour';
+import { RED, YELLOW } from './colour';
 import { coProduce, WEEKS_PER_YEAR } from './coproduction';
 import { poissonFromUniform } from './order';
 
@@ -24,7 +24,8 @@ export interface LiaisonPeriod {
  * households that have working-age members at home; a filled post is active with probability
  * participation × `liaisonActivity` × (1 − `liaisonTrustWeight` × (1 − village trust))
  * (co-production, Ostrom 1996). An active liaison visits the households linked to them and
- * convenes consultations; a household attends each with a probability that grows with its trust,
+ * convenes consultations; a household attends each with a probability that grows with its trust
+ * (the number attended is binomial, drawn from one uniform),
  * and each consultation attended moves its trust up (procedural fairness, Tyler 2006). Everything the lever does
  * passes through active liaisons: with none active, the lever changes nothing.
  */
@@ -40,66 +41,82 @@ export function liaisonReview(w: World, periodStart: number): LiaisonPeriod {
 	const leave = 1 - Math.exp((-R * p.outMigration * p.liaisonMigration) / WEEKS_PER_YEAR);
 	const inPeriod = periodStart < w.weeks;
 	const review = Math.floor(periodStart / R);
-	const { trust, type } = w;
+	const { trust, type, colour } = w;
+	const chance = L.visitChance;
+	let visits = 0;
+	const targeted = w.spec.structure.targetedService;
+	const attendance = p.consultAttendance;
+	const migrantPresence = p.migrantPresence;
+	const keepDistance = 1 - p.consultTrustGain;
 	for (let l = 0; l < L.count; l++) {
 		const v = L.village[l];
 		// Keyed by post and review (turnover, activity, consultations), and by household and review (attendance).
-		const u = draw.at(l, review, 0);
 		if (L.filled[l]) {
-			if (u < leave) L.filled[l] = 0;
-		} else if (u < 1 - Math.exp(-R * p.liaisonRecruitment * lever * w.villagePresence[v])) {
+			if (draw.below(leave, l, review, 0)) L.filled[l] = 0;
+		} else if (draw.below(1 - Math.exp(-R * p.liaisonRecruitment * lever * w.villagePresence[v]), l, review, 0)) {
 			L.filled[l] = 1;
 		}
 		const pActive = lever * p.liaisonActivity * (1 - p.liaisonTrustWeight * (1 - w.villageTrust[v]));
-		L.active[l] = L.filled[l] && draw.at(l, review, 1) < pActive ? 1 : 0;
+		L.active[l] = L.filled[l] && draw.below(pActive, l, review, 1) ? 1 : 0;
 		out.filled += L.filled[l];
+		const from = L.first[l];
+		const to = from + L.load[l];
 		if (!L.active[l]) {
-			L.visits[l] = 0;
+			for (let k = from; k < to; k++) chance[L.members[k]] = 0;
 			continue;
 		}
 		out.active++;
-		const from = L.first[l];
-		const to = from + L.load[l];
-		const visits = expectedVisits(w, l);
-		L.visits[l] = visits;
-		out.visitsPerWeek += visits;
+		// Each linked household's weekly chance of a visit (more for red and yellow ones under
+		// targeted service), kept for discovery until the next review; their sum is the post's visits.
+		const base = (p.liaisonVisits * L.weight) / L.load[l];
+		for (let k = from; k < to; k++) {
+			const h = L.members[k];
+			const c = colour[h];
+			const factor = !targeted ? 1 : c === RED ? p.targetedVisitsRed : c === YELLOW ? p.targetedVisitsYellow : 1;
+			const v = Math.min(1, base * factor);
+			chance[h] = v;
+			visits += v;
+		}
 		const held = inPeriod ? poissonFromUniform(draw.at(l, review, 2), R * p.consultRate) : 0;
 		if (held === 0) continue;
 		out.consultations += held;
 		for (let k = from; k < to; k++) {
 			const h = L.members[k];
-			const attend = p.consultAttendance * trust[h] * (type[h] === MIGRANT ? p.migrantPresence : 1);
-			let times = 0;
-			for (let j = 0; j < held; j++) if (draw.at(h, review, 3 + j) < attend) times++;
+			const attend = attendance * trust[h] * (type[h] === MIGRANT ? migrantPresence : 1);
+			const times = held === 1 ? (draw.below(attend, h, review, 3) ? 1 : 0) : binomialFromUniform(draw.at(h, review, 3), held, attend);
 			if (times === 0) continue;
 			// Each consultation attended moves trust up (so the review interval does not change the effect).
-			trust[h] = 1 - (1 - trust[h]) * Math.pow(1 - p.consultTrustGain, times);
+			trust[h] = 1 - (1 - trust[h]) * (times === 1 ? keepDistance : Math.pow(keepDistance, times));
 			coProduce(w, h, 'consulted', periodStart);
 			out.attended++;
 		}
 	}
+	out.visitsPerWeek = visits;
 	if (out.attended) w.events.coProduced(w, 'consulted', out.attended, periodStart);
 	return out;
 }
 
-/** Expected visits a week of an active post: each linked household's visit chance, summed by colour. */
-function expectedVisits(w: World, l: number): number {
-	const { p, liaisons: L } = w;
-	const load = L.load[l];
-	const targeted = w.spec.structure.targetedService;
-	const chance = (factor: number) => Math.min(1, (p.liaisonVisits * L.weight * (targeted ? factor : 1)) / load);
-	const red = L.red[l];
-	const yellow = L.yellow[l];
-	return (load - red - yellow) * chance(1) + yellow * chance(p.targetedVisitsYellow) + red * chance(p.targetedVisitsRed);
-}
-
-/** Weekly chance that household h's liaison visits it (0 without an active liaison). */
-export function visitChance(w: World, h: number): number {
-	if (!w.spec.structure.liaisons) return 0;
-	const L = w.liaisons;
-	const l = w.county.households.liaison[h];
-	if (!L.active[l]) return 0;
-	return Math.min(1, (w.p.liaisonVisits * L.weight * targetedVisitFactor(w, h)) / L.load[l]);
+/**
+ * A binomial count (n trials of probability p) from one uniform, by inversion from the top: the
+ * larger p, the larger the count for the same uniform (so paired scenarios stay coupled).
+ */
+export function binomialFromUniform(v: number, n: number, p: number): number {
+	if (p <= 0) return 0;
+	if (p >= 1) return n;
+	// One trial (the usual case): no powers to compute.
+	if (n === 1) return v < p ? 1 : 0;
+	const u = 1 - v;
+	const q = 1 - p;
+	let term = q;
+	for (let i = 1; i < n; i++) term *= q;
+	let cdf = term;
+	let k = 0;
+	while (u > cdf && k < n) {
+		term *= ((n - k) / (k + 1)) * (p / q);
+		k++;
+		cdf += term;
+	}
+	return k;
 }
 
 /**
@@ -110,8 +127,8 @@ export function visitChance(w: World, h: number): number {
 export function localSettlement(w: World, id: number): Settler | null {
 	const is = w.issues;
 	if (!is.minor[id]) return null;
-	const u = w.rng.feedback.at(is.household[id], is.serial[id], 1);
-	if (is.channel[id] === BY_LIAISON) return u < w.p.localResolution ? 'liaison' : null;
-	if (is.channel[id] === BY_SELF) return u < w.p.committeeMediation ? 'committee' : null;
+	const chance = is.channel[id] === BY_LIAISON ? w.p.localResolution : is.channel[id] === BY_SELF ? w.p.committeeMediation : 0;
+	if (!w.rng.feedback.below(chance, is.household[id], is.serial[id], 1)) return null;
+	return is.channel[id] === BY_LIAISON ? 'liaison' : 'committee';
 	return null;
 }

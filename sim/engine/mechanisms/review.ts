@@ -18,7 +18,7 @@ export interface ReviewReport {
  * five-year run fast), opening the period that starts in week `periodStart`: grievance fades by
  * (1 − `grievanceDecay`) a week; the period's escalations are drawn (order.ts); colours are
  * reassigned from what the grid knows — the household's issues that reached government or a
- * liaison and are still open — and counted by liaison post, for targeted visits; village trust and the share of households with working-age members at home are
+ * liaison and are still open; village trust and the share of households with working-age members at home are
  * averaged for participation (where there are liaison posts); the households active in co-production are counted.
  */
 export function householdReview(w: World, periodStart: number, out: ReviewReport): void {
@@ -28,17 +28,16 @@ export function householdReview(w: World, periodStart: number, out: ReviewReport
 	const { villageTrust, villagePresence } = w;
 	const lastActive = w.coproduction.lastActive;
 	const since = periodStart - WEEKS_PER_YEAR;
-	const posts = w.liaisons;
-	const liaisonOf = county.households.liaison;
-	const counting = posts.count > 0;
-	posts.yellow.fill(0);
-	posts.red.fill(0);
+	const counting = w.liaisons.count > 0;
 	villageTrust.fill(0);
 	villagePresence.fill(0);
 	out.redByTown.fill(0);
-	const counts: [number, number, number] = [0, 0, 0];
+	let greens = 0;
+	let yellows = 0;
+	let reds = 0;
 	let trustSum = 0;
 	let active = 0;
+	const redByTown = out.redByTown;
 	const keep = Math.pow(1 - p.grievanceDecay, p.reviewWeeks);
 	const known = w.knownIssues;
 	// Read once: this loop runs for every household at every review.
@@ -46,28 +45,32 @@ export function householdReview(w: World, periodStart: number, out: ReviewReport
 	const { accumulated, threshold } = w.escalationState;
 	const red = p.redGrievance;
 	const yellow = p.yellowGrievance;
-	for (let h = 0; h < w.n; h++) {
+	const n = w.n;
+	for (let h = 0; h < n; h++) {
 		let g = grievance[h];
+		const tr = trust[h];
 		if (g > 0) {
 			g *= keep;
 			if (g < 1e-4) g = 0;
 			grievance[h] = g;
 			// The period's escalation hazard; the draw only where it completes one (order.ts).
-			const hazard = hazardRate * g * (1 - trust[h]);
+			const hazard = hazardRate * g * (1 - tr);
 			if (accumulated[h] + hazard < threshold[h]) accumulated[h] += hazard;
 			else drawEscalations(w, h, periodStart);
 		}
-		const c = colourOf(red, yellow, g, known[h], type[h]);
+		const t = type[h];
+		const c = colourOf(red, yellow, g, known[h], t);
 		colour[h] = c;
-		counts[c]++;
 		if (c === RED) {
-			out.redByTown[town[h]]++;
-			if (counting) posts.red[liaisonOf[h]]++;
-		} else if (c === YELLOW && counting) posts.yellow[liaisonOf[h]]++;
-		trustSum += trust[h];
+			reds++;
+			redByTown[town[h]]++;
+		} else if (c === YELLOW) yellows++;
+		else greens++;
+		trustSum += tr;
 		if (counting) {
-			villageTrust[village[h]] += trust[h];
-			if (type[h] !== MIGRANT && type[h] !== ELDERLY) villagePresence[village[h]]++;
+			const v = village[h];
+			villageTrust[v] += tr;
+			if (t !== MIGRANT && t !== ELDERLY) villagePresence[v]++;
 		}
 		if (lastActive[h] >= since) active++;
 	}
@@ -75,7 +78,7 @@ export function householdReview(w: World, periodStart: number, out: ReviewReport
 		villageTrust[v] /= county.villages[v].households;
 		villagePresence[v] /= county.villages[v].households;
 	}
-	out.colourCounts = counts;
+	out.colourCounts = [greens, yellows, reds];
 	out.trustSum = trustSum;
 	out.active = active;
 }
