@@ -26,6 +26,7 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { buildCounty } from '../sim/county/build-county';
+import { csvLine } from '../sim/dataset/csv';
 import { runReplicates, type ReplicateResult, type Scenario } from '../sim/engine/experiments';
 import { COUNTY_SEED, MIN_SCALE, type RunSummary } from '../sim/engine/model';
 import { isMode, isPreset, LEVER_NAMES, MODES, PRESETS, specProblems, STRUCTURE_FLAGS, type Levers, type Mode, type Preset, type Structure } from '../sim/engine/modes';
@@ -121,13 +122,14 @@ async function openOut(path: string): Promise<WriteStream> {
 	return out;
 }
 
-const fmt = (x: number) => (Number.isNaN(x) ? '' : Number.isInteger(x) ? String(x) : x.toPrecision(6));
+/** Six significant digits (NaN — a week with nothing to measure — becomes the empty field). */
+const round = (x: number) => (Number.isInteger(x) ? x : Number(x.toPrecision(6)));
 
 function csvChunk(mode: Mode, r: ReplicateResult): string {
 	let chunk = '';
 	for (let wk = 0; wk < weeks; wk++) {
-		if (format === 'long') for (const m of WEEKLY_METRICS) chunk += `${mode},${mode},${r.replicate},${wk},${m},${fmt(r.series[m][wk])}\n`;
-		else chunk += `${mode},${mode},${r.replicate},${wk},${WEEKLY_METRICS.map((m) => fmt(r.series[m][wk])).join(',')}\n`;
+		if (format === 'long') for (const m of WEEKLY_METRICS) chunk += csvLine([mode, mode, r.replicate, wk, m, round(r.series[m][wk])]);
+		else chunk += csvLine([mode, mode, r.replicate, wk, ...WEEKLY_METRICS.map((m) => round(r.series[m][wk]))]);
 	}
 	return chunk;
 }
@@ -162,7 +164,7 @@ type Headline = ReturnType<typeof headline>;
 async function main(): Promise<void> {
 	const county = buildCounty({ seed: COUNTY_SEED, scale });
 	const out = values.out ? await openOut(values.out) : null;
-	out?.write(format === 'long' ? 'scenario,mode,replicate,week,metric,value\n' : `scenario,mode,replicate,week,${WEEKLY_METRICS.join(',')}\n`);
+	out?.write(csvLine(format === 'long' ? ['scenario', 'mode', 'replicate', 'week', 'metric', 'value'] : ['scenario', 'mode', 'replicate', 'week', ...WEEKLY_METRICS]));
 	const started = performance.now();
 	const scenarios: { label: string; mode: Mode; structure: Structure; levers: Levers; summary: Headline }[] = [];
 	for (const mode of modes as Mode[]) {

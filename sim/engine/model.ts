@@ -1,5 +1,5 @@
 import { buildCounty, type County } from '../county/build-county';
-import { PUBLISHED } from '../county/published';
+import { COUNTY_SEED, PUBLISHED } from '../county/published';
 import { broadcast, type Observer } from './events';
 import { HANDOFF, IssuePool, LATENT, QUEUED } from './issue-pool';
 import { releaseHandoffs, startHandoff } from './mechanisms/barriers';
@@ -23,7 +23,7 @@ import { makeStreams, Queue, TYPES, type LiaisonPosts, type World } from './worl
 import type { ModelOptions, RunSummary } from './model-types';
 
 /** The seed of the county structure shared with the dashboard's dataset. */
-export const COUNTY_SEED = 20160801;
+export { COUNTY_SEED } from '../county/published';
 export const DEFAULT_WEEKS = 260;
 /** The smallest county a run accepts: about 500 households, two or three a village. */
 export const MIN_SCALE = 1 / 128;

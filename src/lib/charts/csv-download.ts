@@ -1,3 +1,4 @@
+import { downloadBlob } from '../download';
 import { csvText } from '$sim/dataset/csv';
 
 export interface TableColumn {
@@ -15,13 +16,5 @@ export function tableCsv(columns: readonly TableColumn[], rows: readonly TableRo
 
 /** Offers the table as a CSV download. The byte-order mark lets spreadsheet programs read Chinese text. */
 export function downloadCsv(filename: string, columns: readonly TableColumn[], rows: readonly TableRow[]): void {
-	const blob = new Blob(['\ufeff', tableCsv(columns, rows)], { type: 'text/csv;charset=utf-8' });
-	const url = URL.createObjectURL(blob);
-	const a = document.createElement('a');
-	a.href = url;
-	a.download = filename;
-	document.body.append(a);
-	a.click();
-	a.remove();
-	setTimeout(() => URL.revokeObjectURL(url), 1000);
+	downloadBlob(new Blob(['\ufeff', tableCsv(columns, rows)], { type: 'text/csv;charset=utf-8' }), filename);
 }

@@ -1,3 +1,4 @@
+import { downloadBlob } from '../download';
 import { INK, MUTED, type Shape } from './palette';
 import { symbolPath } from './symbols';
 
@@ -117,19 +118,8 @@ export function framedImage(body: SvgImage, words: { title: string; units: strin
 	return { markup, width, height };
 }
 
-function download(filename: string, blob: Blob): void {
-	const url = URL.createObjectURL(blob);
-	const a = document.createElement('a');
-	a.href = url;
-	a.download = filename;
-	document.body.append(a);
-	a.click();
-	a.remove();
-	setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
 export function downloadSvg(image: SvgImage, filename: string): void {
-	download(filename, new Blob([image.markup], { type: 'image/svg+xml' }));
+	downloadBlob(new Blob([image.markup], { type: 'image/svg+xml' }), filename);
 }
 
 /** Renders the chart to a PNG at twice its size (sharp on high-density screens and in print). */
@@ -147,7 +137,7 @@ export async function downloadPng(image: SvgImage, filename: string): Promise<vo
 		ctx.scale(2, 2);
 		ctx.drawImage(img, 0, 0, width, height);
 		const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
-		if (blob) download(filename, blob);
+		if (blob) downloadBlob(blob, filename);
 	} finally {
 		URL.revokeObjectURL(url);
 	}

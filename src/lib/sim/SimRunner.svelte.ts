@@ -1,3 +1,4 @@
+import { Cache } from '../cache';
 import type { Scenario } from './scenario';
 import type { CompareSlot } from './comparison';
 import { replicateStats, type ScenarioStats } from './replicate-stats';
@@ -39,10 +40,10 @@ export class SimRunner {
 	 * Finished replicates by scenario, scale and replicate. Runs are deterministic, so a lever
 	 * move re-runs only the scenario it changed; the baselines come from here.
 	 */
-	#cache = new Map<string, ReplicateOutput>();
 	static readonly CACHE_LIMIT = 600;
+	#cache = new Cache<string, ReplicateOutput>({ limit: SimRunner.CACHE_LIMIT });
 	/** Statistics of the first n replicates of a scenario: a lever move recomputes only its own. */
-	#stats = new Map<string, ScenarioStats>();
+	#stats = new Cache<string, ScenarioStats>({ limit: 60 });
 
 	constructor(pool: SimPool) {
 		this.#channel = pool.channel('compare');
@@ -104,7 +105,6 @@ export class SimRunner {
 						if (!stats) {
 							stats = replicateStats(outputs.get(c.key)!.slice(0, reps), plan.scale);
 							this.#stats.set(key, stats);
-							if (this.#stats.size > 60) this.#stats.delete(this.#stats.keys().next().value!);
 						}
 						next[c.key] = stats;
 					}
@@ -146,7 +146,6 @@ export class SimRunner {
 
 	#remember(key: string, output: ReplicateOutput): void {
 		this.#cache.set(key, output);
-		if (this.#cache.size > SimRunner.CACHE_LIMIT) this.#cache.delete(this.#cache.keys().next().value!);
 	}
 
 	/** Stops the comparison: its queued jobs are dropped and late answers ignored. */

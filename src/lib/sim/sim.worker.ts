@@ -10,6 +10,7 @@ import { COUNTY_SEED, Model, type TraceEvent } from '$sim/engine/model';
 import type { GroupSummary } from '$sim/engine/outputs';
 import { engineOptions, type Scenario } from './scenario';
 import type { PoolRequest } from './WorkerPool';
+import { Cache } from '../cache';
 import { GROUP_MEASURES, SERIES_SHOWN, TOWN_BLOCK_WEEKS, TOWN_SERIES, type GroupValues, type ReplicateOutput } from './sim-types';
 
 function groupValues(groups: GroupSummary[]): GroupValues {
@@ -33,7 +34,8 @@ function townBlocks(weekly: Float64Array, towns: number, weeks: number): Float64
 }
 
 // Building the county takes tens of milliseconds: keep one per scale for the worker's lifetime.
-const counties = new Map<number, County>();
+const counties = new Cache<number, County>();
+const countyAt = (scale: number) => counties.getOrMake(scale, () => buildCounty({ seed: COUNTY_SEED, scale }));
 /** By channel (each client of the pool): runs of an older generation are abandoned at their next pause. */
 const current = new Map<string, number>();
 const stale = (request: PoolRequest) => request.generation < (current.get(request.channel) ?? 0);
@@ -66,8 +68,7 @@ const api = {
 	 * `cancelBefore` can arrive; a stale run then stops and resolves to null.
 	 */
 	async run(scenario: Scenario, options: { replicate: number; scale: number; weeks: number } & PoolRequest): Promise<ReplicateOutput | null> {
-		let county = counties.get(options.scale);
-		if (!county) counties.set(options.scale, (county = buildCounty({ seed: COUNTY_SEED, scale: options.scale })));
+		const county = countyAt(options.scale);
 		const model = new Model({
 			...engineOptions(scenario),
 			replicate: options.replicate,
@@ -115,8 +116,7 @@ export type SimWorkerApi = typeof api & typeof tracing;
 /** Follow one case: the steps of one household's issues in a full-county run (replicate 0). */
 const tracing = {
 	trace(scenario: Scenario, household: number, weeks: number): { events: TraceEvent[]; town: number; type: number } {
-		let county = counties.get(1);
-		if (!county) counties.set(1, (county = buildCounty({ seed: COUNTY_SEED, scale: 1 })));
+		const county = countyAt(1);
 		const model = new Model({
 			...engineOptions(scenario),
 			weeks,
