@@ -29,7 +29,9 @@ async function writeVillageCases(db: NodeDb, dir: string): Promise<DatasetMeta['
 	let rows = 0;
 	let bytes = 0;
 	for (const { v } of villages) {
-		const columns = await db.columns(`SELECT * FROM village_cases WHERE village_id = $1::BIGINT ORDER BY case_id`, [v]);
+		const read = await db.columns(`SELECT * FROM village_cases WHERE village_id = $1::BIGINT ORDER BY case_id`, [v]);
+		// A village without cases (a small scaled dataset) reads no columns at all: write it empty.
+		const columns = read.length ? read : SCHEMAS.cases.columns.map(() => []);
 		columns.forEach((values, c) => {
 			if (timestamps[c]) columns[c] = values.map((x) => (x === null ? null : Number(x)));
 		});
