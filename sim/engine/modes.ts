@@ -95,15 +95,6 @@ export function presetSpec(preset: Preset): ModeSpec {
 	return { structure: { ...s.structure }, levers: { ...s.levers } };
 }
 
-/** The preset a structure and levers are exactly equal to, if any. */
-export function matchingPreset(spec: ModeSpec): Preset | null {
-	return PRESETS.find((p) => sameSpec(PRESET_SPECS[p], spec)) ?? null;
-}
-
-export function sameSpec(a: ModeSpec, b: ModeSpec): boolean {
-	return STRUCTURE_KEYS.every((k) => a.structure[k] === b.structure[k]) && LEVER_NAMES.every((k) => a.levers[k] === b.levers[k]);
-}
-
 /** Messages for a structure or levers that are not of the right shape (unknown keys, wrong types, out of range). */
 export function specProblems(structure: Partial<Record<string, unknown>>, levers: Partial<Record<string, unknown>>): string[] {
 	const problems: string[] = [];

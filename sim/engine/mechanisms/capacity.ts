@@ -78,7 +78,7 @@ function queueIndex(w: World, h: number, level: number): number {
 	return 0;
 }
 
-export function queueOf(w: World, id: number): Queue {
+function queueOf(w: World, id: number): Queue {
 	const level = w.issues.level[id];
 	const q = queueIndex(w, w.issues.household[id], level);
 	return level === VILLAGE ? w.queues.village[q] : level === TOWN ? w.queues.town[q] : w.queues.county;

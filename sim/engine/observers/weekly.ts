@@ -34,7 +34,9 @@ export class WeeklyRecorder implements Observer {
 	/** Cost of the run so far, by item (yuan). */
 	readonly cost: WeekCost = { cadres: 0, bonus: 0, allowances: 0, volunteerTime: 0, platform: 0, offices: 0, total: 0 };
 	volunteerHours = 0;
+	/** Received and closed since the start (the closure rate), and closed this week. */
 	#received = 0;
+	#closedTotal = 0;
 	#closed = 0;
 	#satisfied = 0;
 	#settled = 0;
@@ -71,6 +73,7 @@ export class WeeklyRecorder implements Observer {
 	closed(w: World, _id: number, _solved: boolean, satisfied: boolean, weeks: number): void {
 		this.series.closed[w.week]++;
 		this.#closed++;
+		this.#closedTotal++;
 		if (satisfied) this.#satisfied++;
 		this.#weeksToClose[weeks]++;
 	}
@@ -93,7 +96,7 @@ export class WeeklyRecorder implements Observer {
 		const { p, capacity, issues } = w;
 		s.latent[k] = issues.live[LATENT];
 		s.backlog[k] = issues.live[QUEUED] + issues.live[HANDOFF];
-		s.closureRate[k] = this.#received ? this.#totalClosed() / this.#received : NaN;
+		s.closureRate[k] = this.#received ? this.#closedTotal / this.#received : NaN;
 		s.daysMedian[k] = histogramQuantileDays(this.#weeksToClose, 0.5);
 		s.daysP90[k] = histogramQuantileDays(this.#weeksToClose, 0.9);
 		s.satisfaction[k] = this.#closed ? this.#satisfied / this.#closed : NaN;
@@ -120,15 +123,10 @@ export class WeeklyRecorder implements Observer {
 		for (const item of [...COST_ITEMS, 'total'] as const) this.cost[item] += cost[item];
 		s.cost[k] = cost.total;
 		s.efficiency[k] = capacity.total > 0 ? (this.#closed / capacity.total) * 100 : NaN;
-		this.#closedSoFar += this.#closed;
 		this.#closed = this.#satisfied = this.#settled = 0;
 		this.#weeksToClose.fill(0);
 	}
 
-	#closedSoFar = 0;
-	#totalClosed(): number {
-		return this.#closedSoFar + this.#closed;
-	}
 
 	/** Order index of the last 52 weeks' escalations (those so far in the first year). */
 	#orderWindow(w: World): void {
