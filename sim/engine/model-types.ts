@@ -3,6 +3,7 @@
  * trace of one household are in observers/), apart from the stepping in model.ts.
  */
 import type { County } from '../county/build-county';
+import type { Observer } from './events';
 import type { WeekCost } from './cost';
 import type { Levers, Mode, Preset, Structure } from './modes';
 import type { GroupSummary } from './outputs';
@@ -28,6 +29,21 @@ export interface ModelOptions {
 	county?: County;
 	/** Household index whose issues are traced step by step (see `trace`). */
 	traceHousehold?: number;
+	/**
+	 * Changes of structure and levers during the run, in week order (the county's history: a
+	 * system introduced in a given week). Each applies at the start of its week, on top of the
+	 * spec then in force; the run's mode names where it started.
+	 */
+	timeline?: readonly TimelineStep[];
+	/** Further observers of the run's events (e.g. the dataset generator's case recorder). */
+	observers?: readonly Observer[];
+}
+
+/** A change of structure and levers from the start of week `week` (≥ 1). */
+export interface TimelineStep {
+	week: number;
+	structure?: Partial<Structure>;
+	levers?: Partial<Levers>;
 }
 
 /** Cadre hours of the run by use. */

@@ -3,7 +3,7 @@ import { COUNTY_SEED, PUBLISHED } from '../county/published';
 import { broadcast, type Observer } from './events';
 import { HANDOFF, IssuePool, LATENT, QUEUED } from './issue-pool';
 import { releaseHandoffs, startHandoff } from './mechanisms/barriers';
-import { enqueue, handleQueues, setupCapacity, type HandlingWeek } from './mechanisms/capacity';
+import { enqueue, handleQueues, roadHoursFromCountySeat, setCapacity, setupCapacity, type HandlingWeek } from './mechanisms/capacity';
 import { WEEKS_PER_YEAR } from './mechanisms/coproduction';
 import { discovery } from './mechanisms/discovery';
 import { closeIssue } from './mechanisms/feedback';
@@ -20,7 +20,7 @@ import { WeeklyRecorder, type TownSeries } from './observers/weekly';
 import { summarizeGroup, type GroupSummary, type WeeklySeries } from './outputs';
 import { defaultParameters, parameterProblems } from './parameters';
 import { makeStreams, Queue, TYPES, type LiaisonPosts, type World } from './world';
-import type { ModelOptions, RunSummary } from './model-types';
+import type { ModelOptions, RunSummary, TimelineStep } from './model-types';
 
 /** The seed of the county structure shared with the dashboard's dataset. */
 export { COUNTY_SEED } from '../county/published';
@@ -28,7 +28,7 @@ export const DEFAULT_WEEKS = 260;
 /** The smallest county a run accepts: about 500 households, two or three a village. */
 export const MIN_SCALE = 1 / 128;
 
-export type { ModelOptions, RunSummary } from './model-types';
+export type { ModelOptions, RunSummary, TimelineStep } from './model-types';
 export type { TraceEvent } from './observers/trace';
 export type { TownSeries } from './observers/weekly';
 
@@ -49,6 +49,8 @@ export class Model {
 	#liaisonWeeks = 0;
 	/** Hours available to cases and spent, by level, over the run. */
 	readonly #levelHours = { available: [0, 0, 0], used: [0, 0, 0] };
+	readonly #timeline: readonly TimelineStep[];
+	#nextStep = 0;
 
 	constructor(options: ModelOptions = {}) {
 		const problems = parameterProblems(options.params ?? {});
@@ -107,6 +109,7 @@ export class Model {
 			villageQueue: new Int32Array(county.villages.length),
 			villageQueueTown: new Int32Array(0),
 			townQueue: new Int32Array(towns),
+			roadHours: roadHoursFromCountySeat(county.towns, p),
 			capacity: { total: 0, village: new Float64Array(0), town: new Float64Array(0), county: 0, paperwork: 0, coordination: 0 },
 			escalationState: { accumulated: new Float64Array(n), threshold: new Float64Array(n), count: new Uint16Array(n) },
 			escalations: { byTown: new Int32Array(weeks * towns), byType: new Int32Array(weeks * TYPES) }
@@ -115,8 +118,9 @@ export class Model {
 		this.#tallies = new GroupTallies(w);
 		this.#recorder = new WeeklyRecorder(w);
 		this.#trace = options.traceHousehold !== undefined && options.traceHousehold >= 0 ? new Trace(options.traceHousehold) : null;
-		const observers: Observer[] = [this.#tallies, this.#recorder];
+		const observers: Observer[] = [this.#tallies, this.#recorder, ...(options.observers ?? [])];
 		if (this.#trace) observers.push(this.#trace);
+		this.#timeline = timelineChecked(options.timeline ?? [], weeks);
 		w.events = broadcast(observers);
 		// Initial trust varies uniformly around its mean, drawn from the feedback stream.
 		for (let h = 0; h < n; h++) {
@@ -152,6 +156,7 @@ export class Model {
 	step(): void {
 		const w = this.world;
 		if (this.done) return;
+		while (this.#nextStep < this.#timeline.length && this.#timeline[this.#nextStep].week === w.week) this.#apply(this.#timeline[this.#nextStep++]);
 		outMigration(w);
 		needs(w);
 		for (const id of discovery(w)) intake(w, id);
@@ -177,6 +182,17 @@ export class Model {
 	run(weeks = this.world.weeks - this.world.week): this {
 		for (let k = 0; k < weeks && !this.done; k++) this.step();
 		return this;
+	}
+
+	/** A timeline step: the new structure and levers take effect; queues and their issues stay, capacity is split anew; liaison posts introduced now start filled (they act from the next review). */
+	#apply(step: TimelineStep): void {
+		const w = this.world;
+		const structure = { ...w.spec.structure, ...step.structure };
+		const levers = { ...w.spec.levers, ...step.levers };
+		if (structure.liaisons && !w.spec.structure.liaisons) w.liaisons = liaisonPosts(w.county, true);
+		w.spec = { structure, levers };
+		setCapacity(w);
+		// Liaison activity and visits follow from the next review (at most `reviewWeeks` later).
 	}
 
 	#endWeek(hours: HandlingWeek): void {
@@ -323,6 +339,16 @@ export class Model {
 		}
 		return null;
 	}
+}
+
+function timelineChecked(timeline: readonly TimelineStep[], weeks: number): readonly TimelineStep[] {
+	let last = 0;
+	for (const step of timeline) {
+		if (!Number.isInteger(step.week) || step.week < 1 || step.week >= weeks) throw new RangeError(`a timeline step's week must be an integer in [1, ${weeks - 1}], got ${step.week}`);
+		if (step.week < last) throw new RangeError('timeline steps must be in week order');
+		last = step.week;
+	}
+	return timeline;
 }
 
 /** The liaison posts: one per published liaison, all filled at the start, with the households linked to each. */

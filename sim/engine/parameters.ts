@@ -24,7 +24,7 @@ export const PARAMETERS = {
 		meaning: 'Issues a household raises per year at zero grievance (all three ledger types)',
 		unit: '1/year',
 		default: 0.5,
-		range: [0.05, 3],
+		range: [0.005, 3],
 		source: 'Assumption; the published ledger volume (≈1,470 county+town cases a year, ≈8 per 1,000 residents) is the part that reaches county and town ledgers',
 		mechanism: 'needs'
 	},
@@ -300,7 +300,7 @@ export const PARAMETERS = {
 		meaning: 'Cadre hours a week available for cases county-wide at budget 1 (all levels, before paperwork and coordination)',
 		unit: 'hours/week',
 		default: 9000,
-		range: [500, 20000],
+		range: [50, 20000],
 		source: 'Assumption: a fraction of the time of about 2,000 county, town and stationed cadres (set in model 1 so that the county is not in permanent overload, MODEL.md §7)',
 		mechanism: 'capacity'
 	},
@@ -345,11 +345,27 @@ export const PARAMETERS = {
 		mechanism: 'capacity'
 	},
 	travelHoursCounty: {
-		meaning: 'Extra hours when a county department handles a village issue',
+		meaning: 'Extra hours (learning the local facts, arranging the visit) when a county department handles a village issue, besides the road',
 		unit: 'hours',
-		default: 5,
+		default: 4,
 		range: [0, 20],
 		source: assumption,
+		mechanism: 'capacity'
+	},
+	roadSpeed: {
+		meaning: 'Average speed on the roads from the county seat to a town (the round trip of a county cadre handling a village issue is added to its hours)',
+		unit: 'km/hour',
+		default: 30,
+		range: [5, 80],
+		source: 'Assumption for winding mountain roads of the Qinba mountains (Shiquan: 1,525 km², most of it mountain)',
+		mechanism: 'capacity'
+	},
+	roadWinding: {
+		meaning: 'Road distance over straight-line distance between the county seat and a town seat (town seats from docs/shiquan-towns.csv)',
+		unit: 'ratio',
+		default: 1.5,
+		range: [1, 3],
+		source: 'Assumption: detour factors of mountain roads are commonly 1.3–1.8',
 		mechanism: 'capacity'
 	},
 	villageShareMax: {

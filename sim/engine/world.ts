@@ -144,6 +144,8 @@ export interface World {
 	villageQueue: Int32Array;
 	villageQueueTown: Int32Array;
 	townQueue: Int32Array;
+	/** Hours of a county cadre's round trip by road to each town (capacity.ts). */
+	roadHours: Float64Array;
 	/** Cadre hours a week, fixed for the run: per queue, and what paperwork and coordination take. */
 	capacity: { total: number; village: Float64Array; town: Float64Array; county: number; paperwork: number; coordination: number };
 	/** Per household: escalation hazard accumulated since its last escalation, the threshold of the next, escalations so far. */

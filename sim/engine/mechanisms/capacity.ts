@@ -15,6 +15,15 @@ import { formalismShare } from './formalism';
  * full-scale village or town, and a preview's waits stay near the full county's.
  */
 export function setupCapacity(w: World): void {
+	setupQueues(w);
+	setCapacity(w);
+}
+
+/**
+ * The week's cadre hours by use and by queue for the current structure and levers: called at the
+ * start and whenever a timeline step changes them (the queues and what waits in them stay).
+ */
+export function setCapacity(w: World): void {
 	const { p, spec, county } = w;
 	const total = p.cadreHours * p.budget * w.scale;
 	const paperwork = total * formalismShare(w);
@@ -28,35 +37,32 @@ export function setupCapacity(w: World): void {
 	w.capacity.coordination = coordination;
 	w.capacity.county = usable - village - town;
 	const n = county.households.count;
-	const townHouseholds = county.towns.map((_, t) => county.villages.filter((v) => v.town === t).reduce((s, v) => s + v.households, 0));
+	const perTownQueue = new Float64Array(w.queues.town.length);
+	county.villages.forEach((v) => (perTownQueue[w.townQueue[v.town]] += v.households));
+	w.capacity.town = Float64Array.from(perTownQueue, (h) => (town * h) / n);
+	const perVillageQueue = new Float64Array(w.queues.village.length);
+	county.villages.forEach((v) => (perVillageQueue[w.villageQueue[v.index]] += v.households));
+	w.capacity.village = Float64Array.from(perVillageQueue, (h) => (village * h) / n);
+}
+
+/** The handling queues: towns and villages dealt to as many queues as a full county's × scale. */
+function setupQueues(w: World): void {
+	const { county } = w;
 	// Town queues: towns dealt round-robin to as many queues as a full county's towns × scale.
 	const townQueues = Math.max(1, Math.round(county.towns.length * w.scale));
-	const perTownQueue = new Array<number>(townQueues).fill(0);
-	county.towns.forEach((_, t) => {
-		w.townQueue[t] = t % townQueues;
-		perTownQueue[t % townQueues] += townHouseholds[t];
-	});
-	w.capacity.town = Float64Array.from(perTownQueue, (h) => (town * h) / n);
-	w.queues.town = perTownQueue.map(() => new Queue());
+	county.towns.forEach((_, t) => (w.townQueue[t] = t % townQueues));
+	w.queues.town = Array.from({ length: townQueues }, () => new Queue());
 	// Village queues: town by town, villages dealt round-robin to the town's queues.
-	const queueHouseholds: number[] = [];
 	const queueTown: number[] = [];
 	county.towns.forEach((_, t) => {
 		const villages = county.villages.filter((v) => v.town === t);
 		const queues = Math.max(1, Math.round(villages.length * w.scale));
-		const first = queueHouseholds.length;
-		for (let q = 0; q < queues; q++) {
-			queueHouseholds.push(0);
-			queueTown.push(t);
-		}
-		villages.forEach((v, k) => {
-			w.villageQueue[v.index] = first + (k % queues);
-			queueHouseholds[first + (k % queues)] += v.households;
-		});
+		const first = queueTown.length;
+		for (let q = 0; q < queues; q++) queueTown.push(t);
+		villages.forEach((v, k) => (w.villageQueue[v.index] = first + (k % queues)));
 	});
-	w.capacity.village = Float64Array.from(queueHouseholds, (h) => (village * h) / n);
 	w.villageQueueTown = Int32Array.from(queueTown);
-	w.queues.village = queueHouseholds.map(() => new Queue());
+	w.queues.village = queueTown.map(() => new Queue());
 }
 
 /** Cadre hours of work an issue needs at a level (reply and survey included): local knowledge makes village handling cheaper. */
@@ -66,9 +72,30 @@ export function workHours(w: World, id: number, level: number): number {
 	return p.caseHours * w.issues.depts[id] * (level === VILLAGE ? p.villageWorkFactor : 1) + survey;
 }
 
-/** Cadre hours of travel to a village issue from a level: distance makes higher levels dearer. */
-export function travelHours(w: World, level: number): number {
-	return level === TOWN ? w.p.travelHoursTown : level === COUNTY ? w.p.travelHoursCounty : 0;
+/**
+ * Cadre hours of travel to household h's issue from a level: distance makes higher levels dearer.
+ * A county cadre also drives to the town and back: towns far from the county seat cost more.
+ */
+export function travelHours(w: World, level: number, h: number): number {
+	if (level === TOWN) return w.p.travelHoursTown;
+	if (level === COUNTY) return w.p.travelHoursCounty + w.roadHours[w.county.households.town[h]];
+	return 0;
+}
+
+/** Kilometres between two points on the Earth's surface (haversine, mean radius 6,371 km). */
+export function greatCircleKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+	const rad = Math.PI / 180;
+	const a = Math.sin(((lat2 - lat1) * rad) / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lon2 - lon1) * rad) / 2) ** 2;
+	return 2 * 6371 * Math.asin(Math.sqrt(a));
+}
+
+/**
+ * Hours of the round trip by road from the county seat (the first town, Chengguan) to each town
+ * seat: straight-line distance × `roadWinding`, there and back at `roadSpeed`.
+ */
+export function roadHoursFromCountySeat(towns: World['county']['towns'], p: World['p']): Float64Array {
+	const seat = towns[0];
+	return Float64Array.from(towns, (t) => (2 * p.roadWinding * greatCircleKm(seat.seatLat, seat.seatLon, t.seatLat, t.seatLon)) / p.roadSpeed);
 }
 
 /** The queue of a level that serves household h. */
@@ -93,7 +120,7 @@ function expectedWeeks(w: World, id: number, level: number): number {
 	const capacity = level === VILLAGE ? w.capacity.village[q] : level === TOWN ? w.capacity.town[q] : w.capacity.county;
 	if (!(capacity > 0)) return Infinity;
 	const queued = level === VILLAGE ? w.queues.village[q].hours : level === TOWN ? w.queues.town[q].hours : w.queues.county.hours;
-	const hours = workHours(w, id, level) + travelHours(w, level);
+	const hours = workHours(w, id, level) + travelHours(w, level, w.issues.household[id]);
 	return Math.max((queued + hours) / capacity, hours / w.p.caseHoursPerWeek);
 }
 

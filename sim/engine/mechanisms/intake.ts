@@ -26,7 +26,7 @@ export function intake(w: World, id: number): void {
 	}
 	const level = routeLevel(w, id);
 	is.level[id] = level;
-	const travel = travelHours(w, level);
+	const travel = travelHours(w, level, h);
 	is.workLeft[id] = workHours(w, id, level) + travel;
 	is.travelLeft[id] = travel;
 	is.handoffsLeft[id] = handoffsFor(w, id);
