@@ -2,6 +2,9 @@
  * `npm run sim -- [options]` — runs the county model; prints a summary table (or JSON) and writes
  * tidy CSV of the weekly series that DuckDB reads.
  *
+ *   --scenario history  the county's history, Aug 2015 (warm-up) → Jun 2022, with the published
+ *                       timeline (sim/engine/history.ts); prints its fit to the published record
+ *                       ("targets": received, closed, closure, satisfaction). Takes no mode, levers or --weeks.
  *   --mode M            one-way | two-way | multi | custom (default multi)
  *   --compare A,B,…     several modes, paired by seed (overrides --mode)
  *   --base P            the preset a custom scenario starts from: one-way | two-way | multi (default multi)
@@ -28,6 +31,7 @@ import { parseArgs } from 'node:util';
 import { buildCounty } from '../sim/county/build-county';
 import { csvLine } from '../sim/dataset/csv';
 import { runReplicates, type ReplicateResult, type Scenario } from '../sim/engine/experiments';
+import { HISTORY_WEEKS, runHistory, targetFits, type RecordCounts } from '../sim/engine/history';
 import { COUNTY_SEED, MIN_SCALE, type RunSummary } from '../sim/engine/model';
 import { isMode, isPreset, LEVER_NAMES, MODES, PRESETS, specProblems, STRUCTURE_FLAGS, type Levers, type Mode, type Preset, type Structure } from '../sim/engine/modes';
 import { WEEKLY_METRICS } from '../sim/engine/outputs';
@@ -39,6 +43,7 @@ function fail(message: string): never {
 }
 
 const options = {
+	scenario: { type: 'string' },
 	mode: { type: 'string' },
 	compare: { type: 'string' },
 	base: { type: 'string' },
@@ -66,12 +71,18 @@ try {
 	fail((e as Error).message);
 }
 
+if (values.scenario !== undefined && values.scenario !== 'history') fail(`--scenario must be history, got "${values.scenario}"`);
+const history = values.scenario === 'history';
+if (history) {
+	const clash = (['mode', 'compare', 'base', 'structure', 'weeks', 'sinking', 'coordination', 'participation'] as const).filter((k) => values[k] !== undefined);
+	if (clash.length) fail(`--scenario history follows the published timeline: it takes no ${clash.map((k) => `--${k}`).join(', ')}`);
+}
 const modes = (values.compare ?? values.mode ?? 'multi').split(',').map((m) => m.trim());
 for (const m of modes) if (!isMode(m)) fail(`unknown mode "${m}"; choose from ${MODES.join(', ')}`);
 const baseText = values.base ?? 'multi';
 if (!isPreset(baseText)) fail(`--base must be one of ${PRESETS.join(', ')}, got "${baseText}"`);
 const base: Preset = baseText;
-const weeks = integerOption('sim', 'weeks', values.weeks, 260, 1, 2600);
+const weeks = history ? HISTORY_WEEKS : integerOption('sim', 'weeks', values.weeks, 260, 1, 2600);
 const reps = integerOption('sim', 'reps', values.reps, 1, 1, 1000);
 const seed = integerOption('sim', 'seed', values.seed, 1, 0, 2 ** 32 - 1);
 const scale = numberOption('sim', 'scale', values.scale, 1, MIN_SCALE, 1);
@@ -125,7 +136,7 @@ async function openOut(path: string): Promise<WriteStream> {
 /** Six significant digits (NaN — a week with nothing to measure — becomes the empty field). */
 const round = (x: number) => (Number.isInteger(x) ? x : Number(x.toPrecision(6)));
 
-function csvChunk(mode: Mode, r: ReplicateResult): string {
+function csvChunk(mode: Mode | 'history', r: ReplicateResult): string {
 	let chunk = '';
 	for (let wk = 0; wk < weeks; wk++) {
 		if (format === 'long') for (const m of WEEKLY_METRICS) chunk += csvLine([mode, mode, r.replicate, wk, m, round(r.series[m][wk])]);
@@ -167,19 +178,30 @@ async function main(): Promise<void> {
 	out?.write(csvLine(format === 'long' ? ['scenario', 'mode', 'replicate', 'week', 'metric', 'value'] : ['scenario', 'mode', 'replicate', 'week', ...WEEKLY_METRICS]));
 	const started = performance.now();
 	const scenarios: { label: string; mode: Mode; structure: Structure; levers: Levers; summary: Headline }[] = [];
-	for (const mode of modes as Mode[]) {
-		const scenario: Scenario = mode === 'custom' ? { mode, base, structure: structure as Partial<Structure>, levers, seed, weeks, params } : { mode, seed, weeks, params };
-		const results = runReplicates(scenario, reps, county);
-		for (const r of results) out?.write(csvChunk(mode, r));
+	const counts: RecordCounts[] = [];
+	for (const mode of history ? (['custom'] as Mode[]) : (modes as Mode[])) {
+		const results: ReplicateResult[] = history
+			? Array.from({ length: reps }, (_, r) => {
+					const run = runHistory({ params, seed, replicate: r, county });
+					counts.push(run.counts);
+					return { replicate: r, summary: run.model.summary(), series: run.model.series };
+				})
+			: replicatesOf(mode);
+		for (const r of results) out?.write(csvChunk(history ? 'history' : mode, r));
 		const heads = results.map((r) => headline(r.summary));
 		const mean = Object.fromEntries(Object.keys(heads[0]).map((k) => [k, heads.reduce((a, h) => a + h[k as keyof Headline], 0) / heads.length])) as Headline;
 		const s = results[0].summary;
-		scenarios.push({ label: mode === 'custom' && base !== 'multi' ? `custom (from ${base})` : mode, mode, structure: s.structure, levers: s.levers, summary: mean });
+		scenarios.push({ label: history ? 'history' : mode === 'custom' && base !== 'multi' ? `custom (from ${base})` : mode, mode, structure: s.structure, levers: s.levers, summary: mean });
+	}
+	const targets = history ? targetFits(counts) : undefined;
+	function replicatesOf(mode: Mode): ReplicateResult[] {
+		const scenario: Scenario = mode === 'custom' ? { mode, base, structure: structure as Partial<Structure>, levers, seed, weeks, params } : { mode, seed, weeks, params };
+		return runReplicates(scenario, reps, county);
 	}
 	if (out) await new Promise<void>((resolve) => out.end(resolve));
 	if (values.json) {
 		// NaN (nothing closed, say) is written as null.
-		console.log(JSON.stringify({ replicates: reps, weeks, scale, households: county.households.count, seed, scenarios }, (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2));
+		console.log(JSON.stringify({ replicates: reps, weeks, scale, households: county.households.count, seed, scenarios, ...(targets ? { targets } : {}) }, (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2));
 		return;
 	}
 	const num = (x: number, d: number) => (Number.isFinite(x) ? x.toFixed(d) : '–');
@@ -200,6 +222,10 @@ async function main(): Promise<void> {
 	const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
 	console.log(head.map((h, i) => h.padEnd(widths[i])).join('  '));
 	for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i])).join('  '));
+	if (targets) {
+		console.log(`\nfit to the published record (county and town cases, Aug 2016 – Dec 2021; mean of ${reps} replicate(s), 90% of replicates):`);
+		for (const t of targets) console.log(`  ${t.name.padEnd(12)} published ${t.kind === 'at-least' ? '≥ ' : ''}${num(t.published, t.published < 1 ? 4 : 0).padEnd(8)} model ${num(t.model, t.model < 1 ? 4 : 0)} [${num(t.low, t.low < 1 ? 4 : 0)}, ${num(t.high, t.high < 1 ? 4 : 0)}]  ${t.within ? 'within' : 'OUTSIDE'} ±${(t.tolerance * 100).toFixed(1)}%`);
+	}
 	if (values.out) console.log(`weekly series (${format}) written to ${values.out}`);
 }
 

@@ -6,8 +6,12 @@
  * count: county- and town-level cases received and closed from Aug 2016 to Dec 2021, and the
  * satisfaction of those closed.
  */
+import type { County } from '../county/build-county';
 import { PUBLISHED } from '../county/published';
 import type { Observer } from './events';
+import { Model } from './model';
+import type { Parameters } from './parameters';
+import type { TargetFit } from './reports';
 import type { Levers, Structure } from './modes';
 import type { TimelineStep } from './model-types';
 import { COUNTY, TOWN, type World } from './world';
@@ -198,4 +202,26 @@ export function targetError(t: Target, model: number): number {
 
 export function withinTolerance(t: Target, model: number): boolean {
 	return Math.abs(targetError(t, model)) <= 1;
+}
+
+/** One history run and what the record counts in it. */
+export function runHistory(options: { params?: Partial<Parameters>; seed?: number; replicate?: number; county?: County; scale?: number }): { counts: RecordCounts; model: Model } {
+	const record = new RecordObserver();
+	const model = new Model({ ...historyOptions(), params: options.params, seed: options.seed ?? 1, replicate: options.replicate ?? 0, county: options.county, scale: options.scale, observers: [record] });
+	model.run();
+	return { counts: record.counts, model };
+}
+
+/** The mean of each target over replicates' counts, and the 5th–95th percentile range of the replicates. */
+export function targetFits(counts: readonly RecordCounts[]): TargetFit[] {
+	return TARGETS.map((t) => {
+		const xs = counts.map((c) => t.of(c)).sort((a, b) => a - b);
+		const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+		const q = (p: number) => {
+			const i = p * (xs.length - 1);
+			const lo = Math.floor(i);
+			return xs[lo] + (xs[Math.min(xs.length - 1, lo + 1)] - xs[lo]) * (i - lo);
+		};
+		return { name: t.name, published: t.published, kind: t.kind, model: mean, low: q(0.05), high: q(0.95), tolerance: t.tolerance, within: withinTolerance(t, mean) };
+	});
 }

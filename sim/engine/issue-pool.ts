@@ -27,6 +27,8 @@ export class IssuePool {
 	release = new Int32Array(0);
 	handoffsLeft = new Uint8Array(0);
 	failures = new Uint8Array(0);
+	/** Needs a decision from outside the county's handling (funds, approval) before it can close: one more, long wait. */
+	protracted = new Uint8Array(0);
 	workLeft = new Float32Array(0);
 	/** Of `workLeft`, the hours of travel still to do (spent first). */
 	travelLeft = new Float32Array(0);
@@ -57,6 +59,7 @@ export class IssuePool {
 		this.release = grow(this.release, (n) => new Int32Array(n));
 		this.handoffsLeft = grow(this.handoffsLeft, (n) => new Uint8Array(n));
 		this.failures = grow(this.failures, (n) => new Uint8Array(n));
+		this.protracted = grow(this.protracted, (n) => new Uint8Array(n));
 		this.workLeft = grow(this.workLeft, (n) => new Float32Array(n));
 		this.travelLeft = grow(this.travelLeft, (n) => new Float32Array(n));
 		for (let i = capacity - 1; i >= this.size; i--) this.#free.push(i);
@@ -70,6 +73,7 @@ export class IssuePool {
 		this.state[id] = LATENT;
 		this.live[LATENT]++;
 		this.failures[id] = 0;
+		this.protracted[id] = 0;
 		this.attempts[id] = 0;
 		this.received[id] = -1;
 		return id;

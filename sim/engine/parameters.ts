@@ -17,6 +17,10 @@ export interface ParameterDef {
 }
 
 const assumption = 'Assumption';
+/** The source of the values `npm run sim:calibrate --write` sets (sim/engine/calibration.ts). */
+export const CALIBRATED_SOURCE =
+	'Calibrated to the published record (8,812 county and town cases received Aug 2016 – Dec 2021, 97.56% closed, satisfaction ≥ 98.5%) by npm run sim:calibrate: sim/reports/calibration.json';
+const calibrated = CALIBRATED_SOURCE;
 
 export const PARAMETERS = {
 	// Needs
@@ -415,6 +419,22 @@ export const PARAMETERS = {
 		default: 2,
 		range: [0, 12],
 		source: 'Assumption (条块梗阻)',
+		mechanism: 'barriers'
+	},
+	protractedShare: {
+		meaning: 'Share of received issues that need a decision from outside the county’s handling (funds in a later budget, a higher approval, a court) before they can close',
+		unit: 'share',
+		default: 0,
+		range: [0, 0.3],
+		source: calibrated,
+		mechanism: 'barriers'
+	},
+	protractedWeeks: {
+		meaning: 'Mean wait of a protracted issue for that decision (the last hand-off; coordination does not shorten it; a household told of it at acknowledgement, where there is a reply channel, expects it)',
+		unit: 'weeks',
+		default: 52,
+		range: [4, 260],
+		source: 'Assumption: a budget year. Only the product with protractedShare is seen in the record (cases still open), so this one is not calibrated',
 		mechanism: 'barriers'
 	},
 	handoffFailure: {

@@ -6,10 +6,26 @@ import type { World } from '../world';
  * wait and a chance of failure, after which the issue goes back to its queue for re-work.
  * Coordination (co-located offices, secretary review, closed-loop supervision) removes up to
  * `coordinationEffect` of both. Under top-down assignment every issue also passes one
- * assignment hand-off.
+ * assignment hand-off. A protracted issue — one that needs a decision from outside the county's
+ * handling (funds in next year's budget, a higher approval, a court) — waits for it as its last
+ * hand-off: mean `protractedWeeks`, which coordination does not shorten, and it does not fail.
  */
 export function handoffsFor(w: World, id: number): number {
-	return w.issues.depts[id] - 1 + (w.spec.structure.topDownAssignment ? 1 : 0);
+	return w.issues.depts[id] - 1 + (w.spec.structure.topDownAssignment ? 1 : 0) + w.issues.protracted[id];
+}
+
+/** Whether a received issue is protracted (`protractedShare`; keyed by household and issue number). */
+export function isProtracted(w: World, id: number): boolean {
+	const is = w.issues;
+	return w.rng.handling.below(w.p.protractedShare, is.household[id], is.serial[id], PROTRACTED_KEY);
+}
+
+/** Key slot of the protracted draw: after every hand-off attempt's two (attempts ≤ 255). */
+const PROTRACTED_KEY = 512;
+
+/** Whether an issue's current hand-off is the outside decision of a protracted issue (its last). */
+function awaitingDecision(w: World, id: number): boolean {
+	return w.issues.protracted[id] === 1 && w.issues.handoffsLeft[id] === 1;
 }
 
 /** What is left of hand-off delay and failure after coordination. */
@@ -31,7 +47,8 @@ export function startHandoff(w: World, id: number, into: number[] = w.handoffs):
 	const is = w.issues;
 	// Keyed by household, issue number and attempt: two draws per hand-off (wait, failure).
 	const attempt = is.attempts[id] < 255 ? ++is.attempts[id] : 255;
-	const wait = handoffWait(w.rng.handling.at(is.household[id], is.serial[id], attempt * 2), w.p.handoffDelayWeeks * barrier(w));
+	const mean = awaitingDecision(w, id) ? w.p.protractedWeeks : w.p.handoffDelayWeeks * barrier(w);
+	const wait = handoffWait(w.rng.handling.at(is.household[id], is.serial[id], attempt * 2), mean);
 	is.release[id] = w.week + wait;
 	is.setState(id, HANDOFF);
 	into.push(id);
@@ -58,7 +75,7 @@ export function releaseHandoffs(w: World): { failed: number[]; done: number[] } 
 			waiting.push(id);
 			continue;
 		}
-		if (w.rng.handling.below(pFail, is.household[id], is.serial[id], is.attempts[id] * 2 + 1)) {
+		if (!awaitingDecision(w, id) && w.rng.handling.below(pFail, is.household[id], is.serial[id], is.attempts[id] * 2 + 1)) {
 			is.failures[id] = Math.min(255, is.failures[id] + 1);
 			is.workLeft[id] = w.p.caseHours;
 			is.travelLeft[id] = 0;

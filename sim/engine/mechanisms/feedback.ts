@@ -7,9 +7,9 @@ import { endIssue } from './lifecycle';
  * an unsolved issue gives `unsolvedExperience`; a solved one 1, less `latenessPenalty` for each
  * expected time it ran late.
  */
-export function experienceOf(p: Parameters, solved: boolean, weeks: number): number {
+export function experienceOf(p: Parameters, solved: boolean, weeks: number, expected = p.expectedWeeks): number {
 	if (!solved) return p.unsolvedExperience;
-	const lateness = Math.max(0, weeks - p.expectedWeeks) / p.expectedWeeks;
+	const lateness = Math.max(0, weeks - expected) / expected;
 	return Math.max(0, 1 - p.latenessPenalty * lateness);
 }
 
@@ -20,9 +20,9 @@ export function experienceOf(p: Parameters, solved: boolean, weeks: number): num
  * `solvedGrievanceRelief` of the grievance; failing adds `unsolvedGrievance`. Returns whether the
  * household is satisfied (experience ≥ `satisfiedThreshold`).
  */
-export function learn(w: World, h: number, solved: boolean, weeks: number, direct = false): boolean {
+export function learn(w: World, h: number, solved: boolean, weeks: number, direct = false, expected = w.p.expectedWeeks): boolean {
 	const { p } = w;
-	const experience = experienceOf(p, solved, weeks);
+	const experience = experienceOf(p, solved, weeks, expected);
 	const weight = p.trustLearning * (direct || w.spec.structure.feedback ? 1 : p.noFeedbackLearning);
 	w.trust[h] += weight * (experience - w.trust[h]);
 	w.lastSolved[h] = solved ? 1 : 0;
@@ -44,7 +44,9 @@ export function closeIssue(w: World, id: number): void {
 	const h = w.issues.household[id];
 	const weeks = w.week - w.issues.received[id];
 	const solved = isSolved(w, id);
-	const satisfied = learn(w, h, solved, weeks);
+	// With a reply channel the household is told at acknowledgement (受理告知) that a protracted issue awaits an outside decision, and expects it.
+	const informed = w.issues.protracted[id] === 1 && w.spec.structure.feedback;
+	const satisfied = learn(w, h, solved, weeks, false, informed ? w.p.expectedWeeks + w.p.protractedWeeks : w.p.expectedWeeks);
 	w.events.closed(w, id, solved, satisfied, weeks);
 	w.knownIssues[h] = Math.max(0, w.knownIssues[h] - 1);
 	endIssue(w, id);

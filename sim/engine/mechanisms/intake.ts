@@ -1,6 +1,6 @@
 import { QUEUED } from '../issue-pool';
 import type { World } from '../world';
-import { handoffsFor } from './barriers';
+import { handoffsFor, isProtracted } from './barriers';
 import { enqueue, routeLevel, travelHours, workHours } from './capacity';
 import { coProduceNow } from './coproduction';
 import { learn } from './feedback';
@@ -29,6 +29,7 @@ export function intake(w: World, id: number): void {
 	const travel = travelHours(w, level, h);
 	is.workLeft[id] = workHours(w, id, level) + travel;
 	is.travelLeft[id] = travel;
+	is.protracted[id] = isProtracted(w, id) ? 1 : 0;
 	is.handoffsLeft[id] = handoffsFor(w, id);
 	is.setState(id, QUEUED);
 	w.knownIssues[h] = Math.min(255, w.knownIssues[h] + 1);

@@ -1,0 +1,101 @@
+/**
+ * `npm run sim:calibrate [-- options]` — calibrates the history scenario to the published record
+ * (sim/engine/calibration.ts: ABC rejection over a two-stage Latin-hypercube sample) and writes
+ * the fit report, sim/reports/calibration.json. With --write, the chosen values become the
+ * defaults of the parameter table (sim/engine/parameters.ts), "calibrated to the published record".
+ *
+ *   --points N,M   points of stage 1 and stage 2 (default 160,160)
+ *   --check N      replicates of the final check at the chosen values (default 20)
+ *   --seed N       seed of the sample and of the runs (default 1)
+ *   --scale X      fraction of the full county (default 1; the record counts the full county)
+ *   --no-sensitivity   skip moving every other parameter to its range's ends
+ *   --out FILE     the report (default sim/reports/calibration.json)
+ *   --write        set the chosen values as the parameter table's defaults
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildCounty } from '../sim/county/build-county';
+import { calibrate, FREE } from '../sim/engine/calibration';
+import { COUNTY_SEED, MIN_SCALE } from '../sim/engine/model';
+import { MODEL_VERSION } from '../src/lib/sim/scenario';
+import { fail, integerOption, numberOption } from './cli-options';
+
+const name = 'sim:calibrate';
+const { values } = (() => {
+	try {
+		return parseArgs({
+			options: {
+				points: { type: 'string' },
+				check: { type: 'string' },
+				seed: { type: 'string' },
+				scale: { type: 'string' },
+				'no-sensitivity': { type: 'boolean' },
+				out: { type: 'string' },
+				write: { type: 'boolean' }
+			},
+			strict: true,
+			allowPositionals: false
+		});
+	} catch (e) {
+		return fail(name, (e as Error).message);
+	}
+})();
+const pointsText = (values.points ?? '160,160').split(',');
+if (pointsText.length !== 2) fail(name, `--points needs two counts N,M, got "${values.points}"`);
+const points = pointsText.map((t, i) => integerOption(name, i ? 'points (stage 2)' : 'points (stage 1)', t, 160, 10, 100_000)) as [number, number];
+const checkReplicates = integerOption(name, 'check', values.check, 20, 2, 1000);
+const seed = integerOption(name, 'seed', values.seed, 1, 0, 2 ** 32 - 1);
+const scale = numberOption(name, 'scale', values.scale, 1, MIN_SCALE, 1);
+const out = values.out ?? 'sim/reports/calibration.json';
+
+const started = performance.now();
+let lastLine = 0;
+const { report } = calibrate({
+	seed,
+	county: buildCounty({ seed: COUNTY_SEED, scale }),
+	points,
+	checkReplicates,
+	sensitivity: !values['no-sensitivity'],
+	onProgress: (stage, done, total) => {
+		const now = performance.now();
+		if (now - lastLine > 15_000) {
+			lastLine = now;
+			console.error(`${name}: ${stage} ${done}/${total} (${((now - started) / 1000).toFixed(0)} s)`);
+		}
+	}
+});
+report.modelVersion = MODEL_VERSION;
+try {
+	await mkdir(dirname(out), { recursive: true });
+	await writeFile(out, `${JSON.stringify(report, null, '\t')}\n`);
+} catch (e) {
+	fail(name, `cannot write ${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+}
+
+const f = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 1 ? x.toFixed(2) : x.toFixed(4));
+console.log(`calibration of the history to the published record: ${report.points} points, ${report.accepted} accepted, ${report.households.toLocaleString('en')} households (${((performance.now() - started) / 1000).toFixed(0)} s)\n`);
+console.log('| free parameter | prior | chosen | accepted (5th–95th) |');
+console.log('| --- | --- | --- | --- |');
+for (const p of report.free) console.log(`| \`${p.name}\` | ${f(p.low)}–${f(p.high)} | ${f(p.chosen)} | ${f(p.acceptedLow)}–${f(p.acceptedHigh)} |`);
+console.log(`\n| target | published | model (mean of ${report.checkReplicates}) | 90% of replicates | tolerance | within |`);
+console.log('| --- | --- | --- | --- | --- | --- |');
+for (const t of report.targets) {
+	console.log(`| ${t.name} | ${t.kind === 'at-least' ? '≥ ' : ''}${f(t.published)} | ${f(t.model)} | ${f(t.low)}–${f(t.high)} | ±${(t.tolerance * 100).toFixed(1)}% | ${t.within ? 'yes' : 'NO'} |`);
+}
+if (report.tradeOffs.length) console.log(`\ntrade-offs among accepted points: ${report.tradeOffs.map((t) => `${t.a}~${t.b} r=${t.r}`).join(', ')}`);
+if (values['no-sensitivity']) console.log('\nsensitivity skipped (--no-sensitivity): parameters the record cannot identify not listed');
+else console.log(`\nnot identified by the record (whole range moves no fitted target by one tolerance): ${report.notIdentified.length} parameters`);
+console.log(`report written to ${out}`);
+
+if (values.write) {
+	const file = 'sim/engine/parameters.ts';
+	let text = await readFile(file, 'utf8');
+	for (const p of report.free) {
+		const block = new RegExp(`(\\n\\t${p.name}: \\{[\\s\\S]*?default: )([^,]+)(,[\\s\\S]*?source: )([^\\n]+)(\\n)`);
+		if (!block.test(text)) fail(name, `cannot find ${p.name} in ${file}`);
+		text = text.replace(block, `$1${p.chosen}$3calibrated,$5`);
+	}
+	await writeFile(file, text);
+	console.log(`defaults of ${FREE.map((p) => p.name).join(', ')} written to ${file}`);
+}
