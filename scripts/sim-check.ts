@@ -41,7 +41,9 @@ import { MODEL_VERSION } from '../sim/engine/version';
 import { fail as failWith } from './cli-options';
 
 const TOOL = 'sim:check';
-const fail = (message: string): never => failWith(TOOL, message);
+function fail(message: string): never {
+	return failWith(TOOL, message);
+}
 /** Something moved, or the references cannot be used or written: a message and exit code 1. */
 function stop(message: string): never {
 	console.error(`${TOOL}: ${message}`);
