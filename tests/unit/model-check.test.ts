@@ -34,15 +34,16 @@ const subsetRun = runMatrix(subset, stored.options);
 describe('the stored references', () => {
 	it('are of this model version and of the check as defined, with a changelog entry for the version', () => {
 		expect(referenceProblems(stored)).toEqual([]);
-		expect(stored.modelVersion).toBe(MODEL_VERSION);
-		expect(matrixDifferences(stored)).toEqual([]);
-		expect(hasChangelogEntry(changelog, MODEL_VERSION)).toBe(true);
+		const update = 'run npm run sim:check -- --update (see sim/MODEL.md §8.1)';
+		expect(stored.modelVersion, `the references are another model version's: ${update}`).toBe(MODEL_VERSION);
+		expect(matrixDifferences(stored), `the check changed: ${update}`).toEqual([]);
+		expect(hasChangelogEntry(changelog, MODEL_VERSION), `sim/CHANGELOG.md needs "## Model ${MODEL_VERSION}"`).toBe(true);
 		expect(stored.scenarios).toHaveLength(CHECK_SCENARIOS.length);
 	});
 
 	it('match a rerun of a subset of the matrix', () => {
 		expect(subset.map((s) => s.name)).toEqual(SUBSET);
-		expect(changes(stored, subsetRun)).toEqual([]);
+		expect(changes(stored, subsetRun), 'the model’s outputs moved: npm run sim:check lists them; a meant change needs a new MODEL_VERSION (sim/MODEL.md §8.1)').toEqual([]);
 	});
 
 	it('report the scenario and output when a stored value is altered beyond the tolerance, and only then', () => {
