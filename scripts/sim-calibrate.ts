@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 import { buildCounty } from '../sim/county/build-county';
 import { calibrate, FREE } from '../sim/engine/calibration';
 import { COUNTY_SEED, MIN_SCALE } from '../sim/engine/model';
-import { MODEL_VERSION } from '../src/lib/sim/scenario';
+import { MODEL_VERSION } from '../sim/engine/version';
 import { fail, integerOption, numberOption } from './cli-options';
 
 const name = 'sim:calibrate';

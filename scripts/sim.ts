@@ -21,7 +21,10 @@
  *   --out FILE          CSV of the weekly series (default: none)
  *   --format long|wide  long: scenario,mode,replicate,week,metric,value (default);
  *                       wide: scenario,mode,replicate,week,<one column per metric>
- *   --json              print the summary as JSON instead of a table
+ *   --json              print the summary as JSON instead of a table (with the model's version,
+ *                       "modelVersion", sim/engine/version.ts)
+ * The CSV has no version line: a comment line is not part of the tidy format, and DuckDB's and
+ * d3's readers would take it for data; the run's table and JSON name the version.
  * A preset is what it is: levers and structure fields apply to custom scenarios only, and giving
  * them to a run without one is refused. Bad input of any kind: a message on standard error and
  * exit code 2.
@@ -36,6 +39,7 @@ import { COUNTY_SEED, MIN_SCALE, type RunSummary } from '../sim/engine/model';
 import { isMode, isPreset, LEVER_NAMES, MODES, PRESETS, specProblems, STRUCTURE_FLAGS, type Levers, type Mode, type Preset, type Structure } from '../sim/engine/modes';
 import { WEEKLY_METRICS } from '../sim/engine/outputs';
 import { isParameterName, PARAMETERS, parameterProblems, type ParameterName } from '../sim/engine/parameters';
+import { MODEL_VERSION } from '../sim/engine/version';
 import { fail as failWith, integerOption, numberOption, parseDecimal } from './cli-options';
 
 function fail(message: string): never {
@@ -201,7 +205,7 @@ async function main(): Promise<void> {
 	if (out) await new Promise<void>((resolve) => out.end(resolve));
 	if (values.json) {
 		// NaN (nothing closed, say) is written as null.
-		console.log(JSON.stringify({ replicates: reps, weeks, scale, households: county.households.count, seed, scenarios, ...(targets ? { targets } : {}) }, (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2));
+		console.log(JSON.stringify({ modelVersion: MODEL_VERSION, replicates: reps, weeks, scale, households: county.households.count, seed, scenarios, ...(targets ? { targets } : {}) }, (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2));
 		return;
 	}
 	const num = (x: number, d: number) => (Number.isFinite(x) ? x.toFixed(d) : '–');
@@ -218,7 +222,7 @@ async function main(): Promise<void> {
 		num(m.efficiency, 2),
 		num(m.equityGapSatisfaction, 3)
 	]);
-	console.log(`${reps} replicate(s) × ${modes.length} scenario(s), ${weeks} weeks, ${county.households.count.toLocaleString('en')} households, seed ${seed}, ${((performance.now() - started) / 1000).toFixed(1)} s`);
+	console.log(`model ${MODEL_VERSION}: ${reps} replicate(s) × ${modes.length} scenario(s), ${weeks} weeks, ${county.households.count.toLocaleString('en')} households, seed ${seed}, ${((performance.now() - started) / 1000).toFixed(1)} s`);
 	const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
 	console.log(head.map((h, i) => h.padEnd(widths[i])).join('  '));
 	for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i])).join('  '));

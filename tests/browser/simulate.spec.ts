@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import { cell, DONE, drawn, DRAWN, FULL_COUNTY, SANDBOX_TIMEOUT, status } from './sandbox-helpers';
+import { MODEL_VERSION } from '../../sim/engine/version';
 
 test.describe.configure({ timeout: SANDBOX_TIMEOUT });
 
@@ -200,15 +201,22 @@ test('the waterfall splits the difference among the levers, and the shares add u
 	expect(pct[0] + pct[1] + pct[2] + pct[3]).toBeCloseTo(pct[4], 0);
 });
 
-test('a chart downloads as SVG and as PNG', async ({ watched: page }) => {
-	await page.goto('/en/simulate/');
+test('a chart downloads as CSV, SVG and PNG, each saying the model version that made it', async ({ watched: page }) => {
+	await page.goto(`/en/simulate/?seed=7&version=${MODEL_VERSION}`);
 	const chart = page.getByTestId('chart-sim-orderIndex');
 	await drawn(page);
 	let download = page.waitForEvent('download');
+	await chart.getByRole('button', { name: 'Download CSV' }).click();
+	const csv = (await (await (await download).createReadStream()).toArray()).join('').replace(/^\ufeff/, '').trim().split('\n');
+	expect(csv[0]).toMatch(/,Model version,Random seed$/);
+	expect(csv.length).toBeGreaterThan(2);
+	for (const line of csv.slice(1)) expect(line.endsWith(`,${MODEL_VERSION},7`)).toBe(true);
+	download = page.waitForEvent('download');
 	await chart.getByRole('button', { name: 'SVG' }).click();
 	const svg = (await (await (await download).createReadStream()).toArray()).join('');
 	expect(svg).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
 	expect(svg).toContain('data-line="yours"');
+	expect(svg).toContain(`model (version ${MODEL_VERSION}), seed 7`);
 	download = page.waitForEvent('download');
 	await chart.getByRole('button', { name: 'PNG' }).click();
 	const png = Buffer.concat(await (await (await download).createReadStream()).toArray());

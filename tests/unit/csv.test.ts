@@ -1,6 +1,7 @@
 import { csvParseRows } from 'd3-dsv';
 import { describe, expect, it } from 'vitest';
 import { tableCsv } from '../../src/lib/charts/csv-download';
+import { stampedTable } from '../../src/lib/charts/download-stamp';
 import { csvLine, csvText, type CsvValue } from '../../sim/dataset/csv';
 
 // Tricky fields, each with the text a CSV reader must get back.
@@ -50,5 +51,18 @@ describe('the CSV writer', () => {
 			['城关镇', '1234'],
 			['x "y"', '']
 		]);
+	});
+
+	it('stamps a chart table with columns of one value for every row (the sandbox’s model version and seed), after its own', () => {
+		const columns = [{ key: 'scenario', label: 'Scenario' }, { key: 'order', label: 'Order index', numeric: true }];
+		const rows = [{ scenario: 'One-way', order: 0.25 }, { scenario: 'Yours', order: 0.5 }];
+		const stamped = stampedTable(columns, rows, [{ label: 'Model version', value: '2' }, { label: 'Random seed', value: 7 }]);
+		expect(csvParseRows(tableCsv(stamped.columns, stamped.rows).trimEnd())).toEqual([
+			['Scenario', 'Order index', 'Model version', 'Random seed'],
+			['One-way', '0.25', '2', '7'],
+			['Yours', '0.5', '2', '7']
+		]);
+		expect(rows[0]).toEqual({ scenario: 'One-way', order: 0.25 });
+		expect(stampedTable(columns, rows, [])).toEqual({ columns, rows });
 	});
 });

@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { WEEKLY_METRICS } from '../../sim/engine/outputs';
+import { MODEL_VERSION } from '../../sim/engine/version';
 
 const run = promisify(execFile);
 const sim = (args: string[]) => run('node_modules/.bin/tsx', ['scripts/sim.ts', ...args]);
@@ -18,6 +19,7 @@ describe('npm run sim', () => {
 			const out = join(dir, 'runs.csv');
 			const { stdout } = await sim(['--compare', 'one-way,multi', '--reps', '2', ...quick, '--seed', '3', '--out', out]);
 			expect(stdout).toMatch(/one-way\s+\d\.\d{3}/);
+			expect(stdout).toContain(`model ${MODEL_VERSION}:`);
 			const db = await DuckDBInstance.create();
 			const conn = await db.connect();
 			const reader = await conn.runAndReadAll(
@@ -34,6 +36,7 @@ describe('npm run sim', () => {
 	it('prints the run summary as JSON with --json, structure and levers kept apart', async () => {
 		const { stdout } = await sim(['--compare', 'two-way,custom', '--base', 'two-way', '--coordination', '0.7', ...quick, '--json']);
 		const out = JSON.parse(stdout);
+		expect(out.modelVersion).toBe(MODEL_VERSION);
 		expect(out.scenarios.map((s: { mode: string }) => s.mode)).toEqual(['two-way', 'custom']);
 		const [preset, custom] = out.scenarios;
 		expect(preset.levers).toEqual({ sinking: 0, coordination: 0, participation: 0 });

@@ -184,6 +184,7 @@ export const en: Messages = {
 	'sim.year': 'Year {n}',
 	'sim.weeks': 'weeks',
 	'sim.source': 'Grassroots Governance Sandbox model (version {version}), seed {seed}; mechanisms and parameters in the model notes',
+	'sim.download.modelVersion': 'Model version',
 	'sim.metric.orderIndex': 'Order index',
 	'sim.metric.orderIndex.units': '0–1, higher is more orderly: 1 / (1 + escalations a year per 1,000 households ÷ 5), counted from the escalations that happen',
 	'sim.metric.vitalityIndex': 'Vitality index',

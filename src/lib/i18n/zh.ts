@@ -179,6 +179,7 @@ export const zh = {
 	'sim.year': '第{n}年',
 	'sim.weeks': '周',
 	'sim.source': '基层治理沙盘模型（版本 {version}），种子 {seed}；机制和参数见模型说明',
+	'sim.download.modelVersion': '模型版本',
 	'sim.metric.orderIndex': '秩序指数',
 	'sim.metric.orderIndex.units': '0–1，越高越有序：1 / (1 + 每千户每年矛盾升级次数 ÷ 5)，按实际发生的升级计',
 	'sim.metric.vitalityIndex': '活力指数',

@@ -1,10 +1,11 @@
 import { isPreset, LEVER_NAMES, MODES, PRESETS, presetSpec, STRUCTURE_FLAGS, STRUCTURE_KEYS, type Levers, type Mode, type Preset, type Structure } from '$sim/engine/modes';
 import { PARAMETERS } from '$sim/engine/parameters';
 import type { ModelOptions } from '$sim/engine/model-types';
+import { MODEL_VERSION } from '$sim/engine/version';
 import { describeValue, group, isPlainObject, readLenient, readStrict, type FieldSpec, type Schema, type ScenarioProblem, type ValuesOf } from './scenario-schema';
 
-/** Version of the model a scenario was made with; a link carries it so numbers can be reproduced. */
-export const MODEL_VERSION = '2';
+/** Version of the model a scenario was made with (the model's own, sim/engine/version.ts); a link carries it so numbers can be reproduced. */
+export { MODEL_VERSION };
 /** Scenarios of model 1 are read and shown with model 2 (same fields, without a structure), with a note. */
 export const MIGRATED_VERSIONS = ['1'] as const;
 
