@@ -4,7 +4,7 @@
  * the fit report, sim/reports/calibration.json. With --write, the chosen values become the
  * defaults of the parameter table (sim/engine/parameters.ts), "calibrated to the published record".
  *
- *   --points N,M   points of stage 1 and stage 2 (default 160,160)
+ *   --points N,M,… points of each stage, comma-separated (default 250,300,400,400)
  *   --check N      replicates of the final check at the chosen values (default 20)
  *   --seed N       seed of the sample and of the runs (default 1)
  *   --scale X      fraction of the full county (default 1; the record counts the full county)
@@ -41,9 +41,9 @@ const { values } = (() => {
 		return fail(name, (e as Error).message);
 	}
 })();
-const pointsText = (values.points ?? '160,160').split(',');
-if (pointsText.length !== 2) fail(name, `--points needs two counts N,M, got "${values.points}"`);
-const points = pointsText.map((t, i) => integerOption(name, i ? 'points (stage 2)' : 'points (stage 1)', t, 160, 10, 100_000)) as [number, number];
+const pointsText = (values.points ?? '250,300,400,400').split(',');
+if (pointsText.length < 1 || pointsText.length > 10) fail(name, `--points needs one to ten counts N,M,…, got "${values.points}"`);
+const points = pointsText.map((t, i) => integerOption(name, `points (stage ${i + 1})`, t, 100, 10, 100_000));
 const checkReplicates = integerOption(name, 'check', values.check, 20, 2, 1000);
 const seed = integerOption(name, 'seed', values.seed, 1, 0, 2 ** 32 - 1);
 const scale = numberOption(name, 'scale', values.scale, 1, MIN_SCALE, 1);

@@ -1,13 +1,14 @@
 /**
  * Calibration of the history scenario to the published record (`npm run sim:calibrate`).
  *
- * Method: approximate Bayesian computation by rejection over a Latin-hypercube sample, in two
- * stages. Stage 1 samples the prior box of the free parameters (uniform, or log-uniform for
- * the scale parameters) with one replicate a point. Stage 2 samples the box around the stage-1
- * points within two tolerances of the record (widened by a quarter of its width each side,
- * clipped to the prior), with two replicates a point averaged. A point is accepted when its
- * distance — the root mean square of the fitted targets' errors, each in units of its
- * tolerance (history.ts TARGETS) — is at most 1. The chosen values are, of the five accepted
+ * Method: approximate Bayesian computation by rejection over Latin-hypercube samples, in stages
+ * that narrow the box (after sequential ABC). Stage 1 samples the prior box of the free
+ * parameters (uniform, or log-uniform for the scale parameters) with one replicate a point.
+ * Stage 2 samples the box around the stage-1 points within three tolerances of the record, stage
+ * 3 around the stage-2 points within one and a half, later stages within one and a quarter (each
+ * box widened by a quarter of its width each side, clipped to the prior; at least the best tenth
+ * of the points), with two replicates a point averaged. A point of the last stage is accepted when its distance — the largest of the fitted targets' errors, each in units of its
+ * tolerance (history.ts TARGETS) — is at most 1: every target within its tolerance. The chosen values are, of the five accepted
  * points nearest the record rounded to three significant digits, the nearest over six further
  * replicates; the acceptable ranges are the 5th–95th
  * percentiles of the accepted points. A final check runs the chosen values with fresh
@@ -38,14 +39,15 @@ export interface FreeSpec {
  * cases reach county and town (received); the cadre hours for cases and the share of protracted
  * issues set how many are still open at the end (closure) — the first through queues, which also
  * make households wait, the second through cases that wait long for an outside decision; the share
- * of handled issues really solved and the time households expect set how many are satisfied
- * (satisfaction). All five were assumptions with no source; every other parameter keeps its
- * stated value.
+ * of handled issues really solved, how much a failed hand-off spoils the fix, and the time
+ * households expect set how many are satisfied (satisfaction). All six were assumptions with no
+ * source; every other parameter keeps its stated value.
  */
 export const FREE: readonly FreeSpec[] = [
 	{ name: 'issueRate', low: 0.01, high: 0.1, log: true, why: 'volume' },
 	{ name: 'cadreHours', low: 200, high: 3000, log: true, why: 'capacity' },
 	{ name: 'solveBase', low: 0.9, high: 1, log: false, why: 'solving' },
+	{ name: 'failureSolvePenalty', low: 0.5, high: 1, log: false, why: 'solving' },
 	{ name: 'expectedWeeks', low: 1, high: 12, log: true, why: 'expectations' },
 	{ name: 'protractedShare', low: 0, high: 0.2, log: false, why: 'protracted' }
 ];
@@ -53,8 +55,8 @@ export const FREE: readonly FreeSpec[] = [
 export interface CalibrationOptions {
 	seed: number;
 	county: County;
-	/** Points of stage 1 and stage 2. */
-	points: [number, number];
+	/** Points of each stage (at least one stage). */
+	points: readonly number[];
 	checkReplicates: number;
 	/** Moves every other parameter to its range's ends to find what the record cannot identify. */
 	sensitivity: boolean;
@@ -63,15 +65,21 @@ export interface CalibrationOptions {
 
 type Point = Record<ParameterName, number>;
 
-/** Distance of replicates' counts from the record: RMS of the fitted targets' errors in tolerance units. */
+/** Stage k + 2 samples the box around stage k + 1's points within NEAR[k] tolerances (the last value repeats). */
+const NEAR = [3, 1.5, 1.25];
+
+/**
+ * Distance of replicates' counts from the record: the largest of the fitted targets' errors (of
+ * the replicates' mean) in tolerance units — at most 1 when every target is within its tolerance.
+ */
 export function distance(counts: readonly RecordCounts[]): number {
-	const fitted = TARGETS.filter((t) => t.fitted);
-	let sum = 0;
-	for (const t of fitted) {
+	let worst = 0;
+	for (const t of TARGETS) {
+		if (!t.fitted) continue;
 		const mean = counts.reduce((a, c) => a + t.of(c), 0) / counts.length;
-		sum += targetError(t, mean) ** 2;
+		worst = Math.max(worst, Math.abs(targetError(t, mean)));
 	}
-	return Math.sqrt(sum / fitted.length);
+	return worst;
 }
 
 /** A Latin-hypercube sample of `n` points in a box: each dimension's n strata each hit once. */
@@ -120,30 +128,35 @@ export function calibrate(options: CalibrationOptions): { report: CalibrationRep
 		Array.from({ length: replicates }, (_, r) => runHistory({ params, seed, replicate: first + r, county }).counts);
 	const asPoint = (xs: number[]): Partial<Point> => Object.fromEntries(FREE.map((f, i) => [f.name, xs[i]]));
 
-	// Stage 1: the prior box, one replicate a point.
-	const stage1 = latinHypercube(rng, options.points[0], FREE).map((xs, i, all) => {
-		options.onProgress?.('stage 1', i, all.length);
-		return { xs, d: distance(run(asPoint(xs), 1)) };
+	// Stage 1: the prior box, one replicate a point. Each later stage: the box around the previous
+	// stage's points within `near` tolerances (at least its best tenth), two replicates a point.
+	type Scored = { xs: number[]; d: number };
+	const score = (box: readonly { low: number; high: number; log: boolean }[], n: number, reps: number, stage: string): Scored[] =>
+		latinHypercube(rng, n, box).map((xs, i) => {
+			options.onProgress?.(stage, i, n);
+			return { xs, d: distance(run(asPoint(xs), reps)) };
+		});
+	const around = (points: readonly Scored[], near: number) => {
+		const sorted = [...points].sort((a, b) => a.d - b.d);
+		const close = sorted.filter((p) => p.d <= near);
+		const least = Math.max(5, Math.ceil(sorted.length / 10));
+		const seeds = close.length >= least ? close : sorted.slice(0, least);
+		return FREE.map((f, k) => {
+			const t = (x: number) => (f.log ? Math.log(x) : x);
+			const u = (x: number) => (f.log ? Math.exp(x) : x);
+			const lo = Math.min(...seeds.map((p) => t(p.xs[k])));
+			const hi = Math.max(...seeds.map((p) => t(p.xs[k])));
+			const pad = (hi - lo) / 4;
+			return { low: Math.max(f.low, u(lo - pad)), high: Math.min(f.high, u(hi + pad)), log: f.log };
+		});
+	};
+	let last = score(FREE, options.points[0], 1, 'stage 1');
+	options.points.slice(1).forEach((n, k) => {
+		last = score(around(last, NEAR[Math.min(k, NEAR.length - 1)]), n, 2, `stage ${k + 2}`);
 	});
-	// Stage 2: the box around the stage-1 points within two tolerances (at least the best tenth).
-	const sorted1 = [...stage1].sort((a, b) => a.d - b.d);
-	const near = sorted1.filter((p) => p.d <= 2);
-	const seeds = near.length >= Math.max(5, sorted1.length / 10) ? near : sorted1.slice(0, Math.max(5, Math.ceil(sorted1.length / 10)));
-	const box = FREE.map((f, k) => {
-		const t = (x: number) => (f.log ? Math.log(x) : x);
-		const u = (x: number) => (f.log ? Math.exp(x) : x);
-		const lo = Math.min(...seeds.map((p) => t(p.xs[k])));
-		const hi = Math.max(...seeds.map((p) => t(p.xs[k])));
-		const pad = (hi - lo) / 4;
-		return { low: Math.max(f.low, u(lo - pad)), high: Math.min(f.high, u(hi + pad)), log: f.log };
-	});
-	const stage2 = latinHypercube(rng, options.points[1], box).map((xs, i, all) => {
-		options.onProgress?.('stage 2', i, all.length);
-		return { xs, d: distance(run(asPoint(xs), 2)) };
-	});
-	const accepted = stage2.filter((p) => p.d <= 1);
+	const accepted = last.filter((p) => p.d <= 1);
 	// The chosen values: of the five nearest points (rounded), the nearest over six further replicates.
-	const finalists = [...(accepted.length ? accepted : stage2)].sort((a, b) => a.d - b.d).slice(0, 5);
+	const finalists = [...(accepted.length ? accepted : last)].sort((a, b) => a.d - b.d).slice(0, 5);
 	const rescored = finalists.map((p, i) => {
 		options.onProgress?.('finalists', i, finalists.length);
 		const xs = p.xs.map(significant);
@@ -191,7 +204,7 @@ export function calibrate(options: CalibrationOptions): { report: CalibrationRep
 		method: 'abc-rejection-lhs',
 		households: county.households.count,
 		replicatesPerPoint: 2,
-		points: options.points[0] + options.points[1],
+		points: options.points.reduce((a, b) => a + b, 0),
 		accepted: accepted.length,
 		tolerance: 1,
 		seed,

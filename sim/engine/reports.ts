@@ -47,7 +47,7 @@ export interface CalibrationReport {
 	replicatesPerPoint: number;
 	points: number;
 	accepted: number;
-	/** Distance: root mean square of the targets' relative errors; accepted at or below this. */
+	/** Distance: the largest fitted target's error in units of its tolerance; accepted at or below this (1: every target within tolerance). */
 	tolerance: number;
 	seed: number;
 	free: FreeParameter[];

@@ -96,11 +96,15 @@ describe('calibration', () => {
 		}
 	});
 
-	it('measures distance in tolerances: the record itself is at 0, 5% too many cases at 1/√3', () => {
+	it('measures distance in tolerances: the record itself is at 0, 5% too many cases at 1, 10% at 2', () => {
 		const exact = { received: PUBLISHED.ledgerCases.value, closed: PUBLISHED.ledgerClosed.value, surveyed: 1000, satisfied: 990 };
 		expect(distance([exact])).toBeCloseTo(0, 9);
 		const more = { ...exact, received: exact.received * 1.05, closed: exact.closed * 1.05 };
-		expect(distance([more])).toBeCloseTo(1 / Math.sqrt(3), 6);
+		expect(distance([more])).toBeCloseTo(1, 6);
+		expect(distance([{ ...exact, received: exact.received * 1.1, closed: exact.closed * 1.1 }])).toBeCloseTo(2, 6);
+		// Satisfaction is a lower bound: above it costs nothing, half a per cent below it is one tolerance.
+		expect(distance([{ ...exact, satisfied: 999 }])).toBeCloseTo(0, 9);
+		expect(distance([{ ...exact, satisfied: 1000 * 0.985 * 0.995 }])).toBeCloseTo(1, 6);
 	});
 
 	it('writes its chosen values into the parameter table, with their source', async () => {

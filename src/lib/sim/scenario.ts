@@ -6,8 +6,14 @@ import { describeValue, group, isPlainObject, readLenient, readStrict, type Fiel
 
 /** Version of the model a scenario was made with (the model's own, sim/engine/version.ts); a link carries it so numbers can be reproduced. */
 export { MODEL_VERSION };
-/** Scenarios of model 1 are read and shown with model 2 (same fields, without a structure), with a note. */
+/** Scenarios of model 1 are read and shown with the current model (model 2's fields without a structure), with a note. */
 export const MIGRATED_VERSIONS = ['1'] as const;
+/**
+ * Earlier model versions whose scenarios have the current fields (only the model's outputs
+ * changed): a file or a saved scenario of one is read with a note that its results will come from
+ * the current model; a link of one is held until the user runs it with the current model.
+ */
+export const SAME_FIELDS_VERSIONS = ['2'] as const;
 
 export interface Context {
 	outMigration: number;
@@ -185,7 +191,9 @@ export function scenarioFromObject(
 	const path = options.path ?? '';
 	const field = path ? `${path}.version` : 'version';
 	const hasVersion = isPlainObject(value) && Object.hasOwn(value, 'version');
-	const version = hasVersion ? checkVersion((value as Record<string, unknown>).version) : { migrated: false, problem: null };
+	const rawVersion = hasVersion ? (value as Record<string, unknown>).version : undefined;
+	const sameFields = (SAME_FIELDS_VERSIONS as readonly unknown[]).includes(typeof rawVersion === 'number' ? String(rawVersion) : rawVersion);
+	const version = !hasVersion ? { migrated: false, problem: null } : sameFields ? { migrated: false, problem: null } : checkVersion(rawVersion);
 	if (version.problem && version.problem.code !== 'type') return { ok: false, problems: [{ ...version.problem, field }] };
 	const allowed = [...(options.allowed ?? []), 'version'];
 	const problems: ScenarioProblem[] = [];
@@ -205,7 +213,7 @@ export function scenarioFromObject(
 	else if (isPlainObject(value) && !hasVersion) problems.push({ field, code: 'missing' });
 	if (!scenario || problems.length) return { ok: false, problems };
 	const read = normalise({ ...scenario, version: MODEL_VERSION });
-	return version.migrated ? { ok: true, scenario: read, migrated: { from: String((value as Record<string, unknown>).version) } } : { ok: true, scenario: read };
+	return version.migrated || sameFields ? { ok: true, scenario: read, migrated: { from: String(rawVersion) } } : { ok: true, scenario: read };
 }
 
 /** The scenario from a URL's query string (see scenarioFromParams). */
