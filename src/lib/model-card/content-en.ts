@@ -46,10 +46,10 @@ export const en: ModelCardContent = {
 		modesIntro: 'The three presets differ first in their structure — which channels, links and rules exist — and only then in how far the levers are pushed.',
 		modes: {
 			'one-way':
-				'One-way (单向度): tasks are assigned down the hierarchy, one more hand-off for every issue; no reply or satisfaction survey, so households can only report in person and do not learn what came of it; top-down inspections, reports and rankings are at their strongest, and cadres lose about a third of their time to paperwork. All three levers at 0.',
+				'Tasks are assigned down the hierarchy, one more hand-off for every issue; no reply or satisfaction survey, so households can only report in person and do not learn what came of it; top-down inspections, reports and rankings are at their strongest, and cadres lose about a third of their time to paperwork. All three levers at 0.',
 			'two-way':
-				'Two-way (双向互动): a hotline and online channels, so households need not report in person; a reply and a satisfaction survey after closure, so households learn the outcome and their trust follows it; the level that receives an issue handles it, with no assignment down the hierarchy; less pressure (0.6). Still no village handling and no liaisons; all three levers at 0.',
-			multi: 'Multi-dimensional (多维互动): two-way’s structure plus stationed cadres handling cases in villages (镇村工作一体化), the “321” grids and liaisons, and more visits to red and yellow households; pressure down to 0.3 (closed-loop supervision instead of ranking); each lever at 0.8, pursued strongly but not fully.'
+				'A hotline and online channels, so households need not report in person; a reply and a satisfaction survey after closure, so households learn the outcome and their trust follows it; the level that receives an issue handles it, with no assignment down the hierarchy; less pressure (0.6). Still no village handling and no liaisons; all three levers at 0.',
+			multi: 'Two-way’s structure plus stationed cadres handling cases in villages (镇村工作一体化), the “321” grids and liaisons, and more visits to red and yellow households; pressure down to 0.3 (closed-loop supervision instead of ranking); each lever at 0.8, pursued strongly but not fully.'
 		},
 		custom: 'A custom scenario starts from a preset and may change any part of the structure or any lever; the sandbox says what changed.',
 		structureTitle: 'The parts of the structure',
@@ -307,10 +307,9 @@ export const en: ModelCardContent = {
 		mme: 'Minimal effect',
 		effect: 'Effect',
 		interval: '90% interval',
-		above: 'B > A in',
+		above: 'Runs with B > A',
 		verdict: 'Verdict',
 		also: 'also',
-		aboveCell: (share) => `${share} of runs`,
 		agreeCount: (k, n) => `${k} of ${n} main ${n === 1 ? 'comparison agrees' : 'comparisons agree'} with the study.`,
 		verdicts: { agrees: 'agrees', 'does not': 'does not', 'too small to matter': 'too small to matter', inconclusive: 'inconclusive' },
 		verdictsExplained:

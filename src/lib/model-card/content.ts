@@ -122,7 +122,6 @@ export interface ModelCardContent {
 		above: string;
 		verdict: string;
 		also: string;
-		aboveCell: (share: string) => string;
 		agreeCount: (k: number, n: number) => string;
 		verdicts: Record<Verdict, string>;
 		verdictsExplained: string;
