@@ -1,12 +1,11 @@
 import type { ShownSeries, SummaryMeasure } from '$lib/sim/sim-types';
-import type { Lang } from '$lib/i18n/messages';
-import { localHref } from '$lib/i18n/local-href';
 import type { Levers, Structure } from '$sim/engine/modes';
 
 /**
  * The places on the model card (`/model/`) that other pages link to: one id per lever, outcome,
  * part of a mode's structure and parameter. The prerender fails on a link to an id that does not
  * exist (svelte.config.js: handleMissingId), so a renamed anchor cannot leave a dead link behind.
+ * Addresses: model-href.ts (it needs the app's paths).
  */
 export const OUTCOMES = ['order', 'vitality', 'voice', 'consulted', 'closure', 'days', 'satisfaction', 'trust', 'cost', 'efficiency', 'equity', 'colour'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
@@ -49,8 +48,3 @@ export const anchor = {
 	param: (name: string) => `param-${name}`,
 	proposition: (id: string) => `proposition-${id}`
 };
-
-/** The address of a place on the model card in a language. */
-export function modelHref(lang: Lang, id?: string): string {
-	return `${localHref('/[[lang=lang]]/model', lang)}${id ? `#${id}` : ''}`;
-}
