@@ -551,5 +551,16 @@ export const en: Messages = {
 	'store.migrated': 'Imported “{name}”, made with model version {version}: shown with model version {current}, whose numbers differ.',
 	// Who settled a case on the spot.
 	'follow.by.liaison': 'the household’s liaison',
-	'follow.by.committee': 'the village committee’s mediators'
+	'follow.by.committee': 'the village committee’s mediators',
+	// The model card (/model/) and the links to it from the sandbox and the methods page.
+	'nav.model': 'Model',
+	'model.howItWorks': 'How it works',
+	'model.about.lever': 'How {name} works (model card)',
+	'model.about.structure': 'In the model card: {name}',
+	'model.about.param': 'In the model card: parameter {param} ({name})',
+	'model.about.measure': 'What “{name}” measures (model card)',
+	'model.about.chart': 'How it is measured',
+	'methods.model.title': 'The simulation model',
+	'methods.model.body': 'The sandbox runs an agent-based model of the county: it shares the county structure of this page’s synthetic dataset (the same seed), not its case records. What the model is and is not, how its three levers work, how each outcome is computed, every parameter with its source, and the results of its calibration and of the test of the study’s propositions are on the model card.',
+	'methods.model.link': 'Read the model card'
 };

@@ -8,6 +8,7 @@ export type LocalRoute =
 	| '/[[lang=lang]]/integration'
 	| '/[[lang=lang]]/grid'
 	| '/[[lang=lang]]/methods'
+	| '/[[lang=lang]]/model'
 	| '/[[lang=lang]]/simulate';
 
 /** The address of a page in a language, ending in '/' as every prerendered page does. */

@@ -546,5 +546,16 @@ export const zh = {
 	'store.migrated': '已导入“{name}”，它由模型版本 {version} 生成，现以模型版本 {current} 显示，数字与当时不同。',
 	// Who settled a case on the spot.
 	'follow.by.liaison': '联络员',
-	'follow.by.committee': '村委会调解员'
+	'follow.by.committee': '村委会调解员',
+	// The model card (/model/) and the links to it from the sandbox and the methods page.
+	'nav.model': '模型说明',
+	'model.howItWorks': '如何起作用',
+	'model.about.lever': '“{name}”如何起作用（模型说明）',
+	'model.about.structure': '模型说明：{name}',
+	'model.about.param': '模型说明：参数 {param}（{name}）',
+	'model.about.measure': '“{name}”衡量什么（模型说明）',
+	'model.about.chart': '怎么算',
+	'methods.model.title': '模拟模型',
+	'methods.model.body': '模拟沙盘运行的是一个县域主体模型：它与本页的合成数据集共用同一个县的结构（种子相同），但不使用其中的案件记录。模型是什么、不是什么，三根杠杆怎样起作用，各项结果怎样计算，全部参数及其来源，以及校准和命题检验的结果，都在模型说明中。',
+	'methods.model.link': '查看模型说明'
 } as const;
