@@ -4,7 +4,8 @@
  * the fit report, sim/reports/calibration.json. With --write, the chosen values become the
  * defaults of the parameter table (sim/engine/parameters.ts), "calibrated to the published record".
  *
- *   --points N,M,… points of each stage, comma-separated (default 250,300,400,400)
+ *   --population N points kept in each generation of the ABC-SMC (default 100)
+ *   --budget N     most points tried in one generation (default 2000)
  *   --check N      replicates of the final check at the chosen values (default 20)
  *   --seed N       seed of the sample and of the runs (default 1)
  *   --scale X      fraction of the full county (default 1; the record counts the full county)
@@ -26,7 +27,8 @@ const { values } = (() => {
 	try {
 		return parseArgs({
 			options: {
-				points: { type: 'string' },
+				population: { type: 'string' },
+				budget: { type: 'string' },
 				check: { type: 'string' },
 				seed: { type: 'string' },
 				scale: { type: 'string' },
@@ -41,9 +43,8 @@ const { values } = (() => {
 		return fail(name, (e as Error).message);
 	}
 })();
-const pointsText = (values.points ?? '250,300,400,400').split(',');
-if (pointsText.length < 1 || pointsText.length > 10) fail(name, `--points needs one to ten counts N,M,…, got "${values.points}"`);
-const points = pointsText.map((t, i) => integerOption(name, `points (stage ${i + 1})`, t, 100, 10, 100_000));
+const population = integerOption(name, 'population', values.population, 100, 5, 10_000);
+const budget = integerOption(name, 'budget', values.budget, 2000, population, 1_000_000);
 const checkReplicates = integerOption(name, 'check', values.check, 20, 2, 1000);
 const seed = integerOption(name, 'seed', values.seed, 1, 0, 2 ** 32 - 1);
 const scale = numberOption(name, 'scale', values.scale, 1, MIN_SCALE, 1);
@@ -54,7 +55,8 @@ let lastLine = 0;
 const { report } = calibrate({
 	seed,
 	county: buildCounty({ seed: COUNTY_SEED, scale }),
-	points,
+	population,
+	budget,
 	checkReplicates,
 	sensitivity: !values['no-sensitivity'],
 	onProgress: (stage, done, total) => {
@@ -74,8 +76,9 @@ try {
 }
 
 const f = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 1 ? x.toFixed(2) : x.toFixed(4));
-console.log(`calibration of the history to the published record: ${report.points} points, ${report.accepted} accepted, ${report.households.toLocaleString('en')} households (${((performance.now() - started) / 1000).toFixed(0)} s)\n`);
-console.log('| free parameter | prior | chosen | accepted (5th–95th) |');
+console.log(`calibration of the history to the published record (ABC-SMC): ${report.points} points simulated, ${report.accepted} of the last population within every tolerance, ${report.households.toLocaleString('en')} households (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+console.log(`generations: ${report.generations.map((g) => `ε ${g.epsilon}: ${g.kept} kept of ${g.simulated}`).join('; ')}\n`);
+console.log('| free parameter | prior | chosen | accepted (weighted 5th–95th) |');
 console.log('| --- | --- | --- | --- |');
 for (const p of report.free) console.log(`| \`${p.name}\` | ${f(p.low)}–${f(p.high)} | ${f(p.chosen)} | ${f(p.acceptedLow)}–${f(p.acceptedHigh)} |`);
 console.log(`\n| target | published | model (mean of ${report.checkReplicates}) | 90% of replicates | tolerance | within |`);

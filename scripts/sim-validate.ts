@@ -14,7 +14,7 @@ import { COUNTY_SEED, MIN_SCALE } from '../sim/engine/model';
 import { testPropositions } from '../sim/engine/propositions';
 import type { PropositionsReport } from '../sim/engine/reports';
 // The model's version lives with the scenario format for now (it may move to sim/engine/version.ts).
-import { MODEL_VERSION } from '../src/lib/sim/scenario';
+import { MODEL_VERSION } from '../sim/engine/version';
 import { fail, integerOption, numberOption } from './cli-options';
 
 const { values } = (() => {

@@ -1,24 +1,25 @@
 /**
  * Calibration of the history scenario to the published record (`npm run sim:calibrate`).
  *
- * Method: approximate Bayesian computation by rejection over Latin-hypercube samples, in stages
- * that narrow the box (after sequential ABC). Stage 1 samples the prior box of the free
- * parameters (uniform, or log-uniform for the scale parameters) with one replicate a point.
- * Stage 2 samples the box around the stage-1 points within three tolerances of the record, stage
- * 3 around the stage-2 points within one and a half, later stages within one and a quarter (each
- * box widened by a quarter of its width each side, clipped to the prior; at least the best tenth
- * of the points), with two replicates a point averaged. A point of the last stage is accepted when its distance — the largest of the fitted targets' errors, each in units of its
- * tolerance (history.ts TARGETS) — is at most 1: every target within its tolerance. The chosen values are, of the five accepted
- * points nearest the record rounded to three significant digits, the nearest over six further
- * replicates; the acceptable ranges are the 5th–95th
- * percentiles of the accepted points. A final check runs the chosen values with fresh
- * replicates. Then every other parameter is moved to the ends of its range, one at a time with
- * the same random numbers, to see which ones the record can say anything about.
+ * Method: approximate Bayesian computation by sequential Monte Carlo (ABC-SMC: Toni et al. 2009,
+ * J. R. Soc. Interface 6; weights after Beaumont et al. 2009, Biometrika 96). The distance of a
+ * point is the largest of the fitted targets' errors, each in units of its tolerance
+ * (history.ts TARGETS): at most 1 when every target is within its tolerance. Generation 0 samples
+ * the prior — uniform, or log-uniform for the scale parameters, as a Latin hypercube — with one
+ * replicate a point, and keeps `population` points within 4 tolerances; each later generation
+ * perturbs kept points (Gaussian kernel, twice the population's variance) and keeps those within
+ * 2, 1.5, 1.2 and finally 1 tolerance, with two replicates a point averaged. The acceptable ranges
+ * are the weighted 5th–95th percentiles of the last population; the chosen values are, of its
+ * five points nearest the record rounded to three significant digits, the nearest over six
+ * further replicates. A final check runs the chosen values with fresh replicates. Then every
+ * other parameter is moved to the ends of its range, one at a time with the same random numbers,
+ * to see which ones the record can say anything about.
  *
  * The targets are the record only (cases received, closure, satisfaction): no proposition of the
  * study enters the distance.
  */
 import type { County } from '../county/build-county';
+import { normal, weightedIndex } from '../random/distributions';
 import { Xoshiro128 } from '../random/xoshiro128';
 import { runHistory, TARGETS, targetError, targetFits, type RecordCounts } from './history';
 import { defaultParameters, PARAMETERS, type ParameterName, type Parameters } from './parameters';
@@ -55,8 +56,9 @@ export const FREE: readonly FreeSpec[] = [
 export interface CalibrationOptions {
 	seed: number;
 	county: County;
-	/** Points of each stage (at least one stage). */
-	points: readonly number[];
+	/** Points kept in each generation, and the most points tried in one. */
+	population: number;
+	budget: number;
 	checkReplicates: number;
 	/** Moves every other parameter to its range's ends to find what the record cannot identify. */
 	sensitivity: boolean;
@@ -65,8 +67,7 @@ export interface CalibrationOptions {
 
 type Point = Record<ParameterName, number>;
 
-/** Stage k + 2 samples the box around stage k + 1's points within NEAR[k] tolerances (the last value repeats). */
-const NEAR = [3, 1.5, 1.25];
+
 
 /**
  * Distance of replicates' counts from the record: the largest of the fitted targets' errors (of
@@ -100,10 +101,30 @@ export function latinHypercube(rng: Xoshiro128, n: number, box: readonly { low: 
 
 const significant = (x: number) => Number(x.toPrecision(3));
 
-function quantile(sorted: readonly number[], p: number): number {
-	const i = p * (sorted.length - 1);
-	const lo = Math.floor(i);
-	return sorted[lo] + (sorted[Math.min(sorted.length - 1, lo + 1)] - sorted[lo]) * (i - lo);
+/** A point of the ABC population: values, transformed values, distance, importance weight. */
+interface Particle {
+	xs: number[];
+	t: number[];
+	d: number;
+	w: number;
+}
+
+/** The thresholds of the generations, in tolerances (distance ≤ 1: every target within its tolerance). */
+const EPSILON = [4, 2, 1.5, 1.2, 1];
+
+const transform = (f: FreeSpec, x: number) => (f.log ? Math.log(x) : x);
+const untransform = (f: FreeSpec, x: number) => (f.log ? Math.exp(x) : x);
+
+/** The p-quantile of coordinate k among weighted points. */
+function weightedQuantile(points: readonly { xs: number[]; w: number }[], k: number, p: number): number {
+	const sorted = [...points].sort((a, b) => a.xs[k] - b.xs[k]);
+	const total = sorted.reduce((a, q) => a + q.w, 0);
+	let cum = 0;
+	for (const q of sorted) {
+		cum += q.w;
+		if (cum >= p * total) return q.xs[k];
+	}
+	return sorted[sorted.length - 1].xs[k];
 }
 
 function correlation(xs: readonly number[], ys: readonly number[]): number {
@@ -128,35 +149,67 @@ export function calibrate(options: CalibrationOptions): { report: CalibrationRep
 		Array.from({ length: replicates }, (_, r) => runHistory({ params, seed, replicate: first + r, county }).counts);
 	const asPoint = (xs: number[]): Partial<Point> => Object.fromEntries(FREE.map((f, i) => [f.name, xs[i]]));
 
-	// Stage 1: the prior box, one replicate a point. Each later stage: the box around the previous
-	// stage's points within `near` tolerances (at least its best tenth), two replicates a point.
-	type Scored = { xs: number[]; d: number };
-	const score = (box: readonly { low: number; high: number; log: boolean }[], n: number, reps: number, stage: string): Scored[] =>
-		latinHypercube(rng, n, box).map((xs, i) => {
-			options.onProgress?.(stage, i, n);
-			return { xs, d: distance(run(asPoint(xs), reps)) };
+	// ABC-SMC (Toni et al. 2009; Beaumont et al. 2009). Generation 0 draws from the prior (a
+	// Latin hypercube, one replicate a point) and keeps the points within EPSILON[0]. Each later
+	// generation draws a kept point by weight, perturbs it with a Gaussian kernel of twice the
+	// population's variance in each transformed coordinate (log for the scale parameters), runs it
+	// with two replicates and keeps it within EPSILON[g], weighted prior ÷ Σ w_j K(θ | θ_j).
+	const lows = FREE.map((f) => transform(f, f.low));
+	const highs = FREE.map((f) => transform(f, f.high));
+	const population = options.population;
+	const budget = options.budget;
+	let simulated = 0;
+	const generations: CalibrationReport['generations'] = [];
+	let kept: Particle[] = [];
+	{
+		const draws = latinHypercube(rng, budget, FREE);
+		const all: Particle[] = [];
+		for (let i = 0; i < draws.length && kept.length < population; i++) {
+			options.onProgress?.('generation 0', kept.length, population);
+			const p = { xs: draws[i], t: draws[i].map((x, k) => transform(FREE[k], x)), d: distance(run(asPoint(draws[i]), 1)), w: 1 };
+			simulated++;
+			all.push(p);
+			if (p.d <= EPSILON[0]) kept.push(p);
+		}
+		// Too few within the first threshold: the nearest points go on (the report's generations show it).
+		if (kept.length < Math.min(population, 10)) kept = [...all].sort((x, y) => x.d - y.d).slice(0, Math.min(population, all.length));
+		generations.push({ epsilon: EPSILON[0], simulated, kept: kept.length });
+	}
+	for (let g = 1; g < EPSILON.length && kept.length >= 2; g++) {
+		const total = kept.reduce((a, p) => a + p.w, 0);
+		const sd = FREE.map((_, k) => {
+			const mean = kept.reduce((a, p) => a + p.w * p.t[k], 0) / total;
+			const variance = kept.reduce((a, p) => a + p.w * (p.t[k] - mean) ** 2, 0) / total;
+			return Math.sqrt(2 * variance) || (highs[k] - lows[k]) / 100;
 		});
-	const around = (points: readonly Scored[], near: number) => {
-		const sorted = [...points].sort((a, b) => a.d - b.d);
-		const close = sorted.filter((p) => p.d <= near);
-		const least = Math.max(5, Math.ceil(sorted.length / 10));
-		const seeds = close.length >= least ? close : sorted.slice(0, least);
-		return FREE.map((f, k) => {
-			const t = (x: number) => (f.log ? Math.log(x) : x);
-			const u = (x: number) => (f.log ? Math.exp(x) : x);
-			const lo = Math.min(...seeds.map((p) => t(p.xs[k])));
-			const hi = Math.max(...seeds.map((p) => t(p.xs[k])));
-			const pad = (hi - lo) / 4;
-			return { low: Math.max(f.low, u(lo - pad)), high: Math.min(f.high, u(hi + pad)), log: f.log };
-		});
-	};
-	let last = score(FREE, options.points[0], 1, 'stage 1');
-	options.points.slice(1).forEach((n, k) => {
-		last = score(around(last, NEAR[Math.min(k, NEAR.length - 1)]), n, 2, `stage ${k + 2}`);
-	});
-	const accepted = last.filter((p) => p.d <= 1);
-	// The chosen values: of the five nearest points (rounded), the nearest over six further replicates.
-	const finalists = [...(accepted.length ? accepted : last)].sort((a, b) => a.d - b.d).slice(0, 5);
+		const next: Particle[] = [];
+		const before = simulated;
+		let tries = 0;
+		while (next.length < population && tries < budget) {
+			options.onProgress?.(`generation ${g}`, next.length, population);
+			tries++;
+			const parent = kept[weightedIndex(rng, kept.map((p) => p.w), total)];
+			const t = parent.t.map((x, k) => x + sd[k] * normal(rng));
+			if (t.some((x, k) => x < lows[k] || x > highs[k])) continue;
+			const xs = t.map((x, k) => untransform(FREE[k], x));
+			const d = distance(run(asPoint(xs), 2));
+			simulated++;
+			if (d > EPSILON[g]) continue;
+			let density = 0;
+			for (const p of kept) {
+				let k2 = 0;
+				for (let k = 0; k < t.length; k++) k2 += ((t[k] - p.t[k]) / sd[k]) ** 2;
+				density += p.w * Math.exp(-k2 / 2);
+			}
+			next.push({ xs, t, d, w: 1 / density });
+		}
+		generations.push({ epsilon: EPSILON[g], simulated: simulated - before, kept: next.length });
+		if (next.length < 2) break;
+		kept = next;
+	}
+	const accepted = kept.filter((p) => p.d <= 1);
+	// The chosen values: of the five kept points nearest the record (rounded), the nearest over six further replicates.
+	const finalists = [...kept].sort((a, b) => a.d - b.d).slice(0, 5);
 	const rescored = finalists.map((p, i) => {
 		options.onProgress?.('finalists', i, finalists.length);
 		const xs = p.xs.map(significant);
@@ -169,8 +222,8 @@ export function calibrate(options: CalibrationOptions): { report: CalibrationRep
 	options.onProgress?.('check', 0, 1);
 	const check = run(chosen, options.checkReplicates, 100);
 	const free: FreeParameter[] = FREE.map((f, k) => {
-		const xs = (accepted.length ? accepted : [best]).map((p) => p.xs[k]).sort((a, b) => a - b);
-		return { name: f.name, low: f.low, high: f.high, chosen: chosen[f.name] as number, acceptedLow: significant(quantile(xs, 0.05)), acceptedHigh: significant(quantile(xs, 0.95)), why: f.why };
+		const pts = accepted.length ? accepted : [{ xs: best.xs, w: 1 }];
+		return { name: f.name, low: f.low, high: f.high, chosen: chosen[f.name] as number, acceptedLow: significant(weightedQuantile(pts, k, 0.05)), acceptedHigh: significant(weightedQuantile(pts, k, 0.95)), why: f.why };
 	});
 	const tradeOffs: CalibrationReport['tradeOffs'] = [];
 	if (accepted.length >= 5) {
@@ -201,10 +254,11 @@ export function calibrate(options: CalibrationOptions): { report: CalibrationRep
 
 	const report: CalibrationReport = {
 		modelVersion: '',
-		method: 'abc-rejection-lhs',
+		method: 'abc-smc',
 		households: county.households.count,
 		replicatesPerPoint: 2,
-		points: options.points.reduce((a, b) => a + b, 0),
+		points: simulated,
+		generations,
 		accepted: accepted.length,
 		tolerance: 1,
 		seed,

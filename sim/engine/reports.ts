@@ -31,7 +31,7 @@ export interface FreeParameter {
 	high: number;
 	/** The value chosen (enters the parameter table as the default). */
 	chosen: number;
-	/** The range of the accepted points (ABC posterior's 5th–95th percentiles). */
+	/** The range of the final population's points within tolerance (weighted 5th–95th percentiles: the ABC posterior). */
 	acceptedLow: number;
 	acceptedHigh: number;
 	/** Why this parameter is free, as a key of the calibration's notes. */
@@ -40,15 +40,17 @@ export interface FreeParameter {
 
 export interface CalibrationReport {
 	modelVersion: string;
-	/** 'abc-rejection-lhs': Latin-hypercube sample of the prior box, rejection by distance. */
+	/** 'abc-smc': sequential Monte Carlo ABC, a Latin-hypercube first generation from the prior, then perturbed particles under shrinking thresholds. */
 	method: string;
-	/** Households in each run, replicates per point, points sampled, points accepted. */
+	/** Households in each run, replicates per point, points simulated in all, points of the final population within tolerance. */
 	households: number;
 	replicatesPerPoint: number;
 	points: number;
 	accepted: number;
 	/** Distance: the largest fitted target's error in units of its tolerance; accepted at or below this (1: every target within tolerance). */
 	tolerance: number;
+	/** The ABC-SMC generations: threshold (in tolerances), points simulated, points kept. */
+	generations: { epsilon: number; simulated: number; kept: number }[];
 	seed: number;
 	free: FreeParameter[];
 	targets: TargetFit[];
@@ -56,7 +58,7 @@ export interface CalibrationReport {
 	checkReplicates: number;
 	/** Parameters that shape outcomes which the targets cannot identify (names from the parameter table). */
 	notIdentified: string[];
-	/** Correlations between free parameters among accepted points (pairs with |r| ≥ 0.5): trade-offs the targets cannot separate. */
+	/** Correlations between free parameters among the final population's points within tolerance (pairs with |r| ≥ 0.5): trade-offs the targets cannot separate. */
 	tradeOffs: { a: string; b: string; r: number }[];
 }
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { parsePropositions, propositionsView } from '../../src/lib/model-card/reports';
-import { MODEL_VERSION } from '../../src/lib/sim/scenario';
+import { MODEL_VERSION } from '../../sim/engine/version';
 
 const run = promisify(execFile);
 

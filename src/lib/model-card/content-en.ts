@@ -254,8 +254,8 @@ export const en: ModelCardContent = {
 		missing: 'Not yet calibrated: there is no calibration report (`sim/reports/calibration.json`) yet. Once `npm run sim:calibrate` has written it and the site is built again, the results appear here. Until then every default in the parameter table is an uncalibrated assumption.',
 		otherVersion: (version, current) => `Note: this report was made with model version ${version}; the site runs version ${current}, so its numbers may have changed.`,
 		summary: (r) =>
-			`Method: ${r.method}. ${r.households} households a run, ${r.replicates} replicates a point; ${r.points} points sampled, ${r.accepted} accepted (root mean square of the targets’ relative errors at most ${r.tolerance}), seed ${r.seed}. The chosen values were checked with ${r.checkReplicates} replicates. Model version ${r.version}.`,
-		methods: { 'abc-rejection-lhs': 'approximate Bayesian computation by rejection: a Latin-hypercube sample of the prior box, kept or rejected by its distance to the targets' },
+			`Method: ${r.method}. ${r.households} households a run, ${r.replicates} replicates a point; ${r.points} points sampled, ${r.accepted} accepted (every fitted target within ${r.tolerance} × its tolerance), seed ${r.seed}. The chosen values were checked with ${r.checkReplicates} replicates. Model version ${r.version}.`,
+		methods: { 'abc-rejection-lhs': 'approximate Bayesian computation by rejection: Latin-hypercube samples in stages, the first over the prior box and each later one over the box around the previous stage’s points nearest the record; a point of the last stage is kept when every target is within its tolerance' },
 		freeCaption: 'Calibrated parameters',
 		freeIntro: 'The calibration sets these; the accepted range runs from the 5th to the 95th percentile of the accepted points — the wider it is, the less the published figures pin the parameter down.',
 		parameter: 'Parameter',
@@ -277,15 +277,17 @@ export const en: ModelCardContent = {
 		atLeast: (value) => `at least ${value}`,
 		withinCount: (k, n) => `${k} of ${n} ${n === 1 ? 'target is' : 'targets are'} within tolerance.`,
 		targets: {
-			received: 'Cases received a year (county and town ledgers)',
-			closed: 'Cases closed a year (county and town ledgers)',
+			received: 'Cases received, county and town ledgers, Aug 2016 – Dec 2021',
+			closed: 'Of them closed by the end of 2021',
 			closure: 'Closure rate',
 			satisfaction: 'Satisfaction'
 		},
 		notes: {
-			ledgerVolume: 'sets how many issues reach the county and town ledgers, which the published volume bounds',
-			closureCapacity: 'sets whether cadre hours suffice, which the published closure rate bounds',
-			satisfactionLevel: 'sets the bar for a satisfied answer in the survey, which the published satisfaction bounds'
+			volume: 'sets how many issues households raise, and so how many reach the county and town ledgers: the published number of cases received',
+			capacity: 'sets whether cadre hours suffice: queues, waits and the cases still open at the end (the published closure rate)',
+			solving: 'sets how many handled issues are really fixed: households whose issue was not fixed are not satisfied (the published satisfaction)',
+			expectations: 'sets how long households expect a case to take: a later close disappoints (the published satisfaction)',
+			protracted: 'sets how many cases wait long for an outside decision — funds, an approval — and so are still open at the end (the published closure rate)'
 		},
 		tradeOffsTitle: 'Trade-offs',
 		tradeOffsIntro: 'Pairs of parameters strongly correlated among the accepted points (|r| ≥ 0.5): one higher and the other lower fits the targets as well, and the published figures cannot tell them apart.',

@@ -254,8 +254,8 @@ export const zh: ModelCardContent = {
 		missing: '尚未校准：还没有校准报告（`sim/reports/calibration.json`）。运行 `npm run sim:calibrate` 生成后，重新构建网站，这里就会显示校准结果。在此之前，参数表中的默认值都是未经校准的假设。',
 		otherVersion: (version, current) => `注意：这份报告由模型版本 ${version} 生成，而网站运行的是版本 ${current}，数字可能已经不同。`,
 		summary: (r) =>
-			`方法：${r.method}。每次运行 ${r.households} 户，每个取值点 ${r.replicates} 次重复；共抽取 ${r.points} 个取值点，其中 ${r.accepted} 个被接受（各目标相对误差的均方根不超过 ${r.tolerance}），种子 ${r.seed}。最终取值另用 ${r.checkReplicates} 次重复检验。模型版本 ${r.version}。`,
-		methods: { 'abc-rejection-lhs': '近似贝叶斯计算（ABC）拒绝法：在先验区间内按拉丁超立方抽样，按与目标的距离取舍' },
+			`方法：${r.method}。每次运行 ${r.households} 户，每个取值点 ${r.replicates} 次重复；共抽取 ${r.points} 个取值点，其中 ${r.accepted} 个被接受（每个校准目标的误差都不超过其容差的 ${r.tolerance} 倍），种子 ${r.seed}。最终取值另用 ${r.checkReplicates} 次重复检验。模型版本 ${r.version}。`,
+		methods: { 'abc-rejection-lhs': '近似贝叶斯计算（ABC）拒绝法：分阶段拉丁超立方抽样，第一阶段覆盖先验区间，之后每一阶段覆盖上一阶段最接近公开记录的取值点周围的区间；最后一阶段中每个目标都在容差内的取值点被接受' },
 		freeCaption: '校准的参数',
 		freeIntro: '这些参数的取值由校准决定；“接受范围”是被接受的取值点中第 5 到第 95 百分位的范围，范围越宽，公开数字对它的约束越弱。',
 		parameter: '参数',
@@ -277,15 +277,17 @@ export const zh: ModelCardContent = {
 		atLeast: (value) => `至少 ${value}`,
 		withinCount: (k, n) => `${n} 个目标中有 ${k} 个在容差内。`,
 		targets: {
-			received: '每年受理的事项（县、镇两级账本）',
-			closed: '每年办结的事项（县、镇两级账本）',
+			received: '县、镇两级账本受理的事项，2016 年 8 月至 2021 年 12 月',
+			closed: '其中到 2021 年底办结的',
 			closure: '办结率',
 			satisfaction: '满意率'
 		},
 		notes: {
-			ledgerVolume: '决定有多少事项到达县、镇两级账本，公开的受理量约束它',
-			closureCapacity: '决定干部工时是否够用，公开的办结率约束它',
-			satisfactionLevel: '决定回访中回答满意的门槛，公开的满意率约束它'
+			volume: '决定农户提出多少诉求，从而有多少事项到达县、镇两级账本：公开的受理量约束它',
+			capacity: '决定干部工时是否够用：排队、等待和期末仍未办结的事项（公开的办结率）',
+			solving: '决定办理的事项有多少真正解决：没解决的农户不会满意（公开的满意率）',
+			expectations: '决定农户预期一件事要办多久：办得比预期晚会让人失望（公开的满意率）',
+			protracted: '决定有多少事项要长时间等待县外的决定（资金、审批），因而期末仍未办结（公开的办结率）'
 		},
 		tradeOffsTitle: '此消彼长的参数',
 		tradeOffsIntro: '在被接受的取值点中相关程度高（|r| ≥ 0.5）的参数对：一个高、另一个低，也能同样吻合目标，公开数字无法把它们区分开。',

@@ -13,12 +13,14 @@ export interface Translation {
 }
 
 const A = '假设';
+/** The source of the calibrated values (parameters.ts CALIBRATED_SOURCE). */
+const CAL = '按公开记录校准（2016 年 8 月至 2021 年 12 月县、镇两级受理 8,812 件，办结率 97.56%，满意率 ≥ 98.5%），由 npm run sim:calibrate 完成：sim/reports/calibration.json';
 
 export const PARAMETER_ZH: Record<string, Translation> = {
 	issueRate: {
 		meaning: '怨气为零时一户每年出现的事项数（三类账本合计）',
-		source: '假设；公开的账本数量（县、镇两级每年约 1,470 件，约每千名居民 8 件）只是到达县、镇两级账本的那一部分',
-		of: '76ff3484'
+		source: CAL,
+		of: 'tbd'
 	},
 	typeRateElderly: { meaning: '留守老人户的事项发生率，相对于在家务农务工家庭', source: '假设：照料、医疗和住房需求', of: '8e0a10eb' },
 	typeRateVulnerable: { meaning: '困难户的事项发生率，相对于在家务农务工家庭', source: '假设：救助和社会保障需求', of: 'd072d458' },
@@ -75,15 +77,14 @@ export const PARAMETER_ZH: Record<string, Translation> = {
 	mediationHours: { meaning: '联络员或调解员就地化解一件小事所用的小时数', source: A, of: 'a27f43c0' },
 	cadreHours: {
 		meaning: '预算为 1 时，全县每周可用于办理事项的干部工时（各级合计，未扣除文牍和协同）',
-		source: '假设：全县约 2,000 名县、镇和驻村干部的一部分时间（在模型 1 中设定，使全县不致长期超负荷，见 MODEL.md 第 7 节）',
-		of: 'f63b0424'
+		source: CAL,
+		of: 'tbd'
 	},
 	budget: { meaning: '干部预算总量，相对于现在（外部条件）；按比例放大 cadreHours', source: '外部条件杠杆', of: '10425058' },
 	caseHours: { meaning: '办理一件单部门事项所需的干部工时（按所需部门计）', source: A, of: '6fed8e02' },
 	caseHoursPerWeek: { meaning: '一件事项每周最多能得到的干部工时：由一名责任干部在其他工作之余办理', source: '假设；账本制度规定每件事项有一名责任人', of: '5548c3b2' },
 	villageWorkFactor: { meaning: '驻村干部在村办理一件事项的工作量，相对于镇、县干部（熟悉情况）', source: A, of: 'a33de3ce' },
 	travelHoursTown: { meaning: '镇干部办理村里的事项时额外需要的工时（路程、了解情况）', source: '假设；山区县，面积 1,525 平方千米', of: '554ec246' },
-	travelHoursCounty: { meaning: '县级部门办理村里的事项时额外需要的工时', source: A, of: '8766bc0f' },
 	villageShareMax: { meaning: '资源全部下沉时，从镇、县移到村级（驻村干部）的办理工时比例', source: '研究：592 名镇干部全职驻在 164 个村；比例为假设', of: '6a198056' },
 	townShare: { meaning: '不在村级的办理工时中归镇的比例（其余归县级部门）', source: A, of: '099213c8' },
 	surveyHours: { meaning: '每件事项回复和满意度回访所需的干部工时（有回复回访的模式），计入办理工作量', source: A, of: 'f48aeeeb' },
@@ -92,9 +93,18 @@ export const PARAMETER_ZH: Record<string, Translation> = {
 	handoffDelayWeeks: { meaning: '没有协同时，部门或层级之间每次转办的平均等待时间', source: '假设（条块梗阻）', of: '0d45bf14' },
 	handoffFailure: { meaning: '没有协同时，一次转办失败（被退回、重新排队）的概率', source: '假设（条块梗阻）', of: 'b05bf3bf' },
 	coordinationEffect: { meaning: '全力协同时，转办延误和失败减少的比例', source: '研究：集中办公、书记阅批和闭环督办；幅度为假设', of: 'e1e395cb' },
-	solveBase: { meaning: '办理完毕的事项真正解决的概率', source: '假设；研究报告的办结率为 97.6%，但办结不等于解决', of: 'c32c2933' },
-	failureSolvePenalty: { meaning: '事项每经历一次失败的转办，真正解决的机会所乘的系数', source: A, of: '9a953b59' },
-	expectedWeeks: { meaning: '群众期望的办结时间', source: '假设；账本制度规定 10–20 天的办理时限', of: '6beb4beb' },
+	solveBase: { meaning: '办理完毕的事项真正解决的概率', source: CAL, of: 'tbd' },
+	failureSolvePenalty: { meaning: '事项每经历一次失败的转办，真正解决的机会所乘的系数', source: CAL, of: 'tbd' },
+	expectedWeeks: { meaning: '群众期望的办结时间', source: CAL, of: 'tbd' },
+	protractedShare: { meaning: '受理的事项中，需要县里办理之外的决定（下一年度预算的资金、上级审批、法院）才能办结的占比', source: CAL, of: 'tbd' },
+	protractedWeeks: {
+		meaning: '久拖事项等待那个决定的平均时间（最后一次转交；协同不能缩短它；有回复渠道时，农户在受理告知时已被告知，会预期这段等待）',
+		source: '假设：一个预算年度。公开记录只能看出它与 protractedShare 的乘积（期末仍未办结的事项），所以不校准它',
+		of: 'tbd'
+	},
+	travelHoursCounty: { meaning: '县级部门办理村里的事项时，除路程外额外需要的工时（了解情况、安排走访）', source: A, of: 'a17ebcde' },
+	roadSpeed: { meaning: '县城到各镇道路的平均车速（县干部办理村里事项的往返路程计入其工时）', source: '假设：秦巴山区的盘山公路（石泉县面积 1,525 平方千米，大部分是山地）', of: '66e50c59' },
+	roadWinding: { meaning: '县城与镇政府驻地之间的道路距离与直线距离之比（镇政府驻地见 docs/shiquan-towns.csv）', source: '假设：山区道路的绕行系数通常为 1.3–1.8', of: '1b0c9358' },
 	latenessPenalty: {
 		meaning: '已解决的事项每超出一个期望时间，经历评价减少多少（经历 = 1 − 减分 × 超出时间 ÷ 期望时间）',
 		source: 'Van Ryzin 2004（期望—失验理论）；幅度为假设',
