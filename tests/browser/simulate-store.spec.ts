@@ -8,7 +8,7 @@ type Page = import('@playwright/test').Page;
 test.describe.configure({ timeout: SANDBOX_TIMEOUT });
 
 test('a saved scenario survives a reload and loads again', async ({ watched: page }) => {
-	await page.goto('/en/simulate/?mode=custom&sinking=0.2&coordination=0.4&participation=0.6&version=2');
+	await page.goto('/en/simulate/?mode=custom&sinking=0.2&coordination=0.4&participation=0.6&version=3');
 	// Typed and submitted as a user does, then seen in the list before leaving the page.
 	await page.getByTestId('scenario-name').fill('Slow sinking');
 	await page.getByTestId('scenario-name').press('Enter');
@@ -25,7 +25,7 @@ test('a saved scenario survives a reload and loads again', async ({ watched: pag
 });
 
 test('importing a malformed scenario file shows an error and keeps the current scenario', async ({ watched: page }) => {
-	await page.goto('/en/simulate/?mode=custom&sinking=0.3&coordination=0.3&participation=0.3&version=2');
+	await page.goto('/en/simulate/?mode=custom&sinking=0.3&coordination=0.3&participation=0.3&version=3');
 	const input = page.getByTestId('import-json');
 	await input.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"kind":"grassroots-governance-scenario","levers":{"sinking":"lots"}}') });
 	await expect(page.getByTestId('store-message')).toContainText('Could not import “broken.json”: “mode” is missing; “base” is missing; “structure” is missing; “levers.sinking” should be a number from 0 to 1, not "lots"');
@@ -35,11 +35,11 @@ test('importing a malformed scenario file shows an error and keeps the current s
 	// A model-1 file is read and shown with model 2, with a note.
 	const old = { kind: 'grassroots-governance-scenario', name: 'Old', mode: 'custom', levers: { sinking: 0.1, coordination: 0.9, participation: 0.5 }, context: { outMigration: 0.05, budget: 1, digitalAccess: 0.6 }, seed: 3, version: '1' };
 	await input.setInputFiles({ name: 'old.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(old)) });
-	await expect(page.getByTestId('store-message')).toContainText('made with model version 1: shown with model version 2');
+	await expect(page.getByTestId('store-message')).toContainText('made with model version 1: shown with model version 3');
 	await expect(page).toHaveURL(/coordination=0\.9/);
 	// A valid file is applied, and exporting gives back the same scenario.
 	const structure = { feedback: true, responsiveChannels: false, topDownAssignment: true, villageHandling: false, liaisons: true, targetedService: false, topDownPressure: 0.5 };
-	const good = { kind: 'grassroots-governance-scenario', name: 'Mine', mode: 'custom', base: 'one-way', structure, levers: { sinking: 0, coordination: 0.7, participation: 0.5 }, context: { outMigration: 0.05, budget: 1, digitalAccess: 0.6 }, seed: 3, version: '2' };
+	const good = { kind: 'grassroots-governance-scenario', name: 'Mine', mode: 'custom', base: 'one-way', structure, levers: { sinking: 0, coordination: 0.7, participation: 0.5 }, context: { outMigration: 0.05, budget: 1, digitalAccess: 0.6 }, seed: 3, version: '3' };
 	await input.setInputFiles({ name: 'good.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(good)) });
 	await expect(page).toHaveURL(/coordination=0\.7/);
 	await expect(page.getByTestId('structure-feedback')).toBeChecked();
@@ -58,7 +58,7 @@ test.describe('saved scenarios and files that are not as expected', () => {
 		levers: { sinking, coordination: 0.5, participation: 0.5 },
 		context: { outMigration: 0.03, budget: 1, digitalAccess: 0.6 },
 		seed: 1,
-		version: '2'
+		version: '3'
 	});
 	const entry = (name: string, sinking: number) => ({ name, scenario: scenario(sinking), savedAt: '2024-01-01T00:00:00.000Z' });
 	/** Puts entries in the store from a light page of the same site, before the sandbox opens. */
@@ -142,7 +142,7 @@ test.describe('saved scenarios and files that are not as expected', () => {
 	});
 
 	test('an import of the wrong shape says why and changes nothing, not even the name', async ({ watched: page }) => {
-		await page.goto('/en/simulate/?mode=custom&sinking=0.3&coordination=0.3&participation=0.3&version=2');
+		await page.goto('/en/simulate/?mode=custom&sinking=0.3&coordination=0.3&participation=0.3&version=3');
 		const name = page.getByTestId('scenario-name');
 		await name.fill('Mine');
 		const input = page.getByTestId('import-json');
@@ -151,7 +151,7 @@ test.describe('saved scenarios and files that are not as expected', () => {
 			['only-kind.json', '{"kind":"grassroots-governance-scenario","name":"Other"}', '“mode” is missing'],
 			['capital.json', '{"kind":"grassroots-governance-scenario","name":"Other","Levers":{}}', 'did you mean “levers”'],
 			['deep.json', `{"kind":"grassroots-governance-scenario","name":"Other","levers":${'['.repeat(49_000)}${']'.repeat(49_000)}}`, '“levers” should be an object'],
-			['newer.json', '{"kind":"grassroots-governance-scenario","name":"Other","version":"3"}', 'newer version of the model (version 3)']
+			['newer.json', '{"kind":"grassroots-governance-scenario","name":"Other","version":"4"}', 'newer version of the model (version 4)']
 		];
 		for (const [file, text, reason] of files) {
 			await input.setInputFiles({ name: file, mimeType: 'application/json', buffer: Buffer.from(text) });
@@ -163,13 +163,13 @@ test.describe('saved scenarios and files that are not as expected', () => {
 	});
 
 	test('a link from a newer model says so, runs nothing and keeps the link until asked', async ({ watched: page }) => {
-		await page.goto('/en/simulate/?mode=one-way&version=3');
+		await page.goto('/en/simulate/?mode=one-way&version=4');
 		const notice = page.getByTestId('version-notice');
-		await expect(notice).toContainText('newer version of the model (version 3)');
+		await expect(notice).toContainText('newer version of the model (version 4)');
 		await expect(status(page)).toHaveAttribute('data-phase', 'held');
-		await expect(page).toHaveURL(/version=3/);
-		await notice.getByRole('button', { name: 'Run with model version 2' }).click();
-		await expect(page).toHaveURL(/mode=one-way&version=2/);
+		await expect(page).toHaveURL(/version=4/);
+		await notice.getByRole('button', { name: 'Run with model version 3' }).click();
+		await expect(page).toHaveURL(/mode=one-way&version=3/);
 		await drawn(page);
 		await expect(notice).toHaveCount(0);
 	});

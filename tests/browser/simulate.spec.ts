@@ -85,7 +85,7 @@ test('moving a lever changes the charts and the address', async ({ watched: page
 });
 
 test('each lever and context control changes this scenario’s outcomes', async ({ watched: page }) => {
-	await page.goto('/en/simulate/?mode=custom&sinking=0.5&coordination=0.5&participation=0.5&version=2');
+	await page.goto('/en/simulate/?mode=custom&sinking=0.5&coordination=0.5&participation=0.5&version=3');
 	await drawn(page);
 	// Each control moves at least the measure its mechanism reaches (sinking: the stationed cadres'
 	// bonus; coordination: hand-off delays; budget: cadre hours; digital access: online reports).
@@ -104,7 +104,7 @@ test('each lever and context control changes this scenario’s outcomes', async 
 });
 
 test('moving a lever of a preset keeps its structure and says what changed', async ({ watched: page }) => {
-	await page.goto('/en/simulate/?mode=one-way&version=2');
+	await page.goto('/en/simulate/?mode=one-way&version=3');
 	await drawn(page);
 	const what = page.getByTestId('scenario-what');
 	await expect(what).toHaveText('One-way');
@@ -144,7 +144,7 @@ test('the comparison prices each scenario and shows what the extra order costs',
 
 test('a link made with model 1 opens with model 2 and says so', async ({ watched: page }) => {
 	await page.goto('/en/simulate/?mode=custom&sinking=0.2&coordination=0.4&participation=0.6&version=1');
-	await expect(page.getByTestId('migrated-notice')).toContainText('made with model version 1; it is shown with model version 2');
+	await expect(page.getByTestId('migrated-notice')).toContainText('made with model version 1; it is shown with model version 3');
 	await drawn(page);
 	await expect(page.getByTestId('lever-participation')).toHaveValue('0.6');
 	// Model 1's custom scenarios had the multi-dimensional structure.
@@ -155,7 +155,7 @@ test('a link made with model 1 opens with model 2 and says so', async ({ watched
 test('a shared address reproduces identical numbers', async ({ watched: page }) => {
 	// Two full passes (the page and its reload).
 	test.setTimeout(320_000);
-	const url = '/en/simulate/?mode=custom&sinking=0.3&coordination=0.9&participation=0.2&budget=1.2&seed=7&version=2';
+	const url = '/en/simulate/?mode=custom&sinking=0.3&coordination=0.9&participation=0.2&budget=1.2&seed=7&version=3';
 	await page.goto(url);
 	await expect(status(page)).toHaveAttribute('data-phase', 'done', DONE);
 	const first = await page.getByTestId('sim-summary-table').textContent();
@@ -191,7 +191,7 @@ test.describe('with a failing worker', () => {
 });
 
 test('the waterfall splits the difference among the levers, and the shares add up', async ({ watched: page }) => {
-	await page.goto('/en/simulate/?mode=custom&sinking=1&coordination=1&participation=1&version=2');
+	await page.goto('/en/simulate/?mode=custom&sinking=1&coordination=1&participation=1&version=3');
 	await page.getByTestId('why-run').click();
 	const chart = page.getByTestId('chart-why');
 	await expect(chart.locator('rect[data-step]')).toHaveCount(5, FULL_COUNTY);
@@ -225,7 +225,7 @@ test('a chart downloads as CSV, SVG and PNG, each saying the model version that 
 });
 
 test('following one case shows its steps and waits', async ({ watched: page }) => {
-	await page.goto('/en/simulate/?mode=one-way&version=2');
+	await page.goto('/en/simulate/?mode=one-way&version=3');
 	await page.getByTestId('follow-household').fill('124');
 	await page.getByTestId('follow-run').click();
 	const result = page.getByTestId('follow-result');

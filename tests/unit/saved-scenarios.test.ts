@@ -1,3 +1,4 @@
+import { MODEL_VERSION } from '../../sim/engine/version';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SavedScenarios } from '../../src/lib/sim/SavedScenarios.svelte';
 import { defaultScenario, type Scenario } from '../../src/lib/sim/scenario';
@@ -53,7 +54,7 @@ describe('saved scenarios', () => {
 	});
 
 	it('keep an unreadable stored entry through a save, and report it', () => {
-		const bad = [{ name: 'Broken', scenario: { mode: 'sideways' } }, 'garbage', { name: 'Newer', scenario: { ...scenario(0.4), version: '3' } }];
+		const bad = [{ name: 'Broken', scenario: { mode: 'sideways' } }, 'garbage', { name: 'Newer', scenario: { ...scenario(0.4), version: '4' } }];
 		const saved = store([entry('Good'), ...bad]);
 		expect(saved.list.map((s) => s.name)).toEqual(['Good']);
 		saved.save('Another', scenario(0.7));
@@ -63,11 +64,18 @@ describe('saved scenarios', () => {
 		expect(saved.unreadable.map((u) => [u.name, u.position, u.problems[0]])).toEqual([
 			['Broken', 3, { field: 'scenario.mode', code: 'choice', value: '"sideways"', expected: { type: 'choice', values: ['one-way', 'two-way', 'multi', 'custom'] } }],
 			[undefined, 4, { field: '', code: 'notObject', value: '"garbage"' }],
-			['Newer', 5, { field: 'scenario.version', code: 'newerVersion', value: '3' }]
+			['Newer', 5, { field: 'scenario.version', code: 'newerVersion', value: '4' }]
 		]);
 	});
 
-	it('read a scenario saved with model 1 as model 2 reads it, and keep it through a save', () => {
+	it('read a scenario saved with model 2 (the same fields) with the current model', () => {
+		const v2 = { name: 'Two', savedAt: '2026-06-01T00:00:00.000Z', scenario: { ...scenario(0.4), version: '2' } };
+		const saved = store([v2]);
+		expect(saved.unreadable).toEqual([]);
+		expect(saved.list.map((s) => [s.name, s.scenario.levers.sinking, s.scenario.version])).toEqual([['Two', 0.4, MODEL_VERSION]]);
+	});
+
+	it('read a scenario saved with model 1 as model 2 read it, and keep it through a save', () => {
 		const v1 = { name: 'Old', savedAt: '2024-01-01T00:00:00.000Z', scenario: { mode: 'custom', levers: { sinking: 0.1, coordination: 0.2, participation: 0.3 }, context: defaultScenario().context, seed: 1, version: '1' } };
 		const saved = store([v1]);
 		expect(saved.unreadable).toEqual([]);

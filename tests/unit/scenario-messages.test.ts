@@ -19,8 +19,8 @@ describe('problems with a scenario, in words', () => {
 		[{ ...valid(), mode: 'up' }, '“mode” is "up"; it should be one of one-way, two-way, multi, custom', '“mode”是 "up"，应为以下之一：one-way, two-way, multi, custom'],
 		[{ ...valid(), context: [] }, '“context” should be an object with named fields {…}, not […]', '“context”应为带字段名的对象 {…}，而不是 […]'],
 		[{ ...valid(), Seed: 3 }, '“Seed” is not a field of a scenario (did you mean “seed”?)', '“Seed”不是方案的字段（是不是“seed”？）'],
-		[{ ...valid(), version: '7' }, 'it was made with a newer version of the model (version 7) than this sandbox runs (version 2)', '它由更新版本的模型（版本 7）生成，本沙盘运行的是版本 2'],
-		[{ ...valid(), version: 'beta' }, 'it was made with model version beta; this sandbox runs version 2', '它由模型版本 beta 生成，本沙盘运行的是版本 2'],
+		[{ ...valid(), version: '7' }, 'it was made with a newer version of the model (version 7) than this sandbox runs (version 3)', '它由更新版本的模型（版本 7）生成，本沙盘运行的是版本 3'],
+		[{ ...valid(), version: 'beta' }, 'it was made with model version beta; this sandbox runs version 3', '它由模型版本 beta 生成，本沙盘运行的是版本 3'],
 		['{', 'it is not valid JSON', '不是有效的 JSON'],
 		[{ kind: 'other' }, 'it is not a scenario file of this sandbox', '这不是本沙盘的方案文件']
 	])('%j', (file, english, chinese) => {

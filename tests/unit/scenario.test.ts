@@ -90,11 +90,11 @@ describe('scenario links and files', () => {
 	});
 
 	it.each([
-		[defaultScenario(), 'version=2'],
-		[presetScenario('one-way'), 'mode=one-way&version=2'],
-		[{ ...customised(defaultScenario(), { levers: { participation: 0.2 } }), seed: 7 }, 'mode=custom&sinking=0.8&coordination=0.8&participation=0.2&seed=7&version=2'],
-		[customised(presetScenario('one-way'), { structure: { feedback: true }, levers: { coordination: 0.4 } }), 'mode=custom&base=one-way&feedback=true&sinking=0&coordination=0.4&participation=0&version=2'],
-		[{ ...defaultScenario(), context: { ...defaultScenario().context, budget: 1.5 } }, 'budget=1.5&version=2']
+		[defaultScenario(), 'version=3'],
+		[presetScenario('one-way'), 'mode=one-way&version=3'],
+		[{ ...customised(defaultScenario(), { levers: { participation: 0.2 } }), seed: 7 }, 'mode=custom&sinking=0.8&coordination=0.8&participation=0.2&seed=7&version=3'],
+		[customised(presetScenario('one-way'), { structure: { feedback: true }, levers: { coordination: 0.4 } }), 'mode=custom&base=one-way&feedback=true&sinking=0&coordination=0.4&participation=0&version=3'],
+		[{ ...defaultScenario(), context: { ...defaultScenario().context, budget: 1.5 } }, 'budget=1.5&version=3']
 	] as [Scenario, string][])('writes short links: %j', (scenario, search) => {
 		expect(scenarioToSearch(scenario).toString()).toBe(search);
 		expect(scenarioFromSearch(new URLSearchParams(search)).scenario).toEqual(scenario);
@@ -105,7 +105,7 @@ describe('scenario links and files', () => {
 		expect(moved).toMatchObject({ mode: 'custom', base: 'one-way', structure: presetSpec('one-way').structure, levers: { sinking: 0, coordination: 0.4, participation: 0 } });
 		expect(changesFromBase(moved)).toEqual([{ key: 'coordination', kind: 'lever', from: 0, to: 0.4 }]);
 		// A link that names a preset and gives other levers opens as custom from that preset, never as the preset.
-		const read = scenarioFromSearch(new URLSearchParams('mode=two-way&liaisons=true&participation=0.5&version=2')).scenario;
+		const read = scenarioFromSearch(new URLSearchParams('mode=two-way&liaisons=true&participation=0.5&version=3')).scenario;
 		expect(read).toMatchObject({ mode: 'custom', base: 'two-way', structure: { ...presetSpec('two-way').structure, liaisons: true }, levers: { sinking: 0, coordination: 0, participation: 0.5 } });
 		expect(engineOptions(read)).toMatchObject({ mode: 'custom', base: 'two-way', structure: read.structure, levers: read.levers });
 		expect(engineOptions(presetScenario('one-way'))).toEqual({ mode: 'one-way', params: defaultScenario().context, seed: 1 });
@@ -115,7 +115,7 @@ describe('scenario links and files', () => {
 		const r = scenarioFromSearch(new URLSearchParams('mode=custom&sinking=0.2&coordination=0.4&participation=0.6&seed=3&version=1'));
 		expect(r.problems).toEqual([]);
 		expect(r.migrated).toEqual({ from: '1' });
-		expect(r.scenario).toMatchObject({ mode: 'custom', base: 'multi', structure: presetSpec('multi').structure, levers: { sinking: 0.2, coordination: 0.4, participation: 0.6 }, seed: 3, version: '2' });
+		expect(r.scenario).toMatchObject({ mode: 'custom', base: 'multi', structure: presetSpec('multi').structure, levers: { sinking: 0.2, coordination: 0.4, participation: 0.6 }, seed: 3, version: '3' });
 		expect(scenarioFromSearch(new URLSearchParams('mode=one-way&version=1')).scenario).toEqual(presetScenario('one-way'));
 	});
 
@@ -177,8 +177,16 @@ describe('scenario files of the wrong shape are refused, saying why', () => {
 		if (!r.ok) expect(r.problems.map(({ field, code }) => ({ field, code }))).toEqual(expected);
 	});
 
-	it('reads version 2 given as a number as version "2"', () => {
-		const r = parseScenarioJson(JSON.stringify({ ...valid(), version: 2 }));
+	it('reads a model-2 file (the same fields) with the current model, saying so; a model-2 link is held until run', () => {
+		const r = parseScenarioJson(JSON.stringify({ ...valid(), version: '2' }));
+		expect(r).toEqual({ ok: true, scenario: defaultScenario(), name: 'Mine', migrated: { from: '2' } });
+		expect(parseScenarioJson(JSON.stringify({ ...valid(), version: 2 }))).toEqual(r);
+		const link = scenarioFromSearch(new URLSearchParams('mode=one-way&version=2'));
+		expect(link.problems).toEqual([{ field: 'version', code: 'otherVersion', value: '2' }]);
+	});
+
+	it('reads version 3 given as a number as version "3"', () => {
+		const r = parseScenarioJson(JSON.stringify({ ...valid(), version: 3 }));
 		expect(r).toEqual({ ok: true, scenario: defaultScenario(), name: 'Mine' });
 	});
 
@@ -191,13 +199,13 @@ describe('scenario files of the wrong shape are refused, saying why', () => {
 	});
 
 	it('says plainly that a file comes from a newer model version, and nothing else', () => {
-		const r = parseScenarioJson(JSON.stringify({ ...valid(), version: '3', wings: { feathers: true } }));
-		expect(r).toEqual({ ok: false, problems: [{ field: 'version', code: 'newerVersion', value: '3' }] });
+		const r = parseScenarioJson(JSON.stringify({ ...valid(), version: '4', wings: { feathers: true } }));
+		expect(r).toEqual({ ok: false, problems: [{ field: 'version', code: 'newerVersion', value: '4' }] });
 	});
 
 	it('reads a link from a newer model version as a version notice', () => {
-		const { problems } = scenarioFromSearch(new URLSearchParams('mode=one-way&version=3'));
-		expect(problems).toEqual([{ field: 'version', code: 'newerVersion', value: '3' }]);
+		const { problems } = scenarioFromSearch(new URLSearchParams('mode=one-way&version=4'));
+		expect(problems).toEqual([{ field: 'version', code: 'newerVersion', value: '4' }]);
 	});
 });
 
