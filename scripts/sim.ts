@@ -11,7 +11,11 @@
  *   --sinking X, --coordination X, --participation X   levers of the custom scenario, in [0, 1]
  *   --out-migration X, --budget X, --digital-access X   context parameters
  *   --param NAME=X      any model parameter (repeatable; see sim/MODEL.md)
- *   --weeks N           horizon in weeks (default 260 = five years)
+ *   --start S           history: from the county as its history left it in mid-2022 (default; the history,
+ *                       Aug 2015 → Jun 2022, is run first with the same parameters and seed, once per replicate
+ *                       for all the compared scenarios, and counts in no output); zero: from a county with no
+ *                       grievance and uniform trust (the first year is then a transient). See sim/MODEL.md §5.
+ *   --weeks N           horizon in weeks after the start (default 260 = five years)
  *   --reps N            replicates per scenario (default 1)
  *   --seed N            seed of the random streams (default 1)
  *   --scale X           fraction of the full county, [1/128, 1] (default 1)
@@ -27,11 +31,12 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { buildCounty } from '../sim/county/build-county';
 import { csvLine } from '../sim/dataset/csv';
-import { runReplicates, type ReplicateResult, type Scenario } from '../sim/engine/experiments';
+import { runComparison, type ReplicateResult, type Scenario } from '../sim/engine/experiments';
 import { COUNTY_SEED, MIN_SCALE, type RunSummary } from '../sim/engine/model';
 import { isMode, isPreset, LEVER_NAMES, MODES, PRESETS, specProblems, STRUCTURE_FLAGS, type Levers, type Mode, type Preset, type Structure } from '../sim/engine/modes';
 import { WEEKLY_METRICS } from '../sim/engine/outputs';
 import { isParameterName, PARAMETERS, parameterProblems, type ParameterName } from '../sim/engine/parameters';
+import { STARTS, type Start } from '../sim/engine/start';
 import { fail as failWith, integerOption, numberOption, parseDecimal } from './cli-options';
 
 function fail(message: string): never {
@@ -42,6 +47,7 @@ const options = {
 	mode: { type: 'string' },
 	compare: { type: 'string' },
 	base: { type: 'string' },
+	start: { type: 'string' },
 	structure: { type: 'string', multiple: true },
 	weeks: { type: 'string' },
 	reps: { type: 'string' },
@@ -71,6 +77,9 @@ for (const m of modes) if (!isMode(m)) fail(`unknown mode "${m}"; choose from ${
 const baseText = values.base ?? 'multi';
 if (!isPreset(baseText)) fail(`--base must be one of ${PRESETS.join(', ')}, got "${baseText}"`);
 const base: Preset = baseText;
+const startText = values.start ?? 'history';
+if (!(STARTS as readonly string[]).includes(startText)) fail(`--start must be one of ${STARTS.join(', ')}, got "${startText}"`);
+const start = startText as Start;
 const weeks = integerOption('sim', 'weeks', values.weeks, 260, 1, 2600);
 const reps = integerOption('sim', 'reps', values.reps, 1, 1, 1000);
 const seed = integerOption('sim', 'seed', values.seed, 1, 0, 2 ** 32 - 1);
@@ -167,9 +176,11 @@ async function main(): Promise<void> {
 	out?.write(csvLine(format === 'long' ? ['scenario', 'mode', 'replicate', 'week', 'metric', 'value'] : ['scenario', 'mode', 'replicate', 'week', ...WEEKLY_METRICS]));
 	const started = performance.now();
 	const scenarios: { label: string; mode: Mode; structure: Structure; levers: Levers; summary: Headline }[] = [];
-	for (const mode of modes as Mode[]) {
-		const scenario: Scenario = mode === 'custom' ? { mode, base, structure: structure as Partial<Structure>, levers, seed, weeks, params } : { mode, seed, weeks, params };
-		const results = runReplicates(scenario, reps, county);
+	const runs = (modes as Mode[]).map((mode): Scenario => (mode === 'custom' ? { mode, base, structure: structure as Partial<Structure>, levers, seed, weeks, params, start } : { mode, seed, weeks, params, start }));
+	// Replicate by replicate: the scenarios share each replicate's history.
+	const all = runComparison(runs, reps, county);
+	for (const [i, mode] of (modes as Mode[]).entries()) {
+		const results = all[i];
 		for (const r of results) out?.write(csvChunk(mode, r));
 		const heads = results.map((r) => headline(r.summary));
 		const mean = Object.fromEntries(Object.keys(heads[0]).map((k) => [k, heads.reduce((a, h) => a + h[k as keyof Headline], 0) / heads.length])) as Headline;
@@ -179,7 +190,7 @@ async function main(): Promise<void> {
 	if (out) await new Promise<void>((resolve) => out.end(resolve));
 	if (values.json) {
 		// NaN (nothing closed, say) is written as null.
-		console.log(JSON.stringify({ replicates: reps, weeks, scale, households: county.households.count, seed, scenarios }, (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2));
+		console.log(JSON.stringify({ replicates: reps, start, weeks, scale, households: county.households.count, seed, scenarios }, (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2));
 		return;
 	}
 	const num = (x: number, d: number) => (Number.isFinite(x) ? x.toFixed(d) : '–');
@@ -196,7 +207,8 @@ async function main(): Promise<void> {
 		num(m.efficiency, 2),
 		num(m.equityGapSatisfaction, 3)
 	]);
-	console.log(`${reps} replicate(s) × ${modes.length} scenario(s), ${weeks} weeks, ${county.households.count.toLocaleString('en')} households, seed ${seed}, ${((performance.now() - started) / 1000).toFixed(1)} s`);
+	const from = start === 'history' ? 'from the county as of mid-2022 (its history run first)' : 'from zero';
+	console.log(`${reps} replicate(s) × ${modes.length} scenario(s), ${weeks} weeks ${from}, ${county.households.count.toLocaleString('en')} households, seed ${seed}, ${((performance.now() - started) / 1000).toFixed(1)} s`);
 	const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
 	console.log(head.map((h, i) => h.padEnd(widths[i])).join('  '));
 	for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i])).join('  '));
