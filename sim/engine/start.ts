@@ -126,16 +126,26 @@ export function captureHistory(w: World, o: { seed: number; replicate: number; r
 	};
 }
 
-/** Bytes of a history state's arrays (what a cache of them holds). */
-export function historyBytes(s: HistoryState): number {
-	let bytes = 0;
+/** The typed arrays of a history state (each with a buffer of its own: a worker can transfer them). */
+function arraysOf(s: HistoryState): ArrayBufferView[] {
+	const out: ArrayBufferView[] = [];
 	const visit = (v: unknown) => {
-		if (ArrayBuffer.isView(v)) bytes += v.byteLength;
+		if (ArrayBuffer.isView(v)) out.push(v);
 		else if (Array.isArray(v)) v.forEach(visit);
 		else if (v && typeof v === 'object') Object.values(v).forEach(visit);
 	};
 	visit(s);
-	return bytes;
+	return out;
+}
+
+/** Bytes of a history state's arrays (what a cache of them holds). */
+export function historyBytes(s: HistoryState): number {
+	return arraysOf(s).reduce((sum, a) => sum + a.byteLength, 0);
+}
+
+/** The buffers of a history state's arrays, to transfer it from a worker instead of copying it. */
+export function historyBuffers(s: HistoryState): ArrayBuffer[] {
+	return arraysOf(s).map((a) => a.buffer as ArrayBuffer);
 }
 
 /**
