@@ -550,5 +550,14 @@ export const en: Messages = {
 	'store.migrated': 'Imported “{name}”, made with model version {version}: shown with model version {current}, whose numbers differ.',
 	// Who settled a case on the spot.
 	'follow.by.liaison': 'the household’s liaison',
-	'follow.by.committee': 'the village committee’s mediators'
+	'follow.by.committee': 'the village committee’s mediators',
+	// Sandbox runs start from the county as of mid-2022 (sandbox-history).
+	'sim.start.note':
+		'Every run starts from the county as of mid-2022: the same model replays the county’s published timeline from 2015 (ledgers from 2016, town–village integration 2019–20, the “321” model from 2021) under the scenario’s county conditions, and the numbers count the five years after. The dashboard’s synthetic history is generated from that same history run — same model, same county; the sandbox shows what would follow from mid-2022 under each scenario.',
+	'sim.start.link': 'How the model works',
+	'follow.carried.one': 'Still open when the run starts (mid-2022): raised {n} week before, {open}',
+	'follow.carried.other': 'Still open when the run starts (mid-2022): raised {n} weeks before, {open}',
+	'follow.open.latent': 'not yet found by government',
+	'follow.open.queued': 'queued at {level}',
+	'follow.open.handoff': 'waiting between departments ({level})'
 };

@@ -545,5 +545,14 @@ export const zh = {
 	'store.migrated': '已导入“{name}”，它由模型版本 {version} 生成，现以模型版本 {current} 显示，数字与当时不同。',
 	// Who settled a case on the spot.
 	'follow.by.liaison': '联络员',
-	'follow.by.committee': '村委会调解员'
+	'follow.by.committee': '村委会调解员',
+	// Sandbox runs start from the county as of mid-2022 (sandbox-history).
+	'sim.start.note':
+		'每次运行都从 2022 年年中的县出发：同一模型按全县公开的时间线从 2015 年起重演（2016 年起台账制度、2019—2020 年镇村一体化、2021 年起“321”模式），采用该情景的县情条件；结果只统计此后五年。仪表盘的合成历史数据正由这同一次历史运行生成——同一模型、同一个县；沙盘展示的是从 2022 年年中起、各情景下会发生什么。',
+	'sim.start.link': '模型如何运作',
+	'follow.carried.one': '运行开始时（2022 年年中）仍未办结：{n} 周前提出，{open}',
+	'follow.carried.other': '运行开始时（2022 年年中）仍未办结：{n} 周前提出，{open}',
+	'follow.open.latent': '政府尚未发现',
+	'follow.open.queued': '在{level}排队',
+	'follow.open.handoff': '在部门之间流转（{level}）'
 } as const;
