@@ -117,7 +117,9 @@ export interface GroupSummary {
 	/** Share of raised issues that reached government or a liaison. */
 	reach: number;
 	received: number;
+	/** Closures in the run (from a history start, issues open at its start included). */
 	closed: number;
+	/** Of the issues received in the run, the share closed by its end. */
 	closureRate: number;
 	satisfaction: number;
 	resolution: number;
