@@ -63,7 +63,8 @@ function keepWithinBudget(histories: Map<string, HistoryEntry>): void {
  */
 export async function historyFor(channel: SimChannel, scenario: Scenario, options: { replicate: number; scale: number; priority: number }): Promise<HistoryState | null> {
 	const { seed = 1, params = {} } = engineOptions(scenario);
-	const key = `${seed}|${options.replicate}|${options.scale}|${JSON.stringify(params)}`;
+	const conditions = Object.entries(params).sort(([a], [b]) => (a < b ? -1 : 1));
+	const key = `${seed}|${options.replicate}|${options.scale}|${JSON.stringify(conditions)}`;
 	const generation = channel.generation;
 	const histories = historiesOf(channel.pool);
 	for (let attempt = 0; attempt < 2; attempt++) {
