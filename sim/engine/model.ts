@@ -1,6 +1,6 @@
 import { buildCounty, type County } from '../county/build-county';
 import { COUNTY_SEED, PUBLISHED } from '../county/published';
-import { broadcast, type Observer } from './events';
+import { broadcast } from './events';
 import { HANDOFF, IssuePool, LATENT, QUEUED } from './issue-pool';
 import { releaseHandoffs, startHandoff } from './mechanisms/barriers';
 import { enqueue, handleQueues, roadHoursFromCountySeat, setCapacity, setupCapacity, type HandlingWeek } from './mechanisms/capacity';
@@ -181,7 +181,6 @@ export class Model {
 	get trace(): TraceEvent[] {
 		return this.#outputs().trace?.events ?? [];
 	}
-
 
 	/** Advances one week: migration → needs → discovery and intake → escalations → handling → hand-offs → outputs → review. */
 	step(): void {
