@@ -5,10 +5,15 @@
  *     and the model's rate as a share of it
  *   - 20 replicates of each of the three modes, in sequence
  *   - heap and array memory of one run
+ *   - runs from the county's history (the sandbox's start), at full scale and at the previews'
+ *     scales (1/8, 1/32): the history alone, a run that runs its own history first, and a run
+ *     from a history state already computed (what the sandbox does for every scenario but the
+ *     first of a replicate), beside a run from zero; and the bytes of a history state
  * Targets: one run ≤ 250 ms; 20 replicates × 3 modes ≤ 15 s; ≤ 100 MB per run.
  */
 import { buildCounty } from '../sim/county/build-county';
 import { COUNTY_SEED, DEFAULT_WEEKS, Model } from '../sim/engine/model';
+import { historyBytes } from '../sim/engine/start';
 import type { Mode } from '../sim/engine/modes';
 
 const MODES: Mode[] = ['one-way', 'two-way', 'multi'];
@@ -80,3 +85,33 @@ console.log(
 	`memory of one run (one-way, the largest backlog): typed-array state ${mb(stateBytes)} MB, heap growth ${mb(after.heapUsed - before.heapUsed)} MB ` +
 		`(issue pool ${m.world.issues.size.toLocaleString('en')} slots; the shared county structure not counted)   (target ≤ 100 MB per run)`
 );
+
+// Runs from the county's history (multi-dimensional, the sandbox's default scenario).
+console.log('runs from the county as of mid-2022 (multi-dimensional, five years after the history):');
+for (const scale of [1, 1 / 8, 1 / 32]) {
+	const c = scale === 1 ? county : buildCounty({ seed: COUNTY_SEED, scale });
+	const reps = scale === 1 ? 3 : 7;
+	const time = (f: () => unknown) => {
+		const t = performance.now();
+		f();
+		return performance.now() - t;
+	};
+	const state = Model.history({ county: c, seed: 1 });
+	new Model({ county: c, seed: 1, history: state }).run(); // warm up
+	const zero: number[] = [];
+	const history: number[] = [];
+	const own: number[] = [];
+	const reused: number[] = [];
+	for (let r = 0; r < reps; r++) {
+		zero.push(time(() => new Model({ county: c, seed: 1, replicate: r }).run()));
+		history.push(time(() => Model.history({ county: c, seed: 1, replicate: r })));
+		own.push(time(() => new Model({ county: c, seed: 1, replicate: r, start: 'history' }).run()));
+		reused.push(time(() => new Model({ county: c, seed: 1, history: state }).run()));
+	}
+	const label = scale === 1 ? 'full county' : `scale 1/${Math.round(1 / scale)}`;
+	console.log(
+		`  ${label.padEnd(12)} from zero ${median(zero).toFixed(0).padStart(4)} ms   history alone ${median(history).toFixed(0).padStart(4)} ms   ` +
+			`running its own history ${median(own).toFixed(0).padStart(4)} ms   from a computed history ${median(reused).toFixed(0).padStart(4)} ms   ` +
+			`(history state ${(historyBytes(state) / 1048576).toFixed(2)} MB)`
+	);
+}

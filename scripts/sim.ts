@@ -14,7 +14,11 @@
  *   --sinking X, --coordination X, --participation X   levers of the custom scenario, in [0, 1]
  *   --out-migration X, --budget X, --digital-access X   context parameters
  *   --param NAME=X      any model parameter (repeatable; see sim/MODEL.md)
- *   --weeks N           horizon in weeks (default 260 = five years)
+ *   --start S           history: from the county as its history left it in mid-2022 (default; the history,
+ *                       Aug 2015 → Jun 2022, is run first with the same parameters and seed, once per replicate
+ *                       for all the compared scenarios, and counts in no output); zero: from a county with no
+ *                       grievance and uniform trust (the first year is then a transient). See sim/MODEL.md §5.
+ *   --weeks N           horizon in weeks after the start (default 260 = five years)
  *   --reps N            replicates per scenario (default 1)
  *   --seed N            seed of the random streams (default 1)
  *   --scale X           fraction of the full county, [1/128, 1] (default 1)
@@ -33,12 +37,13 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { buildCounty } from '../sim/county/build-county';
 import { csvLine } from '../sim/dataset/csv';
-import { runReplicates, type ReplicateResult, type Scenario } from '../sim/engine/experiments';
+import { runComparison, type ReplicateResult, type Scenario } from '../sim/engine/experiments';
 import { HISTORY_WEEKS, runHistory, targetFits, type RecordCounts } from '../sim/engine/history';
 import { COUNTY_SEED, MIN_SCALE, type RunSummary } from '../sim/engine/model';
 import { isMode, isPreset, LEVER_NAMES, MODES, PRESETS, specProblems, STRUCTURE_FLAGS, type Levers, type Mode, type Preset, type Structure } from '../sim/engine/modes';
 import { WEEKLY_METRICS } from '../sim/engine/outputs';
 import { isParameterName, PARAMETERS, parameterProblems, type ParameterName } from '../sim/engine/parameters';
+import { STARTS, type Start } from '../sim/engine/start';
 import { MODEL_VERSION } from '../sim/engine/version';
 import { fail as failWith, integerOption, numberOption, parseDecimal } from './cli-options';
 
@@ -51,6 +56,7 @@ const options = {
 	mode: { type: 'string' },
 	compare: { type: 'string' },
 	base: { type: 'string' },
+	start: { type: 'string' },
 	structure: { type: 'string', multiple: true },
 	weeks: { type: 'string' },
 	reps: { type: 'string' },
@@ -78,7 +84,7 @@ try {
 if (values.scenario !== undefined && values.scenario !== 'history') fail(`--scenario must be history, got "${values.scenario}"`);
 const history = values.scenario === 'history';
 if (history) {
-	const clash = (['mode', 'compare', 'base', 'structure', 'weeks', 'sinking', 'coordination', 'participation'] as const).filter((k) => values[k] !== undefined);
+	const clash = (['mode', 'compare', 'base', 'structure', 'weeks', 'start', 'sinking', 'coordination', 'participation'] as const).filter((k) => values[k] !== undefined);
 	if (clash.length) fail(`--scenario history follows the published timeline: it takes no ${clash.map((k) => `--${k}`).join(', ')}`);
 }
 const modes = (values.compare ?? values.mode ?? 'multi').split(',').map((m) => m.trim());
@@ -86,6 +92,9 @@ for (const m of modes) if (!isMode(m)) fail(`unknown mode "${m}"; choose from ${
 const baseText = values.base ?? 'multi';
 if (!isPreset(baseText)) fail(`--base must be one of ${PRESETS.join(', ')}, got "${baseText}"`);
 const base: Preset = baseText;
+const startText = values.start ?? 'history';
+if (!(STARTS as readonly string[]).includes(startText)) fail(`--start must be one of ${STARTS.join(', ')}, got "${startText}"`);
+const start = startText as Start;
 const weeks = history ? HISTORY_WEEKS : integerOption('sim', 'weeks', values.weeks, 260, 1, 2600);
 const reps = integerOption('sim', 'reps', values.reps, 1, 1, 1000);
 const seed = integerOption('sim', 'seed', values.seed, 1, 0, 2 ** 32 - 1);
@@ -183,14 +192,19 @@ async function main(): Promise<void> {
 	const started = performance.now();
 	const scenarios: { label: string; mode: Mode; structure: Structure; levers: Levers; summary: Headline }[] = [];
 	const counts: RecordCounts[] = [];
-	for (const mode of history ? (['custom'] as Mode[]) : (modes as Mode[])) {
-		const results: ReplicateResult[] = history
-			? Array.from({ length: reps }, (_, r) => {
+	const runs = (modes as Mode[]).map((mode): Scenario => (mode === 'custom' ? { mode, base, structure: structure as Partial<Structure>, levers, seed, weeks, params, start } : { mode, seed, weeks, params, start }));
+	// Replicate by replicate: the scenarios share each replicate's history.
+	const all: ReplicateResult[][] = history
+		? [
+				Array.from({ length: reps }, (_, r) => {
 					const run = runHistory({ params, seed, replicate: r, county });
 					counts.push(run.counts);
 					return { replicate: r, summary: run.model.summary(), series: run.model.series };
 				})
-			: replicatesOf(mode);
+			]
+		: runComparison(runs, reps, county);
+	for (const [i, mode] of (history ? (['custom'] as Mode[]) : (modes as Mode[])).entries()) {
+		const results = all[i];
 		for (const r of results) out?.write(csvChunk(history ? 'history' : mode, r));
 		const heads = results.map((r) => headline(r.summary));
 		const mean = Object.fromEntries(Object.keys(heads[0]).map((k) => [k, heads.reduce((a, h) => a + h[k as keyof Headline], 0) / heads.length])) as Headline;
@@ -198,14 +212,10 @@ async function main(): Promise<void> {
 		scenarios.push({ label: history ? 'history' : mode === 'custom' && base !== 'multi' ? `custom (from ${base})` : mode, mode, structure: s.structure, levers: s.levers, summary: mean });
 	}
 	const targets = history ? targetFits(counts) : undefined;
-	function replicatesOf(mode: Mode): ReplicateResult[] {
-		const scenario: Scenario = mode === 'custom' ? { mode, base, structure: structure as Partial<Structure>, levers, seed, weeks, params } : { mode, seed, weeks, params };
-		return runReplicates(scenario, reps, county);
-	}
 	if (out) await new Promise<void>((resolve) => out.end(resolve));
 	if (values.json) {
 		// NaN (nothing closed, say) is written as null.
-		console.log(JSON.stringify({ modelVersion: MODEL_VERSION, replicates: reps, weeks, scale, households: county.households.count, seed, scenarios, ...(targets ? { targets } : {}) }, (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2));
+		console.log(JSON.stringify({ modelVersion: MODEL_VERSION, replicates: reps, start: history ? 'history scenario' : start, weeks, scale, households: county.households.count, seed, scenarios, ...(targets ? { targets } : {}) }, (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2));
 		return;
 	}
 	const num = (x: number, d: number) => (Number.isFinite(x) ? x.toFixed(d) : '–');
@@ -222,7 +232,8 @@ async function main(): Promise<void> {
 		num(m.efficiency, 2),
 		num(m.equityGapSatisfaction, 3)
 	]);
-	console.log(`model ${MODEL_VERSION}: ${reps} replicate(s) × ${modes.length} scenario(s), ${weeks} weeks, ${county.households.count.toLocaleString('en')} households, seed ${seed}, ${((performance.now() - started) / 1000).toFixed(1)} s`);
+	const from = history ? 'of the county’s history (Aug 2015 – Jun 2022)' : start === 'history' ? 'from the county as of mid-2022 (its history run first)' : 'from zero';
+	console.log(`model ${MODEL_VERSION}: ${reps} replicate(s) × ${history ? 1 : modes.length} scenario(s), ${weeks} weeks ${from}, ${county.households.count.toLocaleString('en')} households, seed ${seed}, ${((performance.now() - started) / 1000).toFixed(1)} s`);
 	const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
 	console.log(head.map((h, i) => h.padEnd(widths[i])).join('  '));
 	for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i])).join('  '));

@@ -9,6 +9,12 @@ export const BY_SELF = 0;
 export const BY_ONLINE = 1;
 export const BY_LIAISON = 2;
 
+const COLUMNS = ['household', 'state', 'serial', 'attempts', 'depts', 'minor', 'level', 'channel', 'raised', 'received', 'release', 'handoffsLeft', 'failures', 'workLeft', 'travelLeft'] as const;
+type Column = (typeof COLUMNS)[number];
+
+/** An issue pool as plain data (copies of its columns, its free list and live counts): what a history start restores. */
+export type IssuePoolState = { [K in Column]: IssuePool[K] } & { free: Int32Array; live: Int32Array };
+
 /** Open issues as columns in a growable pool with a free list; ids are slot indices. */
 export class IssuePool {
 	size = 0;
@@ -83,6 +89,22 @@ export class IssuePool {
 		this.live[this.state[id]]--;
 		this.state[id] = state;
 		this.live[state]++;
+	}
+
+	/** A copy of the pool as plain data. */
+	snapshot(): IssuePoolState {
+		const columns = Object.fromEntries(COLUMNS.map((c) => [c, this[c].slice()])) as { [K in Column]: IssuePool[K] };
+		return { ...columns, free: Int32Array.from(this.#free), live: this.live.slice() };
+	}
+
+	/** A pool in the state `s` describes (copied: `s` can be restored again). */
+	static restore(s: IssuePoolState): IssuePool {
+		const pool = new IssuePool(0);
+		for (const c of COLUMNS) (pool[c] as IssuePool[Column]) = s[c].slice();
+		pool.size = s.household.length;
+		pool.#free = Array.from(s.free);
+		pool.live = s.live.slice();
+		return pool;
 	}
 
 	/** Ends an issue: its slot is reused. */

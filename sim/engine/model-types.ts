@@ -8,6 +8,7 @@ import type { WeekCost } from './cost';
 import type { Levers, Mode, Preset, Structure } from './modes';
 import type { GroupSummary } from './outputs';
 import type { Parameters } from './parameters';
+import type { HistoryState, Start } from './start';
 
 export interface ModelOptions {
 	seed?: number;
@@ -22,6 +23,17 @@ export interface ModelOptions {
 	/** Custom mode only: the levers that differ from `base`. */
 	levers?: Partial<Levers>;
 	params?: Partial<Parameters>;
+	/**
+	 * Where the run starts (MODEL.md §5): 'zero' (the default), a county with no grievance and
+	 * uniform trust; or 'history', the county as its history (history.ts, Aug 2015 → Jun 2022)
+	 * left it, run with this run's parameters and seed. From the history, `weeks` count after its
+	 * end and every output counts only them; the run's structure, levers and timeline apply from
+	 * its first week.
+	 */
+	start?: Start;
+	/** The history's end state to start from (Model.history with the same seed, replicate, county and parameters), reused instead of run again. Implies start 'history'. */
+	history?: HistoryState;
+	/** Weeks of the run (its horizon, after the history for a history start). */
 	weeks?: number;
 	/** Fraction of the full county (1 = ≈64k households). Ignored when `county` is given. */
 	scale?: number;
@@ -39,7 +51,10 @@ export interface ModelOptions {
 	observers?: readonly Observer[];
 }
 
-/** A change of structure and levers from the start of week `week` (≥ 1). */
+/** What the county's history depends on: the settings of Model.history and Model.historyRun. */
+export type HistoryOptions = Pick<ModelOptions, 'seed' | 'replicate' | 'params' | 'scale' | 'county' | 'observers'>;
+
+/** A change of structure and levers from the start of week `week` (≥ 1) of the run. */
 export interface TimelineStep {
 	week: number;
 	structure?: Partial<Structure>;
@@ -107,7 +122,7 @@ export interface RunSummary {
 		/** Closures per 100 cadre hours. */
 		efficiency: number;
 	};
-	/** Year by year (the last may be partial): escalations per 1,000 households, order index, vitality, mean trust. */
+	/** Year by year from the run's origin (the last may be partial): escalations per 1,000 households, order index, vitality, mean trust. */
 	byYear: { escalationsPer1000: number[]; orderIndex: number[]; vitalityIndex: number[]; trust: number[] };
 	final: { trust: number; vitalityIndex: number; orderIndex: number; green: number; yellow: number; red: number };
 }

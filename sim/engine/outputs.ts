@@ -50,7 +50,7 @@ export const METRIC_NOTES: Record<WeeklyMetric, string> = {
 	abandoned: 'issues households gave up on this week, undiscovered',
 	latent: 'issues nobody in government knows about, at the end of the week',
 	backlog: 'issues queued or waiting at a hand-off, at the end of the week',
-	closureRate: 'closed ÷ received since the start',
+	closureRate: 'share of the issues received since the start that are closed',
 	daysMedian: 'median days from receipt to closure of this week’s closures (empty when none closed)',
 	daysP90: '90th-percentile days from receipt to closure of this week’s closures (empty when none closed)',
 	satisfaction: 'share of this week’s closures whose household is satisfied (empty when none closed)',
@@ -83,12 +83,14 @@ export class GroupTally {
 	found = 0;
 	received = 0;
 	closed = 0;
+	/** Of the closures, those of issues received in the run (a history start also closes issues received before its origin). */
+	closedOfReceived = 0;
 	satisfied = 0;
 	solved = 0;
 	escalations = 0;
 	/** Household-weeks spent in the group (for per-household rates of groups whose members change). */
 	householdWeeks = 0;
-	/** Closures by whole weeks from receipt (0 … the run's horizon). */
+	/** Closures by whole weeks from receipt (0 … the last week of the world: an issue received in the history may close in the run). */
 	readonly weeksToClose: Float64Array;
 	constructor(weeks: number) {
 		this.weeksToClose = new Float64Array(weeks + 1);
@@ -115,7 +117,9 @@ export interface GroupSummary {
 	/** Share of raised issues that reached government or a liaison. */
 	reach: number;
 	received: number;
+	/** Closures in the run (from a history start, issues open at its start included). */
 	closed: number;
+	/** Of the issues received in the run, the share closed by its end. */
 	closureRate: number;
 	satisfaction: number;
 	resolution: number;
@@ -135,7 +139,7 @@ export function summarizeGroup(t: GroupTally, weeks: number): GroupSummary {
 		reach: t.raised ? t.found / t.raised : NaN,
 		received: t.received,
 		closed: t.closed,
-		closureRate: t.received ? t.closed / t.received : NaN,
+		closureRate: t.received ? t.closedOfReceived / t.received : NaN,
 		satisfaction: t.closed ? t.satisfied / t.closed : NaN,
 		resolution: t.closed ? t.solved / t.closed : NaN,
 		daysMedian: histogramQuantileDays(t.weeksToClose, 0.5),

@@ -1,4 +1,5 @@
 import type { County } from '../county/build-county';
+import { PUBLISHED } from '../county/published';
 import { KeyedUniform } from '../random/keyed';
 import { Xoshiro128 } from '../random/xoshiro128';
 import type { ModelEvents } from './events';
@@ -91,7 +92,7 @@ export interface LiaisonPosts {
 export interface CoProduction {
 	/** Last week each household took part (reported, had a dispute mediated, attended a consultation). */
 	lastActive: Int32Array;
-	/** Last run-year in which each household took part (−1: never). */
+	/** Last run-year in which each household took part (−1: never in the run). Run-years count from the origin. */
 	year: Int16Array;
 	/** Households that took part at least once, by run-year. */
 	activeByYear: Float64Array;
@@ -102,7 +103,11 @@ export interface CoProduction {
 
 /** The whole mutable state of one run. Households are columns addressed by index. */
 export interface World {
+	/** The week being run, counted from the start of the world (of the history, for a history start: model.ts). */
 	week: number;
+	/** The week the run's outputs count from: 0, or the end of the history for a history start. Weekly series, years and the summary count from it. */
+	origin: number;
+	/** The week the run ends (origin + horizon): the calendar and escalation arrays have this many weeks. */
 	weeks: number;
 	p: Parameters;
 	spec: ModeSpec;
@@ -165,5 +170,30 @@ export function makeStreams(seed: number, replicate: number): Streams {
 		order: keyed(4),
 		participation: keyed(6),
 		migration: Xoshiro128.stream(seed, replicate * 8 + 5)
+	};
+}
+
+/** The liaison posts: one per published liaison, all filled, with the households linked to each (none where the structure has no liaisons). */
+export function liaisonPosts(county: County, exist: boolean): LiaisonPosts {
+	const count = exist ? county.liaisons.length : 0;
+	const load = new Int32Array(count);
+	const link = county.households.liaison;
+	if (exist) for (let h = 0; h < link.length; h++) load[link[h]]++;
+	const first = new Int32Array(count);
+	for (let l = 1; l < count; l++) first[l] = first[l - 1] + load[l - 1];
+	const members = new Int32Array(exist ? link.length : 0);
+	const fill = first.slice();
+	if (exist) for (let h = 0; h < link.length; h++) members[fill[link[h]]++] = h;
+	const published = PUBLISHED.liaisons.value * (link.length / PUBLISHED.households.value);
+	return {
+		count,
+		weight: count ? Math.min(1, published / count) : 1,
+		village: Int32Array.from(exist ? county.liaisons : [], (l) => l.village),
+		first,
+		load,
+		members,
+		filled: new Uint8Array(count).fill(1),
+		active: new Uint8Array(count),
+		visitChance: new Float32Array(link.length)
 	};
 }

@@ -68,6 +68,11 @@ export class Xoshiro128 {
 		s.set(acc);
 	}
 
+	/** The four state words (a copy): `new Xoshiro128(g.state())` continues where `g` is. */
+	state(): Uint32Array {
+		return this.#s.slice();
+	}
+
 	/** A copy of this generator in its current state. */
 	clone(): Xoshiro128 {
 		return new Xoshiro128(this.#s);

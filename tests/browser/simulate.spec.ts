@@ -247,3 +247,15 @@ test('switching language keeps the scenario the levers made', async ({ watched: 
 	await expect(page).toHaveURL(/\/en\/simulate\/\?.*participation=0\.75/);
 	await expect(page.getByTestId('lever-participation')).toHaveValue('0.75');
 });
+
+test('says that runs start from the county as of mid-2022, in both languages, and links to how the model works', async ({ watched: page }) => {
+	await page.goto('/en/simulate/');
+	const note = page.getByTestId('sim-start');
+	await expect(note).toContainText('Every run starts from the county as of mid-2022');
+	await expect(note).toContainText('same model, same county');
+	await note.getByRole('link', { name: 'How the model works' }).click();
+	await expect(page).toHaveURL(/\/en\/methods\/$/);
+	await page.goto('/simulate/');
+	await expect(page.getByTestId('sim-start')).toContainText('2022 年年中');
+	await expect(page.getByTestId('sim-start').getByRole('link')).toHaveAttribute('href', /methods\/$/);
+});

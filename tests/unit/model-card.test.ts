@@ -102,7 +102,7 @@ describe('the stored reports', () => {
 		if (r.calibration.state !== 'ready' || r.propositions.state !== 'ready') throw new Error('fixtures not read');
 		const cal = calibrationView(r.calibration.report);
 		expect(cal.free.map((f) => f.name)).toEqual(['issueRate', 'cadreHours', 'satisfiedThreshold']);
-		expect(cal.free[0]).toMatchObject({ known: true, prior: [0.2, 1.5], chosen: 0.62, accepted: [0.48, 0.81], why: 'ledgerVolume', otherDefault: PARAMETERS.issueRate.default });
+		expect(cal.free[0]).toMatchObject({ known: true, prior: [0.2, 1.5], chosen: 0.62, accepted: [0.48, 0.81], why: 'volume', otherDefault: PARAMETERS.issueRate.default });
 		expect(cal.withinCount).toBe(2);
 		expect(cal.targets.find((t) => t.name === 'satisfaction')).toMatchObject({ kind: 'at-least', within: true });
 		expect(cal.tradeOffs.map((t) => t.r)).toEqual([0.71, -0.55]);

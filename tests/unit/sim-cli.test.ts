@@ -49,8 +49,18 @@ describe('npm run sim', () => {
 		expect(custom.summary.costMillionYuan).toBeGreaterThan(preset.summary.costMillionYuan);
 	});
 
+	it('starts from the county as of mid-2022 by default, from zero with --start zero', async () => {
+		const [history, zero] = await Promise.all([sim(['--mode', 'two-way', ...quick, '--json']), sim(['--mode', 'two-way', ...quick, '--start', 'zero', '--json'])]);
+		const [h, z] = [JSON.parse(history.stdout), JSON.parse(zero.stdout)];
+		expect([h.start, z.start]).toEqual(['history', 'zero']);
+		// The history leaves trust and open issues behind: the first weeks differ from a county at zero.
+		expect(h.scenarios[0].summary.trust).not.toBe(z.scenarios[0].summary.trust);
+		expect(h.scenarios[0].summary.closed).toBeGreaterThan(0);
+	});
+
+	// From zero: a county from the history closes issues in its first week (those open at the start).
 	it('writes null, not NaN, where a tiny short run has nothing to measure', async () => {
-		const { stdout } = await sim(['--mode', 'one-way', '--weeks', '1', '--scale', String(1 / 128), '--json']);
+		const { stdout } = await sim(['--mode', 'one-way', '--weeks', '1', '--scale', String(1 / 128), '--start', 'zero', '--json']);
 		const s = JSON.parse(stdout).scenarios[0].summary;
 		expect(s.closed).toBe(0);
 		expect(s.daysMedian).toBeNull();
@@ -71,6 +81,7 @@ describe('npm run sim', () => {
 		[['--budget', 'lots'], /--budget must be a number/],
 		[['--scale', '0.001'], /--scale must be a number in \[0.0078125, 1\]/],
 		[['--weeks', '1.5'], /--weeks must be an integer/],
+		[['--start', 'warm'], /--start must be one of zero, history/],
 		[['--param', 'nonsense=1'], /--param needs NAME=VALUE/],
 		[['--param', 'toString=1'], /--param needs NAME=VALUE with a known parameter name/],
 		[['--param', 'reviewWeeks=2.5'], /reviewWeeks must be an integer in \[1, 13\]/],

@@ -25,9 +25,10 @@ interface Run {
 	request: PoolRequest;
 }
 
-/** A simulation worker that answers each run after a task, unless its channel's generation was cancelled. */
+/** A simulation worker that answers each run (and each history) after a task, unless its channel's generation was cancelled. */
 function fakeSimWorkers(options: { dead?: () => boolean } = {}) {
 	const runs: Run[] = [];
+	const histories: { replicate: number; scale: number; request: PoolRequest }[] = [];
 	const cancels: [string, number][] = [];
 	let spawned = 0;
 	const spawn = (): PoolEndpoint<never> => {
@@ -41,8 +42,15 @@ function fakeSimWorkers(options: { dead?: () => boolean } = {}) {
 				cancels.push([channel, generation]);
 				current.set(channel, generation);
 			},
-			run: (scenario: Scenario, o: { replicate: number; scale: number } & PoolRequest) =>
+			history: (o: { replicate: number; scale: number } & PoolRequest) =>
+				new Promise<object | null>((resolve) => {
+					histories.push({ replicate: o.replicate, scale: o.scale, request: { channel: o.channel, generation: o.generation } });
+					setTimeout(() => resolve(o.generation < (current.get(o.channel) ?? 0) ? null : { replicate: o.replicate, scale: o.scale, trust: new Float32Array(4) }), 0);
+				}),
+			run: (scenario: Scenario, o: { replicate: number; scale: number; history: { replicate: number; scale: number } } & PoolRequest) =>
 				new Promise<ReplicateOutput | null>((resolve) => {
+					// Every run starts from the history of its own replicate and scale.
+					if (o.history.replicate !== o.replicate || o.history.scale !== o.scale) throw new Error('a run from another replicate’s history');
 					runs.push({ sinking: scenario.levers.sinking, replicate: o.replicate, scale: o.scale, request: { channel: o.channel, generation: o.generation } });
 					setTimeout(() => resolve(o.generation < (current.get(o.channel) ?? 0) ? null : output(scenario, o.replicate, o.scale)), 0);
 				})
@@ -50,7 +58,7 @@ function fakeSimWorkers(options: { dead?: () => boolean } = {}) {
 		if (options.dead?.()) setTimeout(() => die(new Error('worker exploded')), 0);
 		return { api, failed, terminate: () => {} } as unknown as PoolEndpoint<never>;
 	};
-	return { runs, cancels, spawned: () => spawned, pool: (size = 2) => new WorkerPool({ spawn, size }) as unknown as SimPool };
+	return { runs, histories, cancels, spawned: () => spawned, pool: (size = 2) => new WorkerPool({ spawn, size }) as unknown as SimPool };
 }
 
 const scenario = (sinking: number): Scenario => ({ ...defaultScenario(), mode: 'custom', levers: { sinking, coordination: 0.5, participation: 0.5 } });
@@ -102,6 +110,33 @@ describe('the comparison runner', () => {
 		expect(workers.runs.length - before).toBe(QUICK.reps + FULL.reps);
 	});
 
+	it('runs the county’s history once per replicate and scale for all the compared scenarios, and not again for a moved lever', async () => {
+		const workers = fakeSimWorkers();
+		const runner = new SimRunner(workers.pool(3));
+		await runner.start(compared(0.1, 0.2, 0.3));
+		const once = [...Array.from({ length: QUICK.reps }, (_, r) => `${QUICK.scale}|${r}`), ...Array.from({ length: FULL.reps }, (_, r) => `${FULL.scale}|${r}`)];
+		expect(workers.histories.map((h) => `${h.scale}|${h.replicate}`).sort()).toEqual(once.sort());
+		await runner.start(compared(0.1, 0.2, 0.4));
+		expect(workers.histories).toHaveLength(once.length);
+		// Other county conditions, other histories.
+		const elsewhere = compared(0.1).map((c) => ({ ...c, scenario: { ...c.scenario, context: { ...c.scenario.context, outMigration: 0.05 } } }));
+		await runner.start(elsewhere);
+		expect(workers.histories).toHaveLength(2 * once.length);
+	});
+
+	it('redoes a history whose job went stale with another request, for the request still waiting', async () => {
+		const workers = fakeSimWorkers();
+		const pool = workers.pool();
+		const runner = new SimRunner(pool);
+		// The comparison starts the quick pass's history of replicate 0; "why" waits for the same one.
+		runner.start(compared(0.1));
+		const why = runReplicates(pool.channel('why'), [scenario(0.1)], { reps: 1, scale: QUICK.scale, priority: 1 });
+		runner.stop();
+		const outputs = await why;
+		expect(outputs?.[0][0].summary.orderIndex).toBe(10);
+		expect(workers.histories.map((h) => h.request.channel)).toEqual(['compare', 'why']);
+	});
+
 	it('leaves the runs of other channels alone when it restarts (one pool, separate cancellation)', async () => {
 		const workers = fakeSimWorkers();
 		const pool = workers.pool();
@@ -127,6 +162,8 @@ describe('the comparison runner', () => {
 		await runner.start(compared(0.1, 0.2));
 		expect(runner.phase).toBe('done');
 		expect(runner.error).toBeNull();
-		expect(workers.spawned()).toBe(4);
+		// The first request's one job (the replicate's history, shared by both scenarios) lost one
+		// worker; the second request spawned a fresh pool of two.
+		expect(workers.spawned()).toBe(1 + 2);
 	});
 });

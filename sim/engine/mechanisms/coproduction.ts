@@ -13,7 +13,9 @@ export const WEEKS_PER_YEAR = 52;
 export function coProduce(w: World, h: number, act: Act, week = w.week): void {
 	const c = w.coproduction;
 	c.lastActive[h] = week;
-	const year = Math.floor(week / WEEKS_PER_YEAR);
+	// Run-years count from the run's origin (the end of the history for a history start).
+	const year = Math.floor((week - w.origin) / WEEKS_PER_YEAR);
+	if (year < 0) return;
 	if (c.year[h] !== year) {
 		c.year[h] = year;
 		c.activeByYear[year]++;

@@ -6,7 +6,8 @@ import { TYPES, type World } from '../world';
  * Tallies of issues and escalations by group — the county, each town, each household type, and
  * single- versus cross-department issues — counted from the model's events. An issue counts in
  * the household type its household has when the event happens; each group also accumulates the
- * household-weeks spent in it, the denominator of its per-household rates.
+ * household-weeks spent in it, the denominator of its per-household rates. They count the run's
+ * weeks, from its origin (a history start: from the end of the history).
  */
 export class GroupTallies implements Observer {
 	readonly all: GroupTally;
@@ -68,11 +69,11 @@ export class GroupTallies implements Observer {
 	}
 
 	closed(w: World, id: number, solved: boolean, satisfied: boolean, weeks: number): void {
-		const bin = weeks;
-		close(this.all, solved, satisfied, bin);
-		close(this.#town(w, id), solved, satisfied, bin);
-		close(this.#type(w, id), solved, satisfied, bin);
-		close(this.#depts(w, id), solved, satisfied, bin);
+		const ofReceived = w.issues.received[id] >= w.origin;
+		close(this.all, solved, satisfied, weeks, ofReceived);
+		close(this.#town(w, id), solved, satisfied, weeks, ofReceived);
+		close(this.#type(w, id), solved, satisfied, weeks, ofReceived);
+		close(this.#depts(w, id), solved, satisfied, weeks, ofReceived);
 	}
 
 	abandoned(): void {
@@ -97,8 +98,9 @@ export class GroupTallies implements Observer {
 	}
 }
 
-function close(g: GroupTally, solved: boolean, satisfied: boolean, bin: number): void {
+function close(g: GroupTally, solved: boolean, satisfied: boolean, bin: number, ofReceived: boolean): void {
 	g.closed++;
+	if (ofReceived) g.closedOfReceived++;
 	if (satisfied) g.satisfied++;
 	if (solved) g.solved++;
 	g.weeksToClose[bin]++;

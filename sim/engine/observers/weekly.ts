@@ -26,7 +26,8 @@ export interface WeekState {
 
 /**
  * The weekly series, recorded from the model's events and, at the end of each week, from the
- * state the mechanisms left (the last review, the liaison period, the week's hours).
+ * state the mechanisms left (the last review, the liaison period, the week's hours). Week k of a
+ * series is the run's week k from its origin (a history start: from the end of the history).
  */
 export class WeeklyRecorder implements Observer {
 	readonly series: WeeklySeries;
@@ -34,9 +35,9 @@ export class WeeklyRecorder implements Observer {
 	/** Cost of the run so far, by item (yuan). */
 	readonly cost: WeekCost = { cadres: 0, bonus: 0, allowances: 0, volunteerTime: 0, platform: 0, offices: 0, total: 0 };
 	volunteerHours = 0;
-	/** Received and closed since the start (the closure rate), and closed this week. */
+	/** Received since the start and, of them, closed (the closure rate); closed this week. */
 	#received = 0;
-	#closedTotal = 0;
+	#closedOfReceived = 0;
 	#closed = 0;
 	#satisfied = 0;
 	#settled = 0;
@@ -45,58 +46,75 @@ export class WeeklyRecorder implements Observer {
 	/** Escalations of the last 52 weeks, county and by town (running sums). */
 	#windowCounty = 0;
 	readonly #windowTown: Float64Array;
+	/** Weeks of the series (the run's horizon) and the world's week of their first. */
+	readonly #weeks: number;
+	readonly #origin: number;
 
+	/** Starts recording at the world's current week, its origin. */
 	constructor(w: World) {
-		const { county, weeks } = w;
+		const { county } = w;
+		const weeks = w.weeks - w.origin;
+		this.#weeks = weeks;
+		this.#origin = w.origin;
 		this.series = Object.fromEntries(WEEKLY_METRICS.map((m) => [m, new Float64Array(weeks)])) as WeeklySeries;
 		const towns = county.towns.length;
 		this.townSeries = { orderIndex: new Float64Array(towns * weeks), redShare: new Float64Array(towns * weeks) };
 		this.#townHouseholds = county.towns.map((_, t) => county.villages.filter((v) => v.town === t).reduce((a, v) => a + v.households, 0));
 		this.#windowTown = new Float64Array(towns);
-		this.#weeksToClose = new Float64Array(weeks + 1);
+		this.#weeksToClose = new Float64Array(w.weeks + 1);
+		// The order window holds the escalations of the 52 weeks before the origin (the history's last year).
+		const byTown = w.escalations.byTown;
+		for (let k = Math.max(0, w.origin - WEEKS_PER_YEAR); k < w.origin; k++) {
+			for (let t = 0; t < towns; t++) {
+				this.#windowTown[t] += byTown[k * towns + t];
+				this.#windowCounty += byTown[k * towns + t];
+			}
+		}
 	}
 
 	raised(w: World): void {
-		this.series.raised[w.week]++;
+		this.series.raised[w.week - this.#origin]++;
 	}
 	found(w: World): void {
-		this.series.discovered[w.week]++;
+		this.series.discovered[w.week - this.#origin]++;
 	}
 	settled(w: World): void {
-		this.series.resolvedLocally[w.week]++;
+		this.series.resolvedLocally[w.week - this.#origin]++;
 		this.#settled++;
 	}
 	queued(w: World): void {
-		this.series.received[w.week]++;
+		this.series.received[w.week - this.#origin]++;
 		this.#received++;
 	}
-	closed(w: World, _id: number, _solved: boolean, satisfied: boolean, weeks: number): void {
-		this.series.closed[w.week]++;
+	closed(w: World, id: number, _solved: boolean, satisfied: boolean, weeks: number): void {
+		this.series.closed[w.week - this.#origin]++;
 		this.#closed++;
-		this.#closedTotal++;
+		if (w.issues.received[id] >= this.#origin) this.#closedOfReceived++;
 		if (satisfied) this.#satisfied++;
 		this.#weeksToClose[weeks]++;
 	}
 	abandoned(w: World): void {
-		this.series.abandoned[w.week]++;
+		this.series.abandoned[w.week - this.#origin]++;
 	}
 	coProduced(_w: World, act: Act, count: number, week: number): void {
-		this.series[act][week] += count;
+		const k = week - this.#origin;
+		if (k >= 0 && k < this.#weeks) this.series[act][k] += count;
 	}
 	escalations(w: World, byTown: ArrayLike<number>): void {
 		let total = 0;
 		for (let t = 0; t < byTown.length; t++) total += byTown[t];
-		this.series.escalations[w.week] = total;
+		this.series.escalations[w.week - this.#origin] = total;
 	}
 
 	/** Writes the week's row and resets the week's counters. */
 	endWeek(w: World, state: WeekState): void {
 		const s = this.series;
-		const k = w.week;
+		const k = w.week - this.#origin;
+		const weeks = this.#weeks;
 		const { p, capacity, issues } = w;
 		s.latent[k] = issues.live[LATENT];
 		s.backlog[k] = issues.live[QUEUED] + issues.live[HANDOFF];
-		s.closureRate[k] = this.#received ? this.#closedTotal / this.#received : NaN;
+		s.closureRate[k] = this.#received ? this.#closedOfReceived / this.#received : NaN;
 		s.daysMedian[k] = histogramQuantileDays(this.#weeksToClose, 0.5);
 		s.daysP90[k] = histogramQuantileDays(this.#weeksToClose, 0.9);
 		s.satisfaction[k] = this.#closed ? this.#satisfied / this.#closed : NaN;
@@ -106,7 +124,7 @@ export class WeeklyRecorder implements Observer {
 		s.liaisonsActive[k] = w.liaisons.count ? state.liaisons.active / w.liaisons.count : 0;
 		[s.green[k], s.yellow[k], s.red[k]] = state.review.colourCounts;
 		const towns = this.#townHouseholds.length;
-		for (let t = 0; t < towns; t++) this.townSeries.redShare[t * w.weeks + k] = state.review.redByTown[t] / this.#townHouseholds[t];
+		for (let t = 0; t < towns; t++) this.townSeries.redShare[t * weeks + k] = state.review.redByTown[t] / this.#townHouseholds[t];
 		const h = state.hours;
 		s.hoursCases[k] = h.work;
 		s.hoursTravel[k] = h.travel;
@@ -128,18 +146,24 @@ export class WeeklyRecorder implements Observer {
 	}
 
 
-	/** Order index of the last 52 weeks' escalations (those so far in the first year). */
+	/**
+	 * Order index of the last 52 weeks' escalations (those so far in the world's first year). The
+	 * window runs over the world's weeks: from a history start, it holds the history's last weeks
+	 * until the run has a year of its own.
+	 */
 	#orderWindow(w: World): void {
 		const k = w.week;
+		const row = k - this.#origin;
 		const towns = this.#townHouseholds.length;
 		const byTown = w.escalations.byTown;
 		const old = k - WEEKS_PER_YEAR;
+		const span = Math.min(k + 1, WEEKS_PER_YEAR);
 		for (let t = 0; t < towns; t++) {
 			const add = byTown[k * towns + t] - (old >= 0 ? byTown[old * towns + t] : 0);
 			this.#windowTown[t] += add;
 			this.#windowCounty += add;
-			this.townSeries.orderIndex[t * w.weeks + k] = orderIndex(w.p, this.#windowTown[t], this.#townHouseholds[t], Math.min(k + 1, WEEKS_PER_YEAR));
+			this.townSeries.orderIndex[t * this.#weeks + row] = orderIndex(w.p, this.#windowTown[t], this.#townHouseholds[t], span);
 		}
-		this.series.orderIndex[k] = orderIndex(w.p, this.#windowCounty, w.n, Math.min(k + 1, WEEKS_PER_YEAR));
+		this.series.orderIndex[row] = orderIndex(w.p, this.#windowCounty, w.n, span);
 	}
 }

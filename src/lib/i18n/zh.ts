@@ -557,5 +557,14 @@ export const zh = {
 	'model.about.chart': '怎么算',
 	'methods.model.title': '模拟模型',
 	'methods.model.body': '模拟沙盘运行的是一个县域主体模型：它与本页的合成数据集共用同一个县的结构（种子相同），但不使用其中的案件记录。模型是什么、不是什么，三根杠杆怎样起作用，各项结果怎样计算，全部参数及其来源，以及校准和命题检验的结果，都在模型说明中。',
-	'methods.model.link': '查看模型说明'
+	'methods.model.link': '查看模型说明',
+	// Sandbox runs start from the county as of mid-2022 (sandbox-history).
+	'sim.start.note':
+		'每次运行都从 2022 年年中的县出发：同一模型按全县公开的时间线从 2015 年起重演（2016 年起台账制度、2019—2020 年镇村一体化、2021 年起“321”模式），采用该情景的县情条件；结果只统计此后五年。仪表盘的合成历史数据也由同一模型重演同一时间线生成——同一模型、同一个县；沙盘展示的是从 2022 年年中起、各情景下会发生什么。',
+	'sim.start.link': '模型如何运作',
+	'follow.carried.one': '运行开始时（2022 年年中）仍未办结：{n} 周前提出，{open}',
+	'follow.carried.other': '运行开始时（2022 年年中）仍未办结：{n} 周前提出，{open}',
+	'follow.open.latent': '政府尚未发现',
+	'follow.open.queued': '在{level}排队',
+	'follow.open.handoff': '在部门之间流转（{level}）'
 } as const;

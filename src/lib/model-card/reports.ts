@@ -61,6 +61,10 @@ export function parseCalibration(text: string, file: string = REPORT_FILES.calib
 		points: r.number(o.points, 'points'),
 		accepted: r.number(o.accepted, 'accepted'),
 		tolerance: r.number(o.tolerance, 'tolerance'),
+		generations: r.array(o.generations, 'generations').map((v, i) => {
+			const g = r.object(v, `generations[${i}]`);
+			return { epsilon: r.number(g.epsilon, `generations[${i}].epsilon`), simulated: r.number(g.simulated, `generations[${i}].simulated`), kept: r.number(g.kept, `generations[${i}].kept`) };
+		}),
 		seed: r.number(o.seed, 'seed'),
 		free: r.array(o.free, 'free').map((v, i) => {
 			const f = r.object(v, `free[${i}]`);

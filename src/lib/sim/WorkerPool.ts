@@ -74,6 +74,11 @@ export class PoolChannel<Api extends CancellableApi> {
 		return this.#generation;
 	}
 
+	/** The pool the channel's jobs run on. */
+	get pool(): WorkerPool<Api> {
+		return this.#pool;
+	}
+
 	/** Starts a new generation: queued jobs of earlier ones resolve to null unrun, running ones are asked to stop. */
 	renew(): number {
 		this.#generation++;

@@ -242,9 +242,13 @@ export function scenarioToSearch(s: Scenario): URLSearchParams {
 	return params;
 }
 
-/** The engine's options for a scenario: a preset by name, a custom scenario by its base, structure and levers. */
-export function engineOptions(s: Scenario): Pick<ModelOptions, 'mode' | 'base' | 'structure' | 'levers' | 'params' | 'seed'> {
-	const common = { params: { ...s.context }, seed: s.seed };
+/**
+ * The engine's options for a scenario: a preset by name, a custom scenario by its base, structure
+ * and levers. Every sandbox run starts from the county as of mid-2022, as its history left it
+ * under the scenario's county conditions and seed (MODEL.md §5).
+ */
+export function engineOptions(s: Scenario): Pick<ModelOptions, 'mode' | 'base' | 'structure' | 'levers' | 'params' | 'seed' | 'start'> {
+	const common = { params: { ...s.context }, seed: s.seed, start: 'history' as const };
 	return s.mode === 'custom' ? { mode: 'custom', base: s.base, structure: { ...s.structure }, levers: { ...s.levers }, ...common } : { mode: s.mode, ...common };
 }
 

@@ -1,11 +1,12 @@
 import type * as Comlink from 'comlink';
-import type { TraceEvent } from '$sim/engine/model';
-import type { Scenario } from './scenario';
+import type { HistoryState, TraceEvent } from '$sim/engine/model';
+import { historyBytes } from '$sim/engine/start';
+import { engineOptions, type Scenario } from './scenario';
 import type { ReplicateOutput } from './sim-types';
 import type { SimWorkerApi } from './sim.worker';
 import { workerEndpoint, WorkerPool, type PoolChannel } from './WorkerPool';
 
-/** Weeks every sandbox run covers: five years. */
+/** Weeks every sandbox run covers: five years from the county as of mid-2022. */
 export const WEEKS = 260;
 
 export type SimApi = Comlink.Remote<SimWorkerApi>;
@@ -24,9 +25,81 @@ export function createSimPool(makeWorker: () => Worker, onLost?: (error: Error) 
 	return new WorkerPool<SimApi>({ spawn: () => workerEndpoint<SimWorkerApi>(makeWorker()), size, onLost });
 }
 
-/** One replicate of one scenario; null when the channel moved on. */
-export function runReplicate(channel: SimChannel, scenario: Scenario, options: { replicate: number; scale: number; priority: number }): Promise<ReplicateOutput | null> {
-	return channel.submit((api, request) => api.run(scenario, { replicate: options.replicate, scale: options.scale, weeks: WEEKS, ...request }), { priority: options.priority }).then((o) => o ?? null);
+interface HistoryEntry {
+	state: Promise<HistoryState | null>;
+	bytes: number;
+}
+
+/**
+ * The county's history end states computed on a pool, by seed, replicate, scale and county
+ * conditions (what a history depends on: structure and levers do not change it), so that the
+ * scenarios of a comparison, "Why did it change?" and "Follow a case" share one history per
+ * replicate, and a lever moved later needs none. They go with the pool (the page's); the least
+ * recently used are forgotten past HISTORY_BYTES (a full-county state is about 3.6 MB).
+ */
+const historiesByPool = new WeakMap<SimPool, Map<string, HistoryEntry>>();
+export const HISTORY_BYTES = 48 * 1024 * 1024;
+
+function historiesOf(pool: SimPool): Map<string, HistoryEntry> {
+	let histories = historiesByPool.get(pool);
+	if (!histories) historiesByPool.set(pool, (histories = new Map()));
+	return histories;
+}
+
+function keepWithinBudget(histories: Map<string, HistoryEntry>): void {
+	let total = 0;
+	for (const e of histories.values()) total += e.bytes;
+	for (const [key, e] of histories) {
+		if (total <= HISTORY_BYTES) break;
+		total -= e.bytes;
+		histories.delete(key);
+	}
+}
+
+/**
+ * The history a run of `scenario` starts from at this replicate and scale: remembered, or computed
+ * by a worker on `channel` (one job however many runs wait for it). Null when the channel moved on;
+ * a job of another channel or request that went stale is replaced by one of this request.
+ */
+export async function historyFor(channel: SimChannel, scenario: Scenario, options: { replicate: number; scale: number; priority: number }): Promise<HistoryState | null> {
+	const { seed = 1, params = {} } = engineOptions(scenario);
+	const conditions = Object.entries(params).sort(([a], [b]) => (a < b ? -1 : 1));
+	const key = `${seed}|${options.replicate}|${options.scale}|${JSON.stringify(conditions)}`;
+	const generation = channel.generation;
+	const histories = historiesOf(channel.pool);
+	for (let attempt = 0; attempt < 2; attempt++) {
+		let entry = histories.get(key);
+		if (entry) {
+			// Now the most recently used.
+			histories.delete(key);
+			histories.set(key, entry);
+		} else {
+			const state = channel.submit((api, request) => api.history({ seed, replicate: options.replicate, scale: options.scale, params, ...request }), { priority: options.priority });
+			const made: HistoryEntry = { state, bytes: 0 };
+			entry = made;
+			histories.set(key, made);
+			const forget = () => {
+				if (histories.get(key) === made) histories.delete(key);
+			};
+			state.then((s) => {
+				if (!s) return forget();
+				made.bytes = historyBytes(s);
+				keepWithinBudget(histories);
+			}, forget);
+		}
+		const state = await entry.state;
+		if (state) return state;
+		if (channel.generation !== generation) return null;
+	}
+	return null;
+}
+
+/** One replicate of one scenario, from the county as of mid-2022; null when the channel moved on. */
+export async function runReplicate(channel: SimChannel, scenario: Scenario, options: { replicate: number; scale: number; priority: number }): Promise<ReplicateOutput | null> {
+	const history = await historyFor(channel, scenario, options);
+	if (!history) return null;
+	const output = await channel.submit((api, request) => api.run(scenario, { replicate: options.replicate, scale: options.scale, weeks: WEEKS, history, ...request }), { priority: options.priority });
+	return output ?? null;
 }
 
 /**
@@ -45,7 +118,9 @@ export interface TracedCase {
 	type: number;
 }
 
-/** The traced steps of one household's issues under a scenario (full county, replicate 0). */
-export function traceCase(channel: SimChannel, scenario: Scenario, household: number): Promise<TracedCase | null> {
-	return channel.submit((api) => api.trace(scenario, household, WEEKS), { priority: PRIORITY.trace });
+/** The traced steps of one household's issues under a scenario (full county, replicate 0, from the county as of mid-2022). */
+export async function traceCase(channel: SimChannel, scenario: Scenario, household: number): Promise<TracedCase | null> {
+	const history = await historyFor(channel, scenario, { replicate: 0, scale: 1, priority: PRIORITY.trace });
+	if (!history) return null;
+	return channel.submit((api) => api.trace(scenario, household, WEEKS, history), { priority: PRIORITY.trace });
 }

@@ -1,13 +1,17 @@
 /**
  * The simulation's Web Worker: a thin comlink adapter around the engine in sim/. Runs one
  * replicate of one scenario per call and returns the weekly series the page draws plus the
- * summary numbers, transferring the arrays instead of copying them.
+ * summary numbers, transferring the arrays instead of copying them. Every run starts from the
+ * county as of mid-2022: from a history state the page passes (computed once by `history` and
+ * shared by the scenarios of a replicate), or from a history the run computes itself.
  */
 import * as Comlink from 'comlink';
 import { buildCounty, type County } from '$sim/county/build-county';
 import { PUBLISHED } from '$sim/county/published';
-import { COUNTY_SEED, Model, type TraceEvent } from '$sim/engine/model';
+import { COUNTY_SEED, Model, type HistoryState, type TraceEvent } from '$sim/engine/model';
 import type { GroupSummary } from '$sim/engine/outputs';
+import type { Parameters } from '$sim/engine/parameters';
+import { historyBuffers } from '$sim/engine/start';
 import { engineOptions, type Scenario } from './scenario';
 import type { PoolRequest } from './WorkerPool';
 import { Cache } from '../cache';
@@ -57,32 +61,55 @@ const pause = (() => {
 		});
 })();
 
+/** Steps a model to its end in slices, pausing between them; false when the request went stale meanwhile. */
+async function stepToEnd(model: Model, request: PoolRequest): Promise<boolean> {
+	while (!model.done) {
+		if (stale(request)) return false;
+		const until = performance.now() + SLICE_MS;
+		do model.step();
+		while (!model.done && performance.now() < until);
+		await pause();
+	}
+	return !stale(request);
+}
+
+/** What the county's history depends on in the sandbox: seed, replicate, county size and the scenario's parameters (its context). */
+export interface HistorySettings {
+	seed: number;
+	replicate: number;
+	scale: number;
+	params: Partial<Parameters>;
+}
+
 const api = {
 	/** Marks every run of `channel` older than `generation` as stale. */
 	cancelBefore(channel: string, generation: number): void {
 		current.set(channel, Math.max(current.get(channel) ?? 0, generation));
 	},
 
+	/** Runs the county's history (Aug 2015 → Jun 2022) and returns the state it left, transferred; null when stale. */
+	async history(settings: HistorySettings & PoolRequest): Promise<HistoryState | null> {
+		const model = Model.historyRun({ seed: settings.seed, replicate: settings.replicate, params: settings.params, county: countyAt(settings.scale) });
+		if (!(await stepToEnd(model, settings))) return null;
+		const state = model.historyState();
+		return Comlink.transfer(state, historyBuffers(state));
+	},
+
 	/**
-	 * Runs one replicate. Pauses every few milliseconds so that a newer request's
-	 * `cancelBefore` can arrive; a stale run then stops and resolves to null.
+	 * Runs one replicate from the county as of mid-2022 (from `history` when given). Pauses every
+	 * few milliseconds so that a newer request's `cancelBefore` can arrive; a stale run then stops
+	 * and resolves to null.
 	 */
-	async run(scenario: Scenario, options: { replicate: number; scale: number; weeks: number } & PoolRequest): Promise<ReplicateOutput | null> {
+	async run(scenario: Scenario, options: { replicate: number; scale: number; weeks: number; history?: HistoryState } & PoolRequest): Promise<ReplicateOutput | null> {
 		const county = countyAt(options.scale);
 		const model = new Model({
 			...engineOptions(scenario),
 			replicate: options.replicate,
 			weeks: options.weeks,
-			county
+			county,
+			history: options.history
 		});
-		while (!model.done) {
-			if (stale(options)) return null;
-			const until = performance.now() + SLICE_MS;
-			do model.step();
-			while (!model.done && performance.now() < until);
-			await pause();
-		}
-		if (stale(options)) return null;
+		if (!(await stepToEnd(model, options))) return null;
 		const s = model.summary();
 		const series = Object.fromEntries(SERIES_SHOWN.map((m) => [m, model.series[m]])) as ReplicateOutput['series'];
 		const output: ReplicateOutput = {
@@ -113,17 +140,21 @@ const api = {
 
 export type SimWorkerApi = typeof api & typeof tracing;
 
-/** Follow one case: the steps of one household's issues in a full-county run (replicate 0). */
+/** Follow one case: the steps of one household's issues in a full-county run (replicate 0), from the county as of mid-2022. */
 const tracing = {
-	trace(scenario: Scenario, household: number, weeks: number): { events: TraceEvent[]; town: number; type: number } {
+	trace(scenario: Scenario, household: number, weeks: number, history?: HistoryState): { events: TraceEvent[]; town: number; type: number } {
 		const county = countyAt(1);
 		const model = new Model({
 			...engineOptions(scenario),
 			weeks,
 			county,
-			traceHousehold: household
-		}).run();
-		return { events: model.trace, town: county.households.town[household], type: county.households.type[household] };
+			traceHousehold: household,
+			history
+		});
+		// Its type when the run starts (out-migration in the history may have changed it).
+		const type = model.world.type[household];
+		model.run();
+		return { events: model.trace, town: county.households.town[household], type };
 	}
 };
 
