@@ -4,8 +4,9 @@
  * the fit report, sim/reports/calibration.json. With --write, the chosen values become the
  * defaults of the parameter table (sim/engine/parameters.ts), "calibrated to the published record".
  *
+ *   --prior N      points of the first generation, from the prior (default 600)
  *   --population N points kept in each generation of the ABC-SMC (default 100)
- *   --budget N     most points tried in one generation (default 2000)
+ *   --budget N     most points tried in a later generation (default 1500)
  *   --check N      replicates of the final check at the chosen values (default 20)
  *   --seed N       seed of the sample and of the runs (default 1)
  *   --scale X      fraction of the full county (default 1; the record counts the full county)
@@ -27,6 +28,7 @@ const { values } = (() => {
 	try {
 		return parseArgs({
 			options: {
+				prior: { type: 'string' },
 				population: { type: 'string' },
 				budget: { type: 'string' },
 				check: { type: 'string' },
@@ -44,7 +46,8 @@ const { values } = (() => {
 	}
 })();
 const population = integerOption(name, 'population', values.population, 100, 5, 10_000);
-const budget = integerOption(name, 'budget', values.budget, 2000, population, 1_000_000);
+const prior = integerOption(name, 'prior', values.prior, 600, population, 1_000_000);
+const budget = integerOption(name, 'budget', values.budget, 1500, population, 1_000_000);
 const checkReplicates = integerOption(name, 'check', values.check, 20, 2, 1000);
 const seed = integerOption(name, 'seed', values.seed, 1, 0, 2 ** 32 - 1);
 const scale = numberOption(name, 'scale', values.scale, 1, MIN_SCALE, 1);
@@ -55,6 +58,7 @@ let lastLine = 0;
 const { report } = calibrate({
 	seed,
 	county: buildCounty({ seed: COUNTY_SEED, scale }),
+	prior,
 	population,
 	budget,
 	checkReplicates,

@@ -2,18 +2,19 @@
  * Calibration of the history scenario to the published record (`npm run sim:calibrate`).
  *
  * Method: approximate Bayesian computation by sequential Monte Carlo (ABC-SMC: Toni et al. 2009,
- * J. R. Soc. Interface 6; weights after Beaumont et al. 2009, Biometrika 96). The distance of a
- * point is the largest of the fitted targets' errors, each in units of its tolerance
- * (history.ts TARGETS): at most 1 when every target is within its tolerance. Generation 0 samples
- * the prior — uniform, or log-uniform for the scale parameters, as a Latin hypercube — with one
- * replicate a point, and keeps `population` points within 4 tolerances; each later generation
- * perturbs kept points (Gaussian kernel, twice the population's variance) and keeps those within
- * 2, 1.5, 1.2 and finally 1 tolerance, with two replicates a point averaged. The acceptable ranges
- * are the weighted 5th–95th percentiles of the last population; the chosen values are, of its
- * five points nearest the record rounded to three significant digits, the nearest over six
- * further replicates. A final check runs the chosen values with fresh replicates. Then every
- * other parameter is moved to the ends of its range, one at a time with the same random numbers,
- * to see which ones the record can say anything about.
+ * J. R. Soc. Interface 6; weights after Beaumont et al. 2009, Biometrika 96; thresholds adapted
+ * as in Del Moral, Doucet & Jasra 2012, Statistics and Computing 22). The distance of a point is
+ * the largest of the fitted targets' errors, each in units of its tolerance (history.ts TARGETS):
+ * at most 1 when every target is within its tolerance. Generation 0 samples the prior — uniform,
+ * or log-uniform for the scale parameters, as a Latin hypercube — with one replicate a point, and
+ * keeps the nearest `population`; each later generation perturbs kept points and keeps those
+ * within the median distance of the generation before (two replicates a point averaged), until
+ * the threshold reaches 1. The acceptable ranges are the weighted 5th–95th percentiles of the last
+ * population's points within tolerance; the chosen values are, of its five points nearest the
+ * record rounded to three significant digits, the nearest over six further replicates. A final
+ * check runs the chosen values with fresh replicates. Then every other parameter is moved to the
+ * ends of its range, one at a time with the same random numbers, to see which ones the record can
+ * say anything about.
  *
  * The targets are the record only (cases received, closure, satisfaction): no proposition of the
  * study enters the distance.
@@ -56,7 +57,8 @@ export const FREE: readonly FreeSpec[] = [
 export interface CalibrationOptions {
 	seed: number;
 	county: County;
-	/** Points kept in each generation, and the most points tried in one. */
+	/** Points of the first generation (from the prior), points kept in each generation, and the most points tried in a later one. */
+	prior: number;
 	population: number;
 	budget: number;
 	checkReplicates: number;
@@ -109,8 +111,8 @@ interface Particle {
 	w: number;
 }
 
-/** The thresholds of the generations, in tolerances (distance ≤ 1: every target within its tolerance). */
-const EPSILON = [4, 2, 1.5, 1.2, 1];
+/** Generations after the first, at most. */
+const MAX_GENERATIONS = 12;
 
 const transform = (f: FreeSpec, x: number) => (f.log ? Math.log(x) : x);
 const untransform = (f: FreeSpec, x: number) => (f.log ? Math.exp(x) : x);
@@ -149,33 +151,33 @@ export function calibrate(options: CalibrationOptions): { report: CalibrationRep
 		Array.from({ length: replicates }, (_, r) => runHistory({ params, seed, replicate: first + r, county }).counts);
 	const asPoint = (xs: number[]): Partial<Point> => Object.fromEntries(FREE.map((f, i) => [f.name, xs[i]]));
 
-	// ABC-SMC (Toni et al. 2009; Beaumont et al. 2009). Generation 0 draws from the prior (a
-	// Latin hypercube, one replicate a point) and keeps the points within EPSILON[0]. Each later
-	// generation draws a kept point by weight, perturbs it with a Gaussian kernel of twice the
-	// population's variance in each transformed coordinate (log for the scale parameters), runs it
-	// with two replicates and keeps it within EPSILON[g], weighted prior ÷ Σ w_j K(θ | θ_j).
+	// ABC-SMC (Toni et al. 2009; Beaumont et al. 2009) with adaptive thresholds (Del Moral, Doucet
+	// & Jasra 2012). Generation 0 runs `prior` points of a Latin hypercube over the prior (one
+	// replicate each) and keeps the `population` nearest. Each later generation's threshold is the
+	// median distance of the population before it (never below 1); it draws a kept point by weight,
+	// perturbs it with a Gaussian kernel of twice the population's variance in each transformed
+	// coordinate (log for the scale parameters), runs it with two replicates and keeps it within
+	// the threshold, weighted prior ÷ Σ w_j K(θ | θ_j) — until the threshold reaches 1 (every
+	// target within its tolerance) and that generation is full, or a generation runs out of budget.
 	const lows = FREE.map((f) => transform(f, f.low));
 	const highs = FREE.map((f) => transform(f, f.high));
-	const population = options.population;
-	const budget = options.budget;
+	const { population, budget } = options;
 	let simulated = 0;
 	const generations: CalibrationReport['generations'] = [];
-	let kept: Particle[] = [];
+	let kept: Particle[];
 	{
-		const draws = latinHypercube(rng, budget, FREE);
-		const all: Particle[] = [];
-		for (let i = 0; i < draws.length && kept.length < population; i++) {
-			options.onProgress?.('generation 0', kept.length, population);
-			const p = { xs: draws[i], t: draws[i].map((x, k) => transform(FREE[k], x)), d: distance(run(asPoint(draws[i]), 1)), w: 1 };
+		const draws = latinHypercube(rng, options.prior, FREE);
+		const all = draws.map((xs, i) => {
+			options.onProgress?.('generation 0', i, draws.length);
 			simulated++;
-			all.push(p);
-			if (p.d <= EPSILON[0]) kept.push(p);
-		}
-		// Too few within the first threshold: the nearest points go on (the report's generations show it).
-		if (kept.length < Math.min(population, 10)) kept = [...all].sort((x, y) => x.d - y.d).slice(0, Math.min(population, all.length));
-		generations.push({ epsilon: EPSILON[0], simulated, kept: kept.length });
+			return { xs, t: xs.map((x, k) => transform(FREE[k], x)), d: distance(run(asPoint(xs), 1)), w: 1 };
+		});
+		kept = [...all].sort((x, y) => x.d - y.d).slice(0, population);
+		generations.push({ epsilon: kept[kept.length - 1].d, simulated, kept: kept.length });
 	}
-	for (let g = 1; g < EPSILON.length && kept.length >= 2; g++) {
+	for (let g = 1; g <= MAX_GENERATIONS; g++) {
+		const sortedD = kept.map((p) => p.d).sort((a, b) => a - b);
+		const epsilon = Math.max(1, sortedD[Math.floor(sortedD.length / 2)]);
 		const total = kept.reduce((a, p) => a + p.w, 0);
 		const sd = FREE.map((_, k) => {
 			const mean = kept.reduce((a, p) => a + p.w * p.t[k], 0) / total;
@@ -186,7 +188,7 @@ export function calibrate(options: CalibrationOptions): { report: CalibrationRep
 		const before = simulated;
 		let tries = 0;
 		while (next.length < population && tries < budget) {
-			options.onProgress?.(`generation ${g}`, next.length, population);
+			options.onProgress?.(`generation ${g} (ε ${epsilon.toFixed(2)})`, next.length, population);
 			tries++;
 			const parent = kept[weightedIndex(rng, kept.map((p) => p.w), total)];
 			const t = parent.t.map((x, k) => x + sd[k] * normal(rng));
@@ -194,7 +196,7 @@ export function calibrate(options: CalibrationOptions): { report: CalibrationRep
 			const xs = t.map((x, k) => untransform(FREE[k], x));
 			const d = distance(run(asPoint(xs), 2));
 			simulated++;
-			if (d > EPSILON[g]) continue;
+			if (d > epsilon) continue;
 			let density = 0;
 			for (const p of kept) {
 				let k2 = 0;
@@ -203,9 +205,10 @@ export function calibrate(options: CalibrationOptions): { report: CalibrationRep
 			}
 			next.push({ xs, t, d, w: 1 / density });
 		}
-		generations.push({ epsilon: EPSILON[g], simulated: simulated - before, kept: next.length });
+		generations.push({ epsilon: Number(epsilon.toFixed(3)), simulated: simulated - before, kept: next.length });
 		if (next.length < 2) break;
 		kept = next;
+		if (epsilon <= 1 || next.length < population) break;
 	}
 	const accepted = kept.filter((p) => p.d <= 1);
 	// The chosen values: of the five kept points nearest the record (rounded), the nearest over six further replicates.

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
+import { PUBLISHED } from '../../sim/county/published';
+import { HISTORY_WEEKS } from '../../sim/engine/history';
 import { WEEKLY_METRICS } from '../../sim/engine/outputs';
 import { MODEL_VERSION } from '../../sim/engine/version';
 
@@ -56,6 +58,26 @@ describe('npm run sim', () => {
 		// The history leaves trust and open issues behind: the first weeks differ from a county at zero.
 		expect(h.scenarios[0].summary.trust).not.toBe(z.scenarios[0].summary.trust);
 		expect(h.scenarios[0].summary.closed).toBeGreaterThan(0);
+	});
+
+	it('replays the county’s history with --scenario history and prints its fit to the published record', async () => {
+		const { stdout } = await sim(['--scenario', 'history', '--reps', '2', '--scale', '0.125', '--json']);
+		const out = JSON.parse(stdout);
+		expect(out.weeks).toBe(HISTORY_WEEKS);
+		expect(out.scenarios.map((s: { label: string }) => s.label)).toEqual(['history']);
+		const byName = Object.fromEntries(out.targets.map((t: { name: string }) => [t.name, t]));
+		expect(byName.received.published).toBe(PUBLISHED.ledgerCases.value);
+		expect(byName.closed.published).toBe(PUBLISHED.ledgerClosed.value);
+		expect(byName.satisfaction.published).toBe(PUBLISHED.satisfaction.value);
+		for (const t of out.targets) {
+			expect(t.low).toBeLessThanOrEqual(t.model);
+			expect(t.high).toBeGreaterThanOrEqual(t.model);
+		}
+		// A reduced county's counts read as the full county's: within a fifth of the published volume.
+		expect(Math.abs(byName.received.model / PUBLISHED.ledgerCases.value - 1)).toBeLessThan(0.2);
+		const refused = await sim(['--scenario', 'history', '--mode', 'one-way']).catch((e: { code: number; stderr: string }) => e);
+		expect(refused).toMatchObject({ code: 2 });
+		expect((refused as { stderr: string }).stderr).toContain('--scenario history follows the published timeline');
 	});
 
 	// From zero: a county from the history closes issues in its first week (those open at the start).

@@ -7,6 +7,7 @@ import { distance, FREE, latinHypercube } from '../../sim/engine/calibration';
 import { HISTORY_STEPS, HISTORY_WEEKS, historyDate, historyOptions, historyWeek, RECORD_PERIOD, runHistory } from '../../sim/engine/history';
 import { greatCircleKm } from '../../sim/engine/mechanisms/capacity';
 import { Model } from '../../sim/engine/model';
+import { COUNTY, type World } from '../../sim/engine/world';
 import { PRESET_SPECS } from '../../sim/engine/modes';
 import { CALIBRATED_SOURCE, defaultParameters, PARAMETERS } from '../../sim/engine/parameters';
 import type { CalibrationReport } from '../../sim/engine/reports';
@@ -126,10 +127,46 @@ describe('distance from the county seat', () => {
 		const km = TOWNS.map((t) => greatCircleKm(TOWNS[0].seatLat, TOWNS[0].seatLon, t.seatLat, t.seatLon));
 		const far = km.indexOf(Math.max(...km));
 		expect(km[0]).toBe(0);
-		const gap = (roadSpeed: number) => {
-			const s = new Model({ mode: 'two-way', county: small, weeks: 104, params: { ...defaultParameters(), roadSpeed } }).run().summary();
-			return s.byTown[far].daysMedian - s.byTown[0].daysMedian;
+		expect(km[far]).toBeGreaterThan(20);
+		const county = buildCounty({ seed: COUNTY_SEED, scale: 1 / 4 });
+		/** Hours of travel queued with county-level cases, and weeks to close them, in the far town and the county seat. */
+		const run = (roadSpeed: number) => {
+			const travel = [0, 0];
+			const weeks = [0, 0];
+			const n = [0, 0];
+			const side = (w: World, id: number) => {
+				const t = w.county.households.town[w.issues.household[id]];
+				return t === far ? 0 : t === 0 ? 1 : -1;
+			};
+			new Model({
+				mode: 'two-way',
+				county,
+				weeks: 156,
+				params: { roadSpeed },
+				observers: [
+					{
+						queued: (w, id) => {
+							const k = side(w, id);
+							if (k >= 0 && w.issues.level[id] === COUNTY) travel[k] = w.issues.travelLeft[id];
+						},
+						closed: (w, id, _s, _f, wk) => {
+							const k = side(w, id);
+							if (k >= 0 && w.issues.level[id] === COUNTY) {
+								weeks[k] += wk;
+								n[k]++;
+							}
+						}
+					}
+				]
+			}).run();
+			return { travel, farSlower: weeks[0] / n[0] - weeks[1] / n[1] };
 		};
-		expect(gap(5)).toBeGreaterThan(gap(80));
+		const slow = run(5);
+		const fast = run(80);
+		// The road's round trip, computed independently of the engine: 2 × winding × km / speed.
+		const p = defaultParameters();
+		expect(slow.travel[0] - slow.travel[1]).toBeCloseTo((2 * p.roadWinding * km[far]) / 5, 4);
+		expect(fast.travel[0] - fast.travel[1]).toBeCloseTo((2 * p.roadWinding * km[far]) / 80, 4);
+		expect(slow.farSlower).toBeGreaterThan(fast.farSlower + 0.5);
 	});
 });
