@@ -86,7 +86,7 @@
  *   the late and cross-department cases, after expectancy–disconfirmation (Van Ryzin 2004).
  * - repeat_of: the household's previous case, when it was received within 90 days before and
  *   was then still open or closed unsolved (the household came back about a matter not yet
- *   solved); a repeat keeps that case's ledger type, category and lead department.
+ *   solved); a repeat keeps that case's ledger type and category.
  * - Not from the model, drawn from the seed as before (no published breakdown exists): ledger
  *   type (LEDGER_SHARES), category within it (CATEGORY_WEIGHTS), lead department of county and
  *   town cases by category (LEAD_DEPT_WEIGHTS; village cases: the village committee); the time
@@ -100,8 +100,9 @@ import { BY_LIAISON, BY_ONLINE } from '../engine/issue-pool';
 import { Model } from '../engine/model';
 import type { Parameters } from '../engine/parameters';
 import { COUNTY, ELDERLY, VILLAGE } from '../engine/world';
-import { logNormal, weightedIndex, type Uniform } from '../random/distributions';
+import { logNormal, weightedIndex, weightedSample, type Uniform } from '../random/distributions';
 import { KeyedUniform } from '../random/keyed';
+import { Xoshiro128 } from '../random/xoshiro128';
 import { CaseRecorder, type RecordedCases } from './case-recorder';
 import {
 	CATEGORY_WEIGHTS,
@@ -110,6 +111,7 @@ import {
 	LEAD_DEPT_WEIGHTS,
 	LEDGER_SHARES,
 	LEDGER_TYPES,
+	CASE_LEVELS,
 	STEPS,
 	STEP_DAYS
 } from './case-vocabulary';
@@ -152,8 +154,9 @@ export interface CaseOptions {
 
 /** The most history runs pooled to cover the published totals. */
 export const MAX_REPLICATES = 8;
-/** Key stream of the case draws: stream 7 of the seed, which no replicate of the model uses (they use 8r + 0…6). */
+/** Streams of the case draws: 7 (keyed) and 15 (a sequence), which no replicate of the model uses (they use 8r + 0…6). */
 const CASE_STREAM = 7;
+const BASIC_STREAM = 15;
 /** Time limits of the ledger rules by level (county, town, village), days from assignment. */
 const TIME_LIMIT_DAYS = [20, 15, 10];
 /** Share of surveyed cases that answer 基本满意 (basically satisfied): an assumption consistent with "satisfaction ≥ 98.5%". */
@@ -178,14 +181,20 @@ const MONTHS = monthOf(AS_OF - 1) - FIRST_MONTH + 1;
 /**
  * Where the draws of a case sit in its key's third word: the fields its copies share (sampling
  * priority, ledger type with category and lead department, channel), then 32 slots for each
- * copy: receipt (2), the other steps (18), and last the 基本满意 draw.
+ * copy: receipt (2), then the other steps (18).
  */
-const DRAW = { priority: 0, ledger: 1, channel: 8, copies: 32, perCopy: 32, steps: 2, basic: 31 } as const;
+const DRAW = { priority: 0, ledger: 1, channel: 8, copies: 32, perCopy: 32, steps: 2 } as const;
+
+/** The dataset's level (CASE_LEVELS) of each of the model's (world.ts: VILLAGE, TOWN, COUNTY). */
+const LEVEL_OF = [CASE_LEVELS.indexOf('village'), CASE_LEVELS.indexOf('town'), CASE_LEVELS.indexOf('county')];
+const VILLAGE_LEVEL = LEVEL_OF[VILLAGE];
+const VILLAGE_COMMITTEE = DEPARTMENTS.indexOf('village_committee');
 
 /** Sampling classes of the county and town cases. */
 const OPEN = 0;
 const SATISFIED = 1;
 const DISSATISFIED = 2;
+const CLASS_NAMES = ['open county and town', 'satisfied county and town', 'dissatisfied county and town'];
 
 function monthOf(seconds: number): number {
 	const d = new Date(seconds * 1000);
@@ -240,15 +249,11 @@ function classTotals(n: number, poolClosed: number, poolDissatisfied: number): n
 	return [open, closed - dissatisfied, dissatisfied];
 }
 
-/** Pool cases of each class (county and town) and of the village ledger. */
-function poolCounts(pool: RecordedCases): { classes: number[]; village: number } {
+/** Pool cases of each class (county and town). */
+function poolClasses(pool: RecordedCases): number[] {
 	const classes = [0, 0, 0];
-	let village = 0;
-	for (let s = 0; s < pool.count; s++) {
-		if (pool.level[s] === VILLAGE) village++;
-		else classes[!closedInRecord(pool, s) ? OPEN : pool.satisfied[s] ? SATISFIED : DISSATISFIED]++;
-	}
-	return { classes, village };
+	for (let s = 0; s < pool.count; s++) if (pool.level[s] !== VILLAGE) classes[!closedInRecord(pool, s) ? OPEN : pool.satisfied[s] ? SATISFIED : DISSATISFIED]++;
+	return classes;
 }
 
 /**
@@ -261,7 +266,7 @@ export function recordHistory(county: County, options: CaseOptions): RecordedCas
 	for (let r = 0; r < MAX_REPLICATES; r++) {
 		recorder.startReplicate(r);
 		new Model({ ...historyOptions(), county, seed: options.seed, replicate: r, params: options.params, observers: [recorder] }).run();
-		const { classes } = poolCounts(recorder.cases);
+		const classes = poolClasses(recorder.cases);
 		const need = classTotals(n, classes[SATISFIED] + classes[DISSATISFIED], classes[DISSATISFIED]);
 		if (need.every((k, c) => k <= classes[c])) break;
 	}
@@ -279,9 +284,9 @@ interface Picks {
  * cell's quota in proportion to its members (largest remainder); within a cell, members in order
  * of their drawn priority, each taken ⌊quota ÷ members⌋ times and the first quota mod members once more.
  */
-function stratified(members: number[], cellOf: (s: number) => number, cells: number, total: number, priority: Float64Array, out: Picks): void {
+function stratified(members: number[], cellOf: (s: number) => number, cells: number, total: number, priority: Float64Array, out: Picks, what: string): void {
 	if (total === 0) return;
-	if (members.length === 0) throw new RangeError(`the history gave no cases to draw ${total} from`);
+	if (members.length === 0) throw new RangeError(`the history gave no ${what} cases in ${MAX_REPLICATES} runs to draw ${total} from`);
 	const counts = new Array<number>(cells).fill(0);
 	for (const s of members) counts[cellOf(s)]++;
 	const quotas = apportion(total, counts);
@@ -324,7 +329,8 @@ function within(lo: number, hi: number, v: number): number {
 	return lo + Math.floor((v * (hi - lo)) / MINUTE) * MINUTE;
 }
 
-const days = (step: Exclude<(typeof STEPS)[number], 'handled'>, u: Uniform) => logNormal(u, STEP_DAYS[step].median, STEP_DAYS[step].sigma) * DAY;
+/** Seconds an administrative step takes: log-normal (STEP_DAYS). */
+const stepSeconds = (step: Exclude<(typeof STEPS)[number], 'handled'>, u: Uniform) => logNormal(u, STEP_DAYS[step].median, STEP_DAYS[step].sigma) * DAY;
 
 const stepScratch = new Float64Array(STEPS.length);
 
@@ -340,7 +346,7 @@ function placeSteps(c: CaseColumns, i: number, pool: RecordedCases, s: number, c
 	const closed = C >= 0 ? within(Math.max(h, weekStart(C)), weekEnd(C), u.next()) : Infinity;
 	const t = stepScratch;
 	// Registered, reviewed, acknowledged, assigned: at most half the time to handling.
-	const before = [days('registered', u), days('reviewed', u), days('acknowledged', u), days('assigned', u)];
+	const before = [stepSeconds('registered', u), stepSeconds('reviewed', u), stepSeconds('acknowledged', u), stepSeconds('assigned', u)];
 	const sum = before[0] + before[1] + before[2] + before[3];
 	const shrink = Math.min(1, (h - r) / 2 / sum);
 	let x = 0;
@@ -351,10 +357,10 @@ function placeSteps(c: CaseColumns, i: number, pool: RecordedCases, s: number, c
 	t[4] = h;
 	// Reported, signed off, surveyed, archived: ending at closure; the report waits out the model's
 	// hand-offs, or all four shrink in proportion; the survey not before the week of closure.
-	const report = days('reported', u);
-	const signOff = days('signed_off', u);
-	const survey = days('surveyed', u);
-	const archive = days('archived', u);
+	const report = stepSeconds('reported', u);
+	const signOff = stepSeconds('signed_off', u);
+	const survey = stepSeconds('surveyed', u);
+	const archive = stepSeconds('archived', u);
 	if (Number.isFinite(closed)) {
 		const span = closed - h;
 		const need = report + signOff + survey + archive;
@@ -387,14 +393,13 @@ export function generateCases(county: County, options: CaseOptions): CaseColumns
 		if (pool.level[s] === VILLAGE) village.push(s);
 		else members[!closedInRecord(pool, s) ? OPEN : pool.satisfied[s] ? SATISFIED : DISSATISFIED].push(s);
 	}
-	const { classes } = poolCounts(pool);
-	const totals = classTotals(n, classes[SATISFIED] + classes[DISSATISFIED], classes[DISSATISFIED]);
+	const totals = classTotals(n, members[SATISFIED].length + members[DISSATISFIED].length, members[DISSATISFIED].length);
 	const picks: Picks = { source: [], copy: [] };
 	const countyTownCell = (s: number) => (month[s] * 2 + (pool.level[s] === COUNTY ? 1 : 0)) * towns + townOf(s);
-	for (const c of [OPEN, SATISFIED, DISSATISFIED]) stratified(members[c], countyTownCell, MONTHS * 2 * towns, totals[c], priority, picks);
+	for (const c of [OPEN, SATISFIED, DISSATISFIED]) stratified(members[c], countyTownCell, MONTHS * 2 * towns, totals[c], priority, picks, CLASS_NAMES[c]);
 	const poolCountyTown = members[0].length + members[1].length + members[2].length;
 	const villageCell = (s: number) => (month[s] * towns + townOf(s)) * 2 + (closedInRecord(pool, s) ? 1 : 0);
-	stratified(village, villageCell, MONTHS * towns * 2, Math.round((n * village.length) / poolCountyTown), priority, picks);
+	stratified(village, villageCell, MONTHS * towns * 2, Math.round((n * village.length) / poolCountyTown), priority, picks, 'village-level');
 
 	// Cases in order of receipt (ties in the order drawn): case_id follows intake.
 	const count = picks.source.length;
@@ -411,7 +416,6 @@ export function generateCases(county: County, options: CaseOptions): CaseColumns
 	const last = new Int32Array(h.count).fill(-1);
 	const previous = new Int32Array(h.count).fill(-1);
 	const source = new Int32Array(count);
-	const copyOf = new Int32Array(count);
 	const limit = Float64Array.from(TIME_LIMIT_DAYS, (d) => d * DAY);
 	const assignedAt = c.steps[STEPS.indexOf('assigned')];
 	const archivedAt = c.steps[STEPS.indexOf('archived')];
@@ -419,12 +423,11 @@ export function generateCases(county: County, options: CaseOptions): CaseColumns
 		const o = order[i] % 2 ** 26;
 		const s = picks.source[o];
 		source[i] = s;
-		copyOf[i] = picks.copy[o];
-		const level = 2 - pool.level[s];
+		const level = LEVEL_OF[pool.level[s]];
 		c.level[i] = level;
 		c.household[i] = pool.household[s];
 		c.received[i] = received[o];
-		placeSteps(c, i, pool, s, copyOf[i], received[o], u);
+		placeSteps(c, i, pool, s, picks.copy[o], received[o], u);
 		c.due[i] = assignedAt[i] + limit[level];
 		c.coDepts[i] = pool.depts[s] - 1;
 		c.handoffs[i] = pool.handoffs[s];
@@ -438,21 +441,20 @@ export function generateCases(county: County, options: CaseOptions): CaseColumns
 		// A repeat: the household's previous case (another issue of the model's) within 90 days, then still open or closed unsolved.
 		const hh = pool.household[s];
 		const earlier = last[hh] >= 0 && source[last[hh]] !== s ? last[hh] : previous[hh];
+		u.at(pool, s, DRAW.ledger);
 		if (earlier >= 0 && c.received[i] - c.received[earlier] <= REPEAT_WINDOW_DAYS * DAY && (!(archivedAt[earlier] <= c.received[i]) || c.solved[earlier] === 0)) {
 			c.repeatOf[i] = earlier + 1;
 			c.ledger[i] = c.ledger[earlier];
 			c.category[i] = c.category[earlier];
-			c.leadDept[i] = c.leadDept[earlier];
 		} else {
-			u.at(pool, s, DRAW.ledger);
 			c.ledger[i] = weightedIndex(u, LEDGER_SHARES);
 			c.category[i] = weightedIndex(u, CATEGORY_WEIGHTS[LEDGER_TYPES[c.ledger[i]]]);
-			c.leadDept[i] = level === 2 ? DEPARTMENTS.indexOf('village_committee') : weightedIndex(u, LEAD_DEPT_WEIGHTS[c.category[i]]);
 		}
+		c.leadDept[i] = level === VILLAGE_LEVEL ? VILLAGE_COMMITTEE : weightedIndex(u, LEAD_DEPT_WEIGHTS[c.category[i]]);
 		if (last[hh] < 0 || source[last[hh]] !== s) previous[hh] = last[hh];
 		last[hh] = i;
 	}
-	basicAnswers(c, u, pool, source, copyOf);
+	basicAnswers(c, options.seed);
 	return c;
 }
 
@@ -474,29 +476,21 @@ function channelOf(pool: RecordedCases, s: number, received: number, u: CaseDraw
 /**
  * Which satisfied answers are 基本满意: exactly BASIC_SHARE of each level group's surveyed cases
  * (county and town; village), drawn without replacement with weight (2 if handled after its time
- * limit, else 1) × (1 + co-handling departments) (Efraimidis & Spirakis 2006: the largest
- * ln(u) ÷ weight win).
+ * limit, else 1) × (1 + co-handling departments), in case order from the seed's BASIC_STREAM.
  */
-function basicAnswers(c: CaseColumns, u: CaseDraws, pool: RecordedCases, source: Int32Array, copy: Int32Array): void {
+function basicAnswers(c: CaseColumns, seed: number): void {
+	const rng = Xoshiro128.stream(seed, BASIC_STREAM);
 	const handled = c.steps[STEPS.indexOf('handled')];
 	for (const village of [false, true]) {
 		const candidates: number[] = [];
 		let surveyed = 0;
 		for (let i = 0; i < c.count; i++) {
-			if (c.satisfaction[i] < 0 || (c.level[i] === 2) !== village) continue;
+			if (c.satisfaction[i] < 0 || (c.level[i] === VILLAGE_LEVEL) !== village) continue;
 			surveyed++;
 			if (c.satisfaction[i] === 0) candidates.push(i);
 		}
-		const k = Math.min(candidates.length, Math.round(surveyed * BASIC_SHARE));
-		if (k === 0) continue;
-		const keys = candidates.map((i) => {
-			const weight = (handled[i] > c.due[i] ? 2 : 1) * (1 + c.coDepts[i]);
-			return Math.log(1 - u.at(pool, source[i], DRAW.copies + copy[i] * DRAW.perCopy + DRAW.basic).next()) / weight;
-		});
-		const threshold = Float64Array.from(keys).sort()[keys.length - k];
-		candidates.forEach((i, j) => {
-			if (keys[j] >= threshold) c.satisfaction[i] = 1;
-		});
+		const weights = candidates.map((i) => (handled[i] > c.due[i] ? 2 : 1) * (1 + c.coDepts[i]));
+		for (const j of weightedSample(rng, weights, Math.min(candidates.length, Math.round(surveyed * BASIC_SHARE)))) c.satisfaction[candidates[j]] = 1;
 	}
 }
 
