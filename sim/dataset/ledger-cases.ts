@@ -273,10 +273,11 @@ export function recordHistory(county: County, options: CaseOptions): RecordedCas
 	return recorder.cases;
 }
 
-/** Output cases as (pool case, copy) pairs. */
+/** Output cases as (pool case, copy) pairs, the first `count` of each array. */
 interface Picks {
-	source: number[];
-	copy: number[];
+	source: Int32Array;
+	copy: Int32Array;
+	count: number;
 }
 
 /**
@@ -300,9 +301,9 @@ function stratified(members: number[], cellOf: (s: number) => number, cells: num
 		const extra = quota - each * list.length;
 		list.forEach((s, k) => {
 			const copies = each + (k < extra ? 1 : 0);
-			for (let j = 0; j < copies; j++) {
-				out.source.push(s);
-				out.copy.push(j);
+			for (let j = 0; j < copies; j++, out.count++) {
+				out.source[out.count] = s;
+				out.copy[out.count] = j;
 			}
 		});
 	});
@@ -394,15 +395,16 @@ export function generateCases(county: County, options: CaseOptions): CaseColumns
 		else members[!closedInRecord(pool, s) ? OPEN : pool.satisfied[s] ? SATISFIED : DISSATISFIED].push(s);
 	}
 	const totals = classTotals(n, members[SATISFIED].length + members[DISSATISFIED].length, members[DISSATISFIED].length);
-	const picks: Picks = { source: [], copy: [] };
+	const poolCountyTown = members[0].length + members[1].length + members[2].length;
+	const villageTotal = Math.round((n * village.length) / poolCountyTown);
+	const picks: Picks = { source: new Int32Array(n + villageTotal), copy: new Int32Array(n + villageTotal), count: 0 };
 	const countyTownCell = (s: number) => (month[s] * 2 + (pool.level[s] === COUNTY ? 1 : 0)) * towns + townOf(s);
 	for (const c of [OPEN, SATISFIED, DISSATISFIED]) stratified(members[c], countyTownCell, MONTHS * 2 * towns, totals[c], priority, picks, CLASS_NAMES[c]);
-	const poolCountyTown = members[0].length + members[1].length + members[2].length;
 	const villageCell = (s: number) => (month[s] * towns + townOf(s)) * 2 + (closedInRecord(pool, s) ? 1 : 0);
-	stratified(village, villageCell, MONTHS * towns * 2, Math.round((n * village.length) / poolCountyTown), priority, picks, 'village-level');
+	stratified(village, villageCell, MONTHS * towns * 2, villageTotal, priority, picks, 'village-level');
 
 	// Cases in order of receipt (ties in the order drawn): case_id follows intake.
-	const count = picks.source.length;
+	const count = picks.count;
 	const received = new Float64Array(count);
 	const order = new Float64Array(count);
 	for (let o = 0; o < count; o++) {
