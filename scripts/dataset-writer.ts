@@ -11,7 +11,8 @@ import { openNodeDb, type DatasetMeta, type NodeDb, type TableMeta } from '../sr
 import { datasetTables, type DatasetOptions } from '../sim/dataset/tables';
 import { writeArrowColumns, writeArrowStream } from './arrow-table';
 
-export const GENERATOR_VERSION = '1';
+/** Version of the generator's method (2: ledger cases drawn from the model's history). */
+export const GENERATOR_VERSION = '2';
 
 /** Writes one Arrow file of cases per village (ordered by case id) into `dir`/cases/. */
 async function writeVillageCases(db: NodeDb, dir: string): Promise<DatasetMeta['villageCases']> {

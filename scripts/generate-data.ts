@@ -1,8 +1,11 @@
 /**
  * `npm run data` — writes the synthetic dataset the site serves (static/data/*.csv + meta.json).
- *   --seed N     generator seed (default: the county's, COUNTY_SEED in sim/county/published.ts)
+ * The ledger cases are drawn from the model's history of the county (sim/dataset/ledger-cases.ts).
+ *   --seed N     generator seed (default: the county's, COUNTY_SEED in sim/county/published.ts);
+ *                it builds the county, seeds the history runs and every draw of the cases
  *   --cases N    county+town ledger cases (default: the published 8,812); a scaled dataset for
- *                performance work, written to data-scaled/N/ unless --out is given
+ *                performance work, written to data-scaled/N/ unless --out is given (beyond the
+ *                model's cases, each is taken several times with its own times in its weeks)
  *   --out DIR    output folder
  * Same seed and options → identical bytes.
  */

@@ -17,7 +17,10 @@
  * - `case_days`: the time each case spent in each step (and from intake to closure), as a
  *   histogram with logarithmic bins 4% wide, by town, ledger type and quarter of intake. Medians
  *   and 90th percentiles are read from it to within ±2% (the centre of the bin). Narrower bins
- *   cost rows: 2% bins gave a million rows at a million cases, 4% bins about half that.
+ *   cost rows: with the first generator's narrow log-normal steps, 2% bins gave a million rows at
+ *   a million cases and 4% bins about half that; the cases drawn from the model's history spread
+ *   wider (minutes to months), and 4% bins give about 250 thousand rows at the published size and
+ *   1.7 million at a million cases.
  * - `case_villages`: cases by village, ledger type and month: the list a town's villages are
  *   picked from.
  *

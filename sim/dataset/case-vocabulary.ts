@@ -1,6 +1,7 @@
 /**
  * Code lists of the ledger cases. Codes are stable English identifiers; the app translates them.
- * Shares are stated assumptions of the synthetic dataset (no published breakdown exists).
+ * Shares are stated assumptions of the synthetic dataset (no published breakdown exists): the
+ * model has no ledger types, categories or named departments, so these are drawn, not modelled.
  */
 export const LEDGER_TYPES = ['suggestion', 'demand', 'complaint'] as const;
 export type LedgerType = (typeof LEDGER_TYPES)[number];
@@ -81,16 +82,16 @@ export const STEPS = [
 export type Step = (typeof STEPS)[number];
 
 /**
- * Median days spent in each step and the spread (σ of the log) — assumptions from the workflow's
- * own rules (acknowledge within a day or two, assign quickly) and typical handling times of
- * Chinese petition/hotline systems, where handling takes one to three weeks.
+ * Median days of each administrative step and the spread (σ of the log) — assumptions from the
+ * workflow's own rules (acknowledge within a day or two, assign quickly). Handling (严格督查),
+ * and with it the time to close, is not among them: it comes from the model's history
+ * (ledger-cases.ts places these steps within the weeks the model gives).
  */
-export const STEP_DAYS: Record<Step, { median: number; sigma: number }> = {
+export const STEP_DAYS: Record<Exclude<Step, 'handled'>, { median: number; sigma: number }> = {
 	registered: { median: 0.2, sigma: 0.6 },
 	reviewed: { median: 1.0, sigma: 0.5 },
 	acknowledged: { median: 0.6, sigma: 0.5 },
 	assigned: { median: 0.8, sigma: 0.6 },
-	handled: { median: 7, sigma: 0.7 },
 	reported: { median: 1.0, sigma: 0.5 },
 	signed_off: { median: 1.0, sigma: 0.5 },
 	surveyed: { median: 2.5, sigma: 0.5 },

@@ -1,18 +1,121 @@
+/**
+ * The ledger cases of the dataset, drawn from the model's history of the county (one county, one
+ * story: the dashboard's synthetic record is what the sandbox's model did in `history`).
+ *
+ * **The pool.** The history scenario (sim/engine/history.ts: one-way warm-up from Aug 2015,
+ * ledgers from Aug 2016, three levels from Jan 2018, integration 2019–2020, "321" from Aug 2021)
+ * is run on the dataset's own county (same households), seeded by the generator's seed, with
+ * the case recorder (case-recorder.ts) attached. Its cases form the pool: the county and town
+ * cases received Aug 2016 – Dec 2021, and from Jan 2018 the village ledger's cases (settled on the
+ * spot by the village committee or a liaison, or handled by stationed cadres in the village).
+ * Replicates (independent runs) are pooled until the pool holds at least the cases each sampling
+ * class below needs for the published totals (at most MAX_REPLICATES).
+ *
+ * **Post-stratification to the published totals.** The dataset takes exactly N county and town
+ * cases (N = the published 8,812, or `countyTownCases`), of them exactly round(N × 215 / 8,812)
+ * open at the end of 2021 (215 of 8,812: closed is exactly the published 8,597). The pool's
+ * county and town cases fall into three classes — open at the end of the record period (the
+ * model had not closed them), closed with the household satisfied, closed dissatisfied — and
+ * each class's total is fixed: open as above; dissatisfied the model's share of the closed cases,
+ * but at most ⌊closed × (1 − 98.5%)⌋, so that satisfaction is at least the published 98.5%;
+ * satisfied the rest. Each class's total is split over strata of month of receipt × level
+ * (county, town) × town in proportion to the class's pool cases in each (largest remainder,
+ * county/apportion.ts), and each stratum's quota is drawn from its pool cases in an order drawn
+ * from the seed. So the months, levels and towns of the cases, how long they took and what
+ * happened to them are the model's; the totals are the published ones. Where the model's shares
+ * differ from the published ones (before calibration: far more cases, fewer satisfied), the
+ * sample over-represents the model's satisfied (faster) cases: the class totals win.
+ * Village-level cases (no published total) are taken at the same fraction, N ÷ the pool's county
+ * and town cases, stratified by month × town × open or closed: their count is the model's
+ * village ledger, scaled as the county and town cases are.
+ *
+ * **More cases than the pool (`countyTownCases` above it).** A stratum whose quota exceeds its
+ * pool cases takes each of them ⌊quota ÷ pool⌋ times and the first quota mod pool in its drawn
+ * order once more (resampling with replacement, balanced); each copy keeps the model's weeks
+ * and draws its own days and times within them, so a scaled dataset of millions of cases costs
+ * one history run and a pass over the cases.
+ *
+ * **From the model's weeks to the nine steps.** The model gives the week a case was received
+ * (queued, or settled), the week its work was last done (`handled`; re-work after a failed
+ * hand-off moves it) and the week it was closed. Times within a week are drawn from the seed:
+ * receipt on a day of the week between 08:00 and 18:00, handling done at a uniform time of its
+ * week (not before receipt), closure at a uniform time of its week (not before handling). The
+ * four administrative steps from receipt (registered, reviewed, acknowledged, assigned) take
+ * log-normal durations (STEP_DAYS), shrunk in proportion when they would take more than half of
+ * the time from receipt to handling; the handling step (严格督查) is the rest. The four after
+ * handling — result report (结果反馈), secretary's sign-off (书记把关), reply and survey (回复征询),
+ * archiving (销号归档) — take their log-normal durations ending at closure, the report taking
+ * whatever time is left (the waits of the model's hand-offs between departments), or all four
+ * shrunk in proportion when the time from handling to closure is shorter; the survey is never
+ * before the week of closure (the model draws the household's answer then), so a case open at
+ * the as-of date has not been surveyed. The dataset is as of the end of 2021: a step after
+ * 31 Dec 2021 is empty, so a case the model closed in 2022 is open (as the record counts it).
+ * Every draw is keyed by the model's issue (replicate, household, issue number), the copy and
+ * what it is for: the same seed gives the same cases.
+ *
+ * **What differs between towns and villages, and why.** From the model: how many cases a town
+ * and a village have and at which level (each town's queue has cadre hours in proportion to its
+ * households, and its load comes from its households' issue rates — left-behind elderly and
+ * vulnerable households raise more, grievance raises more still — and, from 2019, from what the
+ * stationed cadres of its villages take); how long they take (its queue's waits; county
+ * departments drive to the town and back, `roadHours` from the town seat's distance to the county
+ * seat, so far towns' county cases take longer); out-migration (working families become
+ * migrant-worker families and left-behind elderly, who report and are reached differently);
+ * liaison coverage and activity (posts per household, a village's trust and the share of its
+ * households with working-age members at home) for the liaison channel and the cases liaisons
+ * settle. Drawn, not from the model: ledger type, category and lead department, the split of
+ * the model's channels into the dataset's, the days and times within the model's weeks, and
+ * which of the model's cases the post-stratification keeps.
+ *
+ * **From the model's events to the fields.**
+ * - level: the level whose queue took the case (county, town, or village: stationed cadres, or
+ *   settled on the spot by the village committee's mediators or a liaison); household, and with
+ *   it town, village and grid: the model's household.
+ * - channel (CHANNELS): the model's self-report in person → visit, letter or secretary's visit
+ *   (30 : 4 : 10); online or hotline → phone or online (25 : 5 + 3 a year since Aug 2016, the
+ *   online weight × 0.2 for left-behind elderly households); a liaison's visit → liaison or grid.
+ * - co_depts: the departments the issue needs, less the lead one; handoffs: the hand-offs it
+ *   went through by the end of 2021 (each attempt, so a failed one counts again when retried);
+ *   revisited: sent back for re-work after a failed hand-off; escalated: a two-department issue
+ *   the model sent to the county's departments because the town's queue looked slower (a town
+ *   could have taken it).
+ * - solved and the survey: the model's; a satisfied household answers 满意 or 基本满意, a
+ *   dissatisfied one 不满意. Which satisfied answers are 基本满意 the model does not say: exactly
+ *   BASIC_SHARE of each level group's surveyed cases (county and town; village), drawn with
+ *   weight 2 for cases handled after their time limit and × (1 + co-handling departments) —
+ *   the late and cross-department cases, after expectancy–disconfirmation (Van Ryzin 2004).
+ * - repeat_of: the household's previous case, when it was received within 90 days before and
+ *   was then still open or closed unsolved (the household came back about a matter not yet
+ *   solved); a repeat keeps that case's ledger type and category.
+ * - Not from the model, drawn from the seed as before (no published breakdown exists): ledger
+ *   type (LEDGER_SHARES), category within it (CATEGORY_WEIGHTS), lead department of county and
+ *   town cases by category (LEAD_DEPT_WEIGHTS; village cases: the village committee); the time
+ *   limit (due) is the ledger rules' TIME_LIMIT_DAYS after assignment.
+ */
 import type { County } from '../county/build-county';
-import { PUBLISHED } from '../county/published';
-import { Xoshiro128 } from '../random/xoshiro128';
-import { logNormal, shuffle, weightedIndex, weightedSample } from '../random/distributions';
 import { apportion } from '../county/apportion';
-import { toSeconds } from './csv';
+import { PUBLISHED } from '../county/published';
+import { HISTORY_START, historyOptions, RECORD_PERIOD } from '../engine/history';
+import { BY_LIAISON, BY_ONLINE } from '../engine/issue-pool';
+import { Model } from '../engine/model';
+import type { Parameters } from '../engine/parameters';
+import { COUNTY, ELDERLY, VILLAGE } from '../engine/world';
+import { logNormal, weightedIndex, weightedSample, type Uniform } from '../random/distributions';
+import { KeyedUniform } from '../random/keyed';
+import { Xoshiro128 } from '../random/xoshiro128';
+import { CaseRecorder, type RecordedCases } from './case-recorder';
 import {
 	CATEGORY_WEIGHTS,
+	CHANNELS,
 	DEPARTMENTS,
 	LEAD_DEPT_WEIGHTS,
 	LEDGER_SHARES,
 	LEDGER_TYPES,
+	CASE_LEVELS,
 	STEPS,
 	STEP_DAYS
 } from './case-vocabulary';
+import { toSeconds } from './csv';
 
 /** Ledger cases as columns; entry i of each array is case i (case_id = i + 1, ordered by intake). */
 export interface CaseColumns {
@@ -30,6 +133,7 @@ export interface CaseColumns {
 	due: Float64Array;
 	leadDept: Uint8Array;
 	coDepts: Uint8Array;
+	handoffs: Uint8Array;
 	escalated: Uint8Array;
 	/** 1 solved, 0 not solved, −1 not yet surveyed. */
 	solved: Int8Array;
@@ -44,132 +148,352 @@ export interface CaseOptions {
 	seed: number;
 	/** County- and town-level cases over the published period (default: the published 8,812). */
 	countyTownCases?: number;
+	/** Parameters of the history run that differ from the model's defaults. */
+	params?: Partial<Parameters>;
 }
 
-const DAY = 86400;
-export const PERIOD_START = '2016-08-01';
-export const PERIOD_END = '2021-12-31';
-const THREE_LEVELS = toSeconds('2018-01-01');
-const INTEGRATION = toSeconds('2020-03-01');
-const MODEL_321 = toSeconds('2021-08-01');
-
-/** Relative intake by calendar month: a Spring Festival dip and a summer flood-season peak. */
-const SEASON = [0.9, 0.65, 1, 1, 1.05, 1.1, 1.15, 1.15, 1.05, 1, 1, 0.95];
-/** Relative issue rates by household type (working, migrant, elderly, vulnerable). */
-const TYPE_RATE = [1, 0.8, 1.2, 1.8];
-const MAX_TYPE_RATE = 1.8;
-/** Probability of 0–3 co-handling departments by level (county, town, village). */
-const CO_DEPTS = [
-	[0.45, 0.3, 0.17, 0.08],
-	[0.65, 0.22, 0.1, 0.03],
-	[0.9, 0.08, 0.02, 0]
-];
-const ESCALATED = [0.25, 0.12, 0];
-const HANDLING_MEDIAN_DAYS = [10, 7, 4];
+/** The most history runs pooled to cover the published totals. */
+export const MAX_REPLICATES = 8;
+/** Streams of the case draws: 7 (keyed) and 15 (a sequence), which no replicate of the model uses (they use 8r + 0…6). */
+const CASE_STREAM = 7;
+const BASIC_STREAM = 15;
+/** Time limits of the ledger rules by level (county, town, village), days from assignment. */
 const TIME_LIMIT_DAYS = [20, 15, 10];
-const REVISIT = [0.4, 0.3, 0.15];
-const REPEAT_SHARE = 0.03;
-const REPEAT_WINDOW = 90 * DAY;
-/** Target shares among surveyed cases: assumptions consistent with "satisfaction ≥ 98.5%". */
-const DISSATISFIED_SHARE = 0.013;
+/** Share of surveyed cases that answer 基本满意 (basically satisfied): an assumption consistent with "satisfaction ≥ 98.5%". */
 const BASIC_SHARE = 0.11;
-const VILLAGE_UNCLOSED_SHARE = 0.02;
+const REPEAT_WINDOW_DAYS = 90;
+/** Split of the model's self-report in person over CHANNELS: visit, letter, secretary's visit (30 : 4 : 10). */
+const SELF_CHANNELS = [30, 0, 0, 4, 0, 10];
+const PHONE = CHANNELS.indexOf('phone');
+const ONLINE = CHANNELS.indexOf('online');
+const LIAISON_GRID = CHANNELS.indexOf('liaison_grid');
 
-interface Month {
-	start: number;
-	end: number;
-	county: number;
-	town: number;
-	village: number;
+const DAY = 86400;
+const WEEK = 7 * DAY;
+const MINUTE = 60;
+const T0 = toSeconds(HISTORY_START);
+/** The dataset's as-of instant: the end of the record period (31 Dec 2021, 24:00). */
+const AS_OF = toSeconds(PUBLISHED.ledgerCases.period.to) + DAY;
+const RECORD_START = T0 + RECORD_PERIOD.from * WEEK;
+const FIRST_MONTH = monthOf(RECORD_START);
+const MONTHS = monthOf(AS_OF - 1) - FIRST_MONTH + 1;
+
+/**
+ * Where the draws of a case sit in its key's third word: the fields its copies share (sampling
+ * priority, ledger type with category and lead department, channel), then 32 slots for each
+ * copy: receipt (2), then the other steps (18).
+ */
+const DRAW = { priority: 0, ledger: 1, channel: 8, copies: 32, perCopy: 32, steps: 2 } as const;
+
+/** The dataset's level (CASE_LEVELS) of each of the model's (world.ts: VILLAGE, TOWN, COUNTY). */
+const LEVEL_OF = [CASE_LEVELS.indexOf('village'), CASE_LEVELS.indexOf('town'), CASE_LEVELS.indexOf('county')];
+const VILLAGE_LEVEL = LEVEL_OF[VILLAGE];
+const VILLAGE_COMMITTEE = DEPARTMENTS.indexOf('village_committee');
+
+/** Sampling classes of the county and town cases. */
+const OPEN = 0;
+const SATISFIED = 1;
+const DISSATISFIED = 2;
+const CLASS_NAMES = ['open county and town', 'satisfied county and town', 'dissatisfied county and town'];
+
+function monthOf(seconds: number): number {
+	const d = new Date(seconds * 1000);
+	return d.getUTCFullYear() * 12 + d.getUTCMonth();
+}
+
+/** Start and end (seconds) of week k of the history; a week of the record period ends at the as-of instant at the latest. */
+function weekStart(k: number): number {
+	return T0 + k * WEEK;
+}
+function weekEnd(k: number): number {
+	return k < RECORD_PERIOD.to ? Math.min(T0 + (k + 1) * WEEK, AS_OF) : T0 + (k + 1) * WEEK;
+}
+
+/** Keyed uniforms for one case: draws named by (replicate and household, issue number, slot). */
+class CaseDraws implements Uniform {
+	readonly #u: KeyedUniform;
+	readonly #households: number;
+	#a = 0;
+	#b = 0;
+	#c = 0;
+
+	constructor(seed: number, households: number) {
+		this.#u = KeyedUniform.stream(seed, CASE_STREAM);
+		this.#households = households;
+	}
+
+	/** Positions the draws at pool case s's slot `slot` (consecutive calls of `next` take the following slots). */
+	at(pool: RecordedCases, s: number, slot: number): this {
+		this.#a = pool.replicate[s] * this.#households + pool.household[s];
+		this.#b = pool.serial[s];
+		this.#c = slot;
+		return this;
+	}
+
+	next(): number {
+		return this.#u.at(this.#a, this.#b, this.#c++);
+	}
+}
+
+/** Whether the model closed pool case s by the end of the record period. */
+function closedInRecord(pool: RecordedCases, s: number): boolean {
+	return pool.closed[s] >= 0 && pool.closed[s] < RECORD_PERIOD.to;
+}
+
+/** Class totals of the county and town cases for N of them, given the pool's closed cases and their dissatisfied ones. */
+function classTotals(n: number, poolClosed: number, poolDissatisfied: number): number[] {
+	const open = Math.round((n * (PUBLISHED.ledgerCases.value - PUBLISHED.ledgerClosed.value)) / PUBLISHED.ledgerCases.value);
+	const closed = n - open;
+	const share = poolClosed ? poolDissatisfied / poolClosed : 0;
+	const dissatisfied = Math.min(Math.round(closed * share), Math.floor(closed * (1 - PUBLISHED.satisfaction.value)));
+	return [open, closed - dissatisfied, dissatisfied];
+}
+
+/** Pool cases of each class (county and town). */
+function poolClasses(pool: RecordedCases): number[] {
+	const classes = [0, 0, 0];
+	for (let s = 0; s < pool.count; s++) if (pool.level[s] !== VILLAGE) classes[!closedInRecord(pool, s) ? OPEN : pool.satisfied[s] ? SATISFIED : DISSATISFIED]++;
+	return classes;
 }
 
 /**
- * Monthly intake weights by level, a stated assumption of how the system spread: county-level
- * ledgers from Aug 2016, towns joining through 2017, all three levels from Jan 2018, slow growth
- * after (+4–5% a year), with a dip in Feb 2020 (epidemic controls) and the seasonal pattern.
+ * Runs the history (replicate 0, 1, …) with the case recorder until the pool holds what each
+ * class needs for min(N, the published 8,812) county and town cases, or MAX_REPLICATES runs.
  */
-function monthlyWeights(): Month[] {
-	const months: Month[] = [];
-	for (let y = 2016, m = 7; y < 2022; m === 11 ? (y++, (m = 0)) : m++) {
-		const start = Date.UTC(y, m, 1) / 1000;
-		const end = Date.UTC(y, m + 1, 1) / 1000;
-		const years = (start - THREE_LEVELS) / (365.25 * DAY);
-		const season = SEASON[m] * (y === 2020 && m === 1 ? 0.7 : 1);
-		const town = y === 2016 ? 8 : y === 2017 ? 8 + 4 * m : 95 * (1 + 0.05 * years);
-		months.push({
-			start,
-			end,
-			county: 22 * (1 + 0.04 * (years + 1.4)) * season,
-			town: town * season,
-			village: start >= THREE_LEVELS ? 80 * (1 + 0.05 * years) * season : 0
-		});
+export function recordHistory(county: County, options: CaseOptions): RecordedCases {
+	const recorder = new CaseRecorder();
+	const n = Math.min(options.countyTownCases ?? PUBLISHED.ledgerCases.value, PUBLISHED.ledgerCases.value);
+	for (let r = 0; r < MAX_REPLICATES; r++) {
+		recorder.startReplicate(r);
+		new Model({ ...historyOptions(), county, seed: options.seed, replicate: r, params: options.params, observers: [recorder] }).run();
+		const classes = poolClasses(recorder.cases);
+		const need = classTotals(n, classes[SATISFIED] + classes[DISSATISFIED], classes[DISSATISFIED]);
+		if (need.every((k, c) => k <= classes[c])) break;
 	}
-	return months;
+	return recorder.cases;
 }
 
-/** Generates the ledger cases of the county (see docs/data-methods.md for every assumption). */
-export function generateCases(county: County, options: CaseOptions): CaseColumns {
-	const total = options.countyTownCases ?? PUBLISHED.ledgerCases.value;
-	const rng = Xoshiro128.stream(options.seed, 1);
-	const months = monthlyWeights();
-	const cells = apportion(total, months.flatMap((m) => [m.county, m.town]));
-	const perCase = total / months.reduce((s, m) => s + m.county + m.town, 0);
-	const villageCounts = months.map((m) => Math.round(m.village * perCase));
-	const count = total + villageCounts.reduce((a, b) => a + b, 0);
-	const c = allocate(count);
+/** Output cases as (pool case, copy) pairs, the first `count` of each array. */
+interface Picks {
+	source: Int32Array;
+	copy: Int32Array;
+	count: number;
+}
 
-	const h = county.households;
-	const recent: number[][] = county.towns.map(() => []);
-	const recentStart = county.towns.map(() => 0);
-	let i = 0;
-	months.forEach((month, k) => {
-		const levels = shuffle(rng, [
-			...new Array<number>(cells[2 * k]).fill(0),
-			...new Array<number>(cells[2 * k + 1]).fill(1),
-			...new Array<number>(villageCounts[k]).fill(2)
-		]);
-		const times = new Float64Array(levels.length);
-		const days = (month.end - month.start) / DAY;
-		for (let j = 0; j < times.length; j++) {
-			times[j] = month.start + Math.floor(rng.next() * days) * DAY + 8 * 3600 + Math.floor(rng.next() * 600) * 60;
-		}
-		times.sort();
-		for (let j = 0; j < levels.length; j++, i++) {
-			c.level[i] = levels[j];
-			c.received[i] = times[j];
-			let household: number;
-			do household = Math.floor(rng.next() * h.count);
-			while (rng.next() * MAX_TYPE_RATE > TYPE_RATE[h.type[household]]);
-			c.ledger[i] = weightedIndex(rng, LEDGER_SHARES);
-			c.category[i] = weightedIndex(rng, CATEGORY_WEIGHTS[LEDGER_TYPES[c.ledger[i]]]);
-			const town = h.town[household];
-			const window = recent[town];
-			while (recentStart[town] < window.length && c.received[window[recentStart[town]]] < times[j] - REPEAT_WINDOW) {
-				recentStart[town]++;
+/**
+ * Adds `total` cases drawn from `members` (pool cases) to `out`, stratified by `cellOf`: each
+ * cell's quota in proportion to its members (largest remainder); within a cell, members in order
+ * of their drawn priority, each taken ⌊quota ÷ members⌋ times and the first quota mod members once more.
+ */
+function stratified(members: number[], cellOf: (s: number) => number, cells: number, total: number, priority: Float64Array, out: Picks, what: string): void {
+	if (total === 0) return;
+	if (members.length === 0) throw new RangeError(`the history gave no ${what} cases in ${MAX_REPLICATES} runs to draw ${total} from`);
+	const counts = new Array<number>(cells).fill(0);
+	for (const s of members) counts[cellOf(s)]++;
+	const quotas = apportion(total, counts);
+	const byCell: number[][] = Array.from({ length: cells }, () => []);
+	for (const s of members) byCell[cellOf(s)].push(s);
+	byCell.forEach((list, cell) => {
+		const quota = quotas[cell];
+		if (quota === 0) return;
+		list.sort((a, b) => priority[a] - priority[b] || a - b);
+		const each = Math.floor(quota / list.length);
+		const extra = quota - each * list.length;
+		list.forEach((s, k) => {
+			const copies = each + (k < extra ? 1 : 0);
+			for (let j = 0; j < copies; j++, out.count++) {
+				out.source[out.count] = s;
+				out.copy[out.count] = j;
 			}
-			if (c.ledger[i] !== 0 && recentStart[town] < window.length && rng.next() < REPEAT_SHARE) {
-				const earlier = window[recentStart[town] + Math.floor(rng.next() * (window.length - recentStart[town]))];
-				household = c.household[earlier];
-				c.category[i] = c.category[earlier];
-				c.repeatOf[i] = earlier + 1;
-			}
-			window.push(i);
-			c.household[i] = household;
-			c.channel[i] = weightedIndex(rng, channelWeights(times[j], h.type[household]));
-			c.leadDept[i] =
-				levels[j] === 2 ? DEPARTMENTS.indexOf('village_committee') : weightedIndex(rng, LEAD_DEPT_WEIGHTS[c.category[i]]);
-			c.coDepts[i] = weightedIndex(rng, CO_DEPTS[levels[j]]);
-			c.escalated[i] = rng.next() < ESCALATED[levels[j]] ? 1 : 0;
-			c.revisited[i] = rng.next() < REVISIT[levels[j]] ? 1 : 0;
-			walkSteps(rng, c, i);
-			const handoffs = c.coDepts[i] + c.escalated[i];
-			c.solved[i] = rng.next() < 0.025 + 0.02 * handoffs ? 0 : 1;
-		}
+		});
 	});
+}
 
-	leaveUnclosed(rng, c, total);
-	surveyOutcomes(rng, c);
+/** Receipt time of a copy of pool case s: a day of its week (within the record period), between 08:00 and 18:00. */
+function receiptTime(pool: RecordedCases, s: number, copy: number, u: CaseDraws): number {
+	const k = pool.received[s];
+	const start = weekStart(k);
+	const days = Math.ceil((weekEnd(k) - start) / DAY);
+	u.at(pool, s, DRAW.copies + copy * DRAW.perCopy);
+	const day = Math.floor(u.next() * days);
+	return start + day * DAY + 8 * 3600 + Math.floor(u.next() * 600) * MINUTE;
+}
+
+/** The receipt time of each pool case's first copy: the month of its stratum. */
+export function firstReceipts(pool: RecordedCases, seed: number, households: number): Float64Array {
+	const u = new CaseDraws(seed, households);
+	return Float64Array.from({ length: pool.count }, (_, s) => receiptTime(pool, s, 0, u));
+}
+
+/** A time in [lo, hi) at uniform position `v`, on the minute. */
+function within(lo: number, hi: number, v: number): number {
+	return lo + Math.floor((v * (hi - lo)) / MINUTE) * MINUTE;
+}
+
+/** Seconds an administrative step takes: log-normal (STEP_DAYS). */
+const stepSeconds = (step: Exclude<(typeof STEPS)[number], 'handled'>, u: Uniform) => logNormal(u, STEP_DAYS[step].median, STEP_DAYS[step].sigma) * DAY;
+
+const stepScratch = new Float64Array(STEPS.length);
+
+/**
+ * The nine step times of case i (copy `copy` of pool case s, received at `r`), from the model's
+ * weeks of handling and closure; steps after the as-of instant are left empty (NaN).
+ */
+function placeSteps(c: CaseColumns, i: number, pool: RecordedCases, s: number, copy: number, r: number, u: CaseDraws): void {
+	u.at(pool, s, DRAW.copies + copy * DRAW.perCopy + DRAW.steps);
+	const H = pool.handled[s];
+	const C = pool.closed[s];
+	const h = H >= 0 ? within(Math.max(r, weekStart(H)), weekEnd(H), u.next()) : Infinity;
+	const closed = C >= 0 ? within(Math.max(h, weekStart(C)), weekEnd(C), u.next()) : Infinity;
+	const t = stepScratch;
+	// Registered, reviewed, acknowledged, assigned: at most half the time to handling.
+	const before = [stepSeconds('registered', u), stepSeconds('reviewed', u), stepSeconds('acknowledged', u), stepSeconds('assigned', u)];
+	const sum = before[0] + before[1] + before[2] + before[3];
+	const shrink = Math.min(1, (h - r) / 2 / sum);
+	let x = 0;
+	for (let k = 0; k < 4; k++) {
+		x += before[k] * shrink;
+		t[k] = r + Math.floor(x / MINUTE) * MINUTE;
+	}
+	t[4] = h;
+	// Reported, signed off, surveyed, archived: ending at closure; the report waits out the model's
+	// hand-offs, or all four shrink in proportion; the survey not before the week of closure.
+	const report = stepSeconds('reported', u);
+	const signOff = stepSeconds('signed_off', u);
+	const survey = stepSeconds('surveyed', u);
+	const archive = stepSeconds('archived', u);
+	if (Number.isFinite(closed)) {
+		const span = closed - h;
+		const need = report + signOff + survey + archive;
+		const k = need > span ? span / need : 1;
+		const reported = h + report * k + Math.max(0, span - need);
+		t[5] = Math.floor(reported / MINUTE) * MINUTE;
+		t[6] = Math.floor((reported + signOff * k) / MINUTE) * MINUTE;
+		t[7] = Math.max(Math.floor((reported + (signOff + survey) * k) / MINUTE) * MINUTE, weekStart(C));
+		t[8] = closed;
+	} else t.fill(Infinity, 5);
+	for (let k = 0; k < STEPS.length; k++) c.steps[k][i] = t[k] < AS_OF ? t[k] : NaN;
+}
+
+/** Generates the ledger cases of the county from its history (see the comment at the top for the method). */
+export function generateCases(county: County, options: CaseOptions): CaseColumns {
+	const n = options.countyTownCases ?? PUBLISHED.ledgerCases.value;
+	const pool = recordHistory(county, options);
+	const u = new CaseDraws(options.seed, county.households.count);
+	const towns = county.towns.length;
+	const townOf = (s: number) => county.households.town[pool.household[s]];
+
+	// Each pool case's priority within its stratum and the month of its receipt (its first copy's time).
+	const priority = new Float64Array(pool.count);
+	const receipts = firstReceipts(pool, options.seed, county.households.count);
+	const month = Int32Array.from(receipts, (r) => monthOf(r) - FIRST_MONTH);
+	const members: number[][] = [[], [], []];
+	const village: number[] = [];
+	for (let s = 0; s < pool.count; s++) {
+		priority[s] = u.at(pool, s, DRAW.priority).next();
+		if (pool.level[s] === VILLAGE) village.push(s);
+		else members[!closedInRecord(pool, s) ? OPEN : pool.satisfied[s] ? SATISFIED : DISSATISFIED].push(s);
+	}
+	const totals = classTotals(n, members[SATISFIED].length + members[DISSATISFIED].length, members[DISSATISFIED].length);
+	const poolCountyTown = members[0].length + members[1].length + members[2].length;
+	const villageTotal = Math.round((n * village.length) / poolCountyTown);
+	const picks: Picks = { source: new Int32Array(n + villageTotal), copy: new Int32Array(n + villageTotal), count: 0 };
+	const countyTownCell = (s: number) => (month[s] * 2 + (pool.level[s] === COUNTY ? 1 : 0)) * towns + townOf(s);
+	for (const c of [OPEN, SATISFIED, DISSATISFIED]) stratified(members[c], countyTownCell, MONTHS * 2 * towns, totals[c], priority, picks, CLASS_NAMES[c]);
+	const villageCell = (s: number) => (month[s] * towns + townOf(s)) * 2 + (closedInRecord(pool, s) ? 1 : 0);
+	stratified(village, villageCell, MONTHS * towns * 2, villageTotal, priority, picks, 'village-level');
+
+	// Cases in order of receipt (ties in the order drawn): case_id follows intake.
+	const count = picks.count;
+	const received = new Float64Array(count);
+	const order = new Float64Array(count);
+	for (let o = 0; o < count; o++) {
+		received[o] = receiptTime(pool, picks.source[o], picks.copy[o], u);
+		order[o] = ((received[o] - RECORD_START) / MINUTE) * 2 ** 26 + o;
+	}
+	order.sort();
+
+	const c = allocate(count);
+	const h = county.households;
+	const last = new Int32Array(h.count).fill(-1);
+	const previous = new Int32Array(h.count).fill(-1);
+	const source = new Int32Array(count);
+	const limit = Float64Array.from(TIME_LIMIT_DAYS, (d) => d * DAY);
+	const assignedAt = c.steps[STEPS.indexOf('assigned')];
+	const archivedAt = c.steps[STEPS.indexOf('archived')];
+	for (let i = 0; i < count; i++) {
+		const o = order[i] % 2 ** 26;
+		const s = picks.source[o];
+		source[i] = s;
+		const level = LEVEL_OF[pool.level[s]];
+		c.level[i] = level;
+		c.household[i] = pool.household[s];
+		c.received[i] = received[o];
+		placeSteps(c, i, pool, s, picks.copy[o], received[o], u);
+		c.due[i] = assignedAt[i] + limit[level];
+		c.coDepts[i] = pool.depts[s] - 1;
+		c.handoffs[i] = pool.handoffs[s];
+		c.escalated[i] = pool.routedUp[s];
+		c.revisited[i] = pool.failures[s] > 0 ? 1 : 0;
+		c.channel[i] = channelOf(pool, s, received[o], u);
+		if (!Number.isNaN(archivedAt[i])) {
+			c.solved[i] = pool.solved[s];
+			c.satisfaction[i] = pool.satisfied[s] ? 0 : 2;
+		}
+		// A repeat: the household's previous case (another issue of the model's) within 90 days, then still open or closed unsolved.
+		const hh = pool.household[s];
+		const earlier = last[hh] >= 0 && source[last[hh]] !== s ? last[hh] : previous[hh];
+		u.at(pool, s, DRAW.ledger);
+		if (earlier >= 0 && c.received[i] - c.received[earlier] <= REPEAT_WINDOW_DAYS * DAY && (!(archivedAt[earlier] <= c.received[i]) || c.solved[earlier] === 0)) {
+			c.repeatOf[i] = earlier + 1;
+			c.ledger[i] = c.ledger[earlier];
+			c.category[i] = c.category[earlier];
+		} else {
+			c.ledger[i] = weightedIndex(u, LEDGER_SHARES);
+			c.category[i] = weightedIndex(u, CATEGORY_WEIGHTS[LEDGER_TYPES[c.ledger[i]]]);
+		}
+		c.leadDept[i] = level === VILLAGE_LEVEL ? VILLAGE_COMMITTEE : weightedIndex(u, LEAD_DEPT_WEIGHTS[c.category[i]]);
+		if (last[hh] < 0 || source[last[hh]] !== s) previous[hh] = last[hh];
+		last[hh] = i;
+	}
+	basicAnswers(c, options.seed);
 	return c;
+}
+
+/**
+ * The channel of a case (CHANNELS) from the model's: self-report in person, online or hotline,
+ * a liaison's visit. Online reporting's share of the online-or-hotline channel grows every year
+ * and is far lower for left-behind elderly households (the digital divide).
+ */
+function channelOf(pool: RecordedCases, s: number, received: number, u: CaseDraws): number {
+	const by = pool.channel[s];
+	if (by === BY_LIAISON) return LIAISON_GRID;
+	u.at(pool, s, DRAW.channel);
+	if (by !== BY_ONLINE) return weightedIndex(u, SELF_CHANNELS);
+	const years = (received - RECORD_START) / (365.25 * DAY);
+	const online = (5 + 3 * years) * (pool.type[s] === ELDERLY ? 0.2 : 1);
+	return u.next() * (25 + online) < 25 ? PHONE : ONLINE;
+}
+
+/**
+ * Which satisfied answers are 基本满意: exactly BASIC_SHARE of each level group's surveyed cases
+ * (county and town; village), drawn without replacement with weight (2 if handled after its time
+ * limit, else 1) × (1 + co-handling departments), in case order from the seed's BASIC_STREAM.
+ */
+function basicAnswers(c: CaseColumns, seed: number): void {
+	const rng = Xoshiro128.stream(seed, BASIC_STREAM);
+	const handled = c.steps[STEPS.indexOf('handled')];
+	for (const village of [false, true]) {
+		const candidates: number[] = [];
+		let surveyed = 0;
+		for (let i = 0; i < c.count; i++) {
+			if (c.satisfaction[i] < 0 || (c.level[i] === VILLAGE_LEVEL) !== village) continue;
+			surveyed++;
+			if (c.satisfaction[i] === 0) candidates.push(i);
+		}
+		const weights = candidates.map((i) => (handled[i] > c.due[i] ? 2 : 1) * (1 + c.coDepts[i]));
+		for (const j of weightedSample(rng, weights, Math.min(candidates.length, Math.round(surveyed * BASIC_SHARE)))) c.satisfaction[candidates[j]] = 1;
+	}
 }
 
 function allocate(count: number): CaseColumns {
@@ -185,104 +509,11 @@ function allocate(count: number): CaseColumns {
 		due: new Float64Array(count),
 		leadDept: new Uint8Array(count),
 		coDepts: new Uint8Array(count),
+		handoffs: new Uint8Array(count),
 		escalated: new Uint8Array(count),
-		solved: new Int8Array(count),
+		solved: new Int8Array(count).fill(-1),
 		satisfaction: new Int8Array(count).fill(-1),
 		revisited: new Uint8Array(count),
 		repeatOf: new Int32Array(count)
 	};
-}
-
-/**
- * Intake channel weights (CHANNELS order) at a time for a household type: online reporting grows
- * every year but far less for left-behind elderly (the digital divide); liaison and grid reports
- * grow with town–village integration (Mar 2020) and the "321" model (Aug 2021).
- */
-function channelWeights(t: number, type: number): number[] {
-	const years = (t - toSeconds(PERIOD_START)) / (365.25 * DAY);
-	const online = (5 + 3 * years) * (type === 2 ? 0.2 : 1);
-	const liaison = 8 + (t >= INTEGRATION ? 10 : 0) + (t >= MODEL_321 ? 25 : 0);
-	return [30, 25, online, 4, liaison, 10];
-}
-
-/** Draws the time spent in each of the nine steps; hand-offs between departments or levels slow handling. */
-function walkSteps(rng: Xoshiro128, c: CaseColumns, i: number): void {
-	const level = c.level[i];
-	const handoffs = c.coDepts[i] + c.escalated[i];
-	let t = c.received[i];
-	STEPS.forEach((step, s) => {
-		let { median, sigma } = STEP_DAYS[step];
-		if (step === 'handled') {
-			median = HANDLING_MEDIAN_DAYS[level] * (1 + 0.3 * handoffs) * (t >= INTEGRATION ? 0.85 : 1);
-		}
-		t += Math.round(logNormal(rng, median, sigma) * 24 * 60) * 60;
-		c.steps[s][i] = t;
-		if (step === 'assigned') c.due[i] = t + TIME_LIMIT_DAYS[level] * DAY;
-	});
-}
-
-/**
- * Leaves exactly the published number of county/town cases unclosed (8,812 − 8,597 = 215 at full
- * scale, scaled in proportion otherwise), drawn with weight rising with hand-offs and recency:
- * cross-department and recent cases are the ones still open. Each stalls at handling (70%),
- * sign-off (20%) or archiving (10%); the steps from the stall on are left empty.
- */
-function leaveUnclosed(rng: Xoshiro128, c: CaseColumns, countyTown: number): void {
-	const published = PUBLISHED.ledgerCases.value - PUBLISHED.ledgerClosed.value;
-	const k = Math.round((countyTown * published) / PUBLISHED.ledgerCases.value);
-	const start = toSeconds(PERIOD_START);
-	const span = toSeconds(PERIOD_END) + DAY - start;
-	const weights = new Float64Array(c.count);
-	for (let i = 0; i < c.count; i++) {
-		const recency = (c.received[i] - start) / span;
-		weights[i] = (1 + c.coDepts[i] + c.escalated[i]) * (0.3 + recency * recency);
-	}
-	const villageWeights = weights.map((w, i) => (c.level[i] === 2 ? w : 0));
-	const countyTownWeights = weights.map((w, i) => (c.level[i] === 2 ? 0 : w));
-	let villages = 0;
-	for (let i = 0; i < c.count; i++) villages += c.level[i] === 2 ? 1 : 0;
-	const open = [
-		...weightedSample(rng, countyTownWeights, k),
-		...weightedSample(rng, villageWeights, Math.round(villages * VILLAGE_UNCLOSED_SHARE))
-	];
-	const stallAt = [STEPS.indexOf('handled'), STEPS.indexOf('signed_off'), STEPS.indexOf('archived')];
-	for (const i of open) {
-		const from = stallAt[weightedIndex(rng, [0.7, 0.2, 0.1])];
-		for (let s = from; s < STEPS.length; s++) c.steps[s][i] = NaN;
-		c.revisited[i] = 0;
-	}
-}
-
-/**
- * Survey results of the cases that reached the reply-and-survey step, after the
- * expectancy–disconfirmation idea (Van Ryzin 2004): unsolved and late cases are far more likely
- * to be rated 不满意 or 基本满意. The counts are fixed shares of the surveyed cases per level group.
- */
-function surveyOutcomes(rng: Xoshiro128, c: CaseColumns): void {
-	const surveyed = c.steps[STEPS.indexOf('surveyed')];
-	const handled = c.steps[STEPS.indexOf('handled')];
-	for (let i = 0; i < c.count; i++) {
-		if (Number.isNaN(surveyed[i])) c.solved[i] = -1;
-		else c.satisfaction[i] = 0;
-	}
-	for (const village of [false, true]) {
-		const inGroup = (i: number) => !Number.isNaN(surveyed[i]) && (c.level[i] === 2) === village;
-		let n = 0;
-		for (let i = 0; i < c.count; i++) n += inGroup(i) ? 1 : 0;
-		const late = (i: number) => handled[i] > c.due[i];
-		const dissatisfied = weightedSample(
-			rng,
-			Float64Array.from({ length: c.count }, (_, i) => (inGroup(i) ? (c.solved[i] ? 1 : 15) * (late(i) ? 3 : 1) : 0)),
-			Math.round(n * DISSATISFIED_SHARE)
-		);
-		for (const i of dissatisfied) c.satisfaction[i] = 2;
-		const basic = weightedSample(
-			rng,
-			Float64Array.from({ length: c.count }, (_, i) =>
-				inGroup(i) && c.satisfaction[i] === 0 ? (late(i) ? 2 : 1) * (1 + c.coDepts[i]) * (c.solved[i] ? 1 : 4) : 0
-			),
-			Math.round(n * BASIC_SHARE)
-		);
-		for (const i of basic) c.satisfaction[i] = 1;
-	}
 }

@@ -117,7 +117,7 @@ function* caseRows(county: County, c: CaseColumns): Generator<CsvValue[]> {
 			formatTimestamp(c.due[i]),
 			DEPARTMENTS[c.leadDept[i]],
 			c.coDepts[i],
-			c.coDepts[i] + c.escalated[i],
+			c.handoffs[i],
 			bool(c.escalated[i]),
 			c.solved[i] < 0 ? null : bool(c.solved[i]),
 			c.satisfaction[i] < 0 ? null : SATISFACTION[c.satisfaction[i]],

@@ -4,11 +4,6 @@ export interface Uniform {
 	next(): number;
 }
 
-/** An integer uniform on [0, n). */
-export function randomInt(rng: Uniform, n: number): number {
-	return Math.floor(rng.next() * n);
-}
-
 /** A standard normal variate (Box–Muller; one of the pair is discarded for simplicity). */
 export function normal(rng: Uniform): number {
 	const u = 1 - rng.next();
@@ -70,13 +65,4 @@ export function weightedSample(rng: Uniform, weights: ArrayLike<number>, k: numb
 	const picked: number[] = [];
 	for (let i = 0; i < n && picked.length < k; i++) if (keys[i] >= threshold) picked.push(i);
 	return picked;
-}
-
-/** Shuffles an array in place (Fisher–Yates). */
-export function shuffle<T>(rng: Uniform, items: T[]): T[] {
-	for (let i = items.length - 1; i > 0; i--) {
-		const j = randomInt(rng, i + 1);
-		[items[i], items[j]] = [items[j], items[i]];
-	}
-	return items;
 }

@@ -61,8 +61,11 @@ describe('ledger page queries', () => {
 		const rows = (await ledgerData(db, NO_FILTERS)).stalls;
 		const open = cases.filter((c) => !c.archived_at);
 		expect(rows.reduce((s, r) => s + r.cases, 0)).toBe(open.length);
-		const atHandling = open.filter((c) => !c.handled_at).length;
-		expect(rows.find((r) => r.step === 'handled')?.cases).toBe(atHandling);
+		// Each open case waits for the first step it has not reached (a case received on the last days of 2021 may not be registered yet).
+		for (const step of STEPS) {
+			const waiting = open.filter((c) => STEPS.find((s) => !c[`${s}_at`]) === step).length;
+			expect(rows.find((r) => r.step === step)?.cases ?? 0).toBe(waiting);
+		}
 	});
 
 	it('gives per-quarter closure, satisfaction and on-time counts that match', async () => {
