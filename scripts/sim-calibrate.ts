@@ -13,12 +13,14 @@
  *   --no-sensitivity   skip moving every other parameter to its range's ends
  *   --out FILE     the report (default sim/reports/calibration.json)
  *   --write        set the chosen values as the parameter table's defaults
+ *   --apply        only set the chosen values of the existing report (--out) as the defaults; no calibration
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildCounty } from '../sim/county/build-county';
-import { calibrate, FREE } from '../sim/engine/calibration';
+import { calibrate } from '../sim/engine/calibration';
+import type { CalibrationReport } from '../sim/engine/reports';
 import { COUNTY_SEED, MIN_SCALE } from '../sim/engine/model';
 import { MODEL_VERSION } from '../sim/engine/version';
 import { fail, integerOption, numberOption } from './cli-options';
@@ -36,7 +38,8 @@ const { values } = (() => {
 				scale: { type: 'string' },
 				'no-sensitivity': { type: 'boolean' },
 				out: { type: 'string' },
-				write: { type: 'boolean' }
+				write: { type: 'boolean' },
+				apply: { type: 'boolean' }
 			},
 			strict: true,
 			allowPositionals: false
@@ -52,6 +55,37 @@ const checkReplicates = integerOption(name, 'check', values.check, 20, 2, 1000);
 const seed = integerOption(name, 'seed', values.seed, 1, 0, 2 ** 32 - 1);
 const scale = numberOption(name, 'scale', values.scale, 1, MIN_SCALE, 1);
 const out = values.out ?? 'sim/reports/calibration.json';
+
+/** Writes a report's chosen values into the parameter table as the defaults, with the calibrated source. */
+async function writeDefaults(report: CalibrationReport): Promise<void> {
+	const file = 'sim/engine/parameters.ts';
+	let text = await readFile(file, 'utf8');
+	for (const p of report.free) {
+		const block = new RegExp(`(\\n\\t${p.name}: \\{[\\s\\S]*?default: )([^,]+)(,[\\s\\S]*?source: )([^\\n]+)(\\n)`);
+		if (!block.test(text)) fail(name, `cannot find ${p.name} in ${file}`);
+		text = text.replace(block, `$1${p.chosen}$3calibrated,$5`);
+	}
+	await writeFile(file, text);
+	console.log(`defaults of ${report.free.map((p) => p.name).join(', ')} written to ${file}; run npm run sim:doc`);
+}
+
+if (values.apply) {
+	let text: string;
+	try {
+		text = await readFile(out, 'utf8');
+	} catch (e) {
+		fail(name, `cannot read ${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+	}
+	let report: CalibrationReport;
+	try {
+		report = JSON.parse(text) as CalibrationReport;
+		if (!Array.isArray(report.free) || report.free.some((p) => typeof p.name !== 'string' || typeof p.chosen !== 'number')) throw new Error('no free parameters with chosen values');
+	} catch (e) {
+		fail(name, `${out} is not a calibration report: ${(e as Error).message}`);
+	}
+	await writeDefaults(report);
+	process.exit(0);
+}
 
 const started = performance.now();
 let lastLine = 0;
@@ -95,14 +129,4 @@ if (values['no-sensitivity']) console.log('\nsensitivity skipped (--no-sensitivi
 else console.log(`\nnot identified by the record (whole range moves no fitted target by one tolerance): ${report.notIdentified.length} parameters`);
 console.log(`report written to ${out}`);
 
-if (values.write) {
-	const file = 'sim/engine/parameters.ts';
-	let text = await readFile(file, 'utf8');
-	for (const p of report.free) {
-		const block = new RegExp(`(\\n\\t${p.name}: \\{[\\s\\S]*?default: )([^,]+)(,[\\s\\S]*?source: )([^\\n]+)(\\n)`);
-		if (!block.test(text)) fail(name, `cannot find ${p.name} in ${file}`);
-		text = text.replace(block, `$1${p.chosen}$3calibrated,$5`);
-	}
-	await writeFile(file, text);
-	console.log(`defaults of ${FREE.map((p) => p.name).join(', ')} written to ${file}`);
-}
+if (values.write) await writeDefaults(report);

@@ -186,10 +186,11 @@ export function calibrate(options: CalibrationOptions): { report: CalibrationRep
 		});
 		const next: Particle[] = [];
 		const before = simulated;
-		let tries = 0;
-		while (next.length < population && tries < budget) {
+		// The budget counts runs; proposals outside the prior are redrawn without a run (at most 50 a run's worth).
+		let proposals = 0;
+		while (next.length < population && simulated - before < budget && proposals < 50 * budget) {
 			options.onProgress?.(`generation ${g} (ε ${epsilon.toFixed(2)})`, next.length, population);
-			tries++;
+			proposals++;
 			const parent = kept[weightedIndex(rng, kept.map((p) => p.w), total)];
 			const t = parent.t.map((x, k) => x + sd[k] * normal(rng));
 			if (t.some((x, k) => x < lows[k] || x > highs[k])) continue;
@@ -206,9 +207,9 @@ export function calibrate(options: CalibrationOptions): { report: CalibrationRep
 			next.push({ xs, t, d, w: 1 / density });
 		}
 		generations.push({ epsilon: Number(epsilon.toFixed(3)), simulated: simulated - before, kept: next.length });
-		if (next.length < 2) break;
+		if (next.length < Math.min(10, population)) break;
 		kept = next;
-		if (epsilon <= 1 || next.length < population) break;
+		if (epsilon <= 1) break;
 	}
 	const accepted = kept.filter((p) => p.d <= 1);
 	// The chosen values: of the five kept points nearest the record (rounded), the nearest over six further replicates.

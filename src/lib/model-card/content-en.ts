@@ -255,7 +255,7 @@ export const en: ModelCardContent = {
 		otherVersion: (version, current) => `Note: this report was made with model version ${version}; the site runs version ${current}, so its numbers may have changed.`,
 		summary: (r) =>
 			`Method: ${r.method}. ${r.households} households a run, ${r.replicates} replicates a point; ${r.points} points sampled, ${r.accepted} accepted (every fitted target within ${r.tolerance} × its tolerance), seed ${r.seed}. The chosen values were checked with ${r.checkReplicates} replicates. Model version ${r.version}.`,
-		methods: { 'abc-rejection-lhs': 'approximate Bayesian computation by rejection: Latin-hypercube samples in stages, the first over the prior box and each later one over the box around the previous stage’s points nearest the record; a point of the last stage is kept when every target is within its tolerance' },
+		methods: { 'abc-smc': 'approximate Bayesian computation by sequential Monte Carlo (ABC-SMC): a first generation drawn from the prior as a Latin hypercube, then generations of perturbed points kept under shrinking thresholds — each the median distance of the generation before — until every target is within its tolerance' },
 		freeCaption: 'Calibrated parameters',
 		freeIntro: 'The calibration sets these; the accepted range runs from the 5th to the 95th percentile of the accepted points — the wider it is, the less the published figures pin the parameter down.',
 		parameter: 'Parameter',

@@ -255,7 +255,7 @@ export const zh: ModelCardContent = {
 		otherVersion: (version, current) => `注意：这份报告由模型版本 ${version} 生成，而网站运行的是版本 ${current}，数字可能已经不同。`,
 		summary: (r) =>
 			`方法：${r.method}。每次运行 ${r.households} 户，每个取值点 ${r.replicates} 次重复；共抽取 ${r.points} 个取值点，其中 ${r.accepted} 个被接受（每个校准目标的误差都不超过其容差的 ${r.tolerance} 倍），种子 ${r.seed}。最终取值另用 ${r.checkReplicates} 次重复检验。模型版本 ${r.version}。`,
-		methods: { 'abc-rejection-lhs': '近似贝叶斯计算（ABC）拒绝法：分阶段拉丁超立方抽样，第一阶段覆盖先验区间，之后每一阶段覆盖上一阶段最接近公开记录的取值点周围的区间；最后一阶段中每个目标都在容差内的取值点被接受' },
+		methods: { 'abc-smc': '序贯蒙特卡洛近似贝叶斯计算（ABC-SMC）：第一代按拉丁超立方从先验中抽取，之后每一代对上一代的取值点加扰动，只保留距离在阈值内的点，阈值逐代收紧（取上一代距离的中位数），直到每个目标都在容差内' },
 		freeCaption: '校准的参数',
 		freeIntro: '这些参数的取值由校准决定；“接受范围”是被接受的取值点中第 5 到第 95 百分位的范围，范围越宽，公开数字对它的约束越弱。',
 		parameter: '参数',

@@ -20,7 +20,7 @@ export const PARAMETER_ZH: Record<string, Translation> = {
 	issueRate: {
 		meaning: '怨气为零时一户每年出现的事项数（三类账本合计）',
 		source: CAL,
-		of: 'tbd'
+		of: '51cd6f47'
 	},
 	typeRateElderly: { meaning: '留守老人户的事项发生率，相对于在家务农务工家庭', source: '假设：照料、医疗和住房需求', of: '8e0a10eb' },
 	typeRateVulnerable: { meaning: '困难户的事项发生率，相对于在家务农务工家庭', source: '假设：救助和社会保障需求', of: 'd072d458' },
@@ -78,7 +78,7 @@ export const PARAMETER_ZH: Record<string, Translation> = {
 	cadreHours: {
 		meaning: '预算为 1 时，全县每周可用于办理事项的干部工时（各级合计，未扣除文牍和协同）',
 		source: CAL,
-		of: 'tbd'
+		of: 'a6277739'
 	},
 	budget: { meaning: '干部预算总量，相对于现在（外部条件）；按比例放大 cadreHours', source: '外部条件杠杆', of: '10425058' },
 	caseHours: { meaning: '办理一件单部门事项所需的干部工时（按所需部门计）', source: A, of: '6fed8e02' },
@@ -93,14 +93,14 @@ export const PARAMETER_ZH: Record<string, Translation> = {
 	handoffDelayWeeks: { meaning: '没有协同时，部门或层级之间每次转办的平均等待时间', source: '假设（条块梗阻）', of: '0d45bf14' },
 	handoffFailure: { meaning: '没有协同时，一次转办失败（被退回、重新排队）的概率', source: '假设（条块梗阻）', of: 'b05bf3bf' },
 	coordinationEffect: { meaning: '全力协同时，转办延误和失败减少的比例', source: '研究：集中办公、书记阅批和闭环督办；幅度为假设', of: 'e1e395cb' },
-	solveBase: { meaning: '办理完毕的事项真正解决的概率', source: CAL, of: 'tbd' },
-	failureSolvePenalty: { meaning: '事项每经历一次失败的转办，真正解决的机会所乘的系数', source: CAL, of: 'tbd' },
-	expectedWeeks: { meaning: '群众期望的办结时间', source: CAL, of: 'tbd' },
-	protractedShare: { meaning: '受理的事项中，需要县里办理之外的决定（下一年度预算的资金、上级审批、法院）才能办结的占比', source: CAL, of: 'tbd' },
+	solveBase: { meaning: '办理完毕的事项真正解决的概率', source: CAL, of: '0a452888' },
+	failureSolvePenalty: { meaning: '事项每经历一次失败的转办，真正解决的机会所乘的系数', source: CAL, of: 'acb77718' },
+	expectedWeeks: { meaning: '群众期望的办结时间', source: CAL, of: '1b93e185' },
+	protractedShare: { meaning: '受理的事项中，需要县里办理之外的决定（下一年度预算的资金、上级审批、法院）才能办结的占比', source: CAL, of: '88f24e3b' },
 	protractedWeeks: {
 		meaning: '久拖事项等待那个决定的平均时间（最后一次转交；协同不能缩短它；有回复渠道时，农户在受理告知时已被告知，会预期这段等待）',
 		source: '假设：一个预算年度。公开记录只能看出它与 protractedShare 的乘积（期末仍未办结的事项），所以不校准它',
-		of: 'tbd'
+		of: '35a51557'
 	},
 	travelHoursCounty: { meaning: '县级部门办理村里的事项时，除路程外额外需要的工时（了解情况、安排走访）', source: A, of: 'a17ebcde' },
 	roadSpeed: { meaning: '县城到各镇道路的平均车速（县干部办理村里事项的往返路程计入其工时）', source: '假设：秦巴山区的盘山公路（石泉县面积 1,525 平方千米，大部分是山地）', of: '66e50c59' },

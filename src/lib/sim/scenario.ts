@@ -1,3 +1,4 @@
+import { COUNTY_SEED } from '$sim/county/published';
 import { isPreset, LEVER_NAMES, MODES, PRESETS, presetSpec, STRUCTURE_FLAGS, STRUCTURE_KEYS, type Levers, type Mode, type Preset, type Structure } from '$sim/engine/modes';
 import { PARAMETERS } from '$sim/engine/parameters';
 import type { ModelOptions } from '$sim/engine/model-types';
@@ -51,10 +52,13 @@ const defaultContext = (): Context => ({
 	digitalAccess: PARAMETERS.digitalAccess.default
 });
 
-/** A preset, in the given county conditions and seed (by default today's and 1). */
+/**
+ * A preset, in the given county conditions and seed (by default today's and the county's seed,
+ * COUNTY_SEED: replicate 1 of a default run replays the same history the dashboard's dataset is drawn from).
+ */
 export function presetScenario(preset: Preset, from?: Pick<Scenario, 'context' | 'seed'>): Scenario {
 	const spec = presetSpec(preset);
-	return { mode: preset, base: preset, ...spec, context: { ...(from?.context ?? defaultContext()) }, seed: from?.seed ?? 1, version: MODEL_VERSION };
+	return { mode: preset, base: preset, ...spec, context: { ...(from?.context ?? defaultContext()) }, seed: from?.seed ?? COUNTY_SEED, version: MODEL_VERSION };
 }
 
 export function defaultScenario(): Scenario {
