@@ -9,7 +9,7 @@ export const BY_SELF = 0;
 export const BY_ONLINE = 1;
 export const BY_LIAISON = 2;
 
-const COLUMNS = ['household', 'state', 'serial', 'attempts', 'depts', 'minor', 'level', 'channel', 'raised', 'received', 'release', 'handoffsLeft', 'failures', 'workLeft', 'travelLeft'] as const;
+const COLUMNS = ['household', 'state', 'serial', 'attempts', 'depts', 'minor', 'level', 'channel', 'raised', 'received', 'release', 'handoffsLeft', 'failures', 'protracted', 'workLeft', 'travelLeft'] as const;
 type Column = (typeof COLUMNS)[number];
 
 /** An issue pool as plain data (copies of its columns, its free list and live counts): what a history start restores. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildCounty } from '../../sim/county/build-county';
 import { historyOptions, HISTORY_WEEKS } from '../../sim/engine/history';
+import { IssuePool } from '../../sim/engine/issue-pool';
 import { COUNTY_SEED, Model, type ModelOptions } from '../../sim/engine/model';
 import { MODES } from '../../sim/engine/modes';
 import { WEEKLY_METRICS } from '../../sim/engine/outputs';
@@ -165,5 +166,19 @@ describe('a run from the county’s history', () => {
 		expect(() => run.historyState()).toThrow(/run to its end/);
 		expect(() => run.run().summary()).toThrow(/records no outputs/);
 		expect((run.historyState() satisfies HistoryState).week).toBe(HISTORY_WEEKS);
+	});
+});
+
+describe('the issue pool a history start restores', () => {
+	it('keeps every column of the pool, so a column added later cannot be left behind', () => {
+		const pool = new IssuePool(8);
+		for (let i = 0; i < 5; i++) {
+			const id = pool.add();
+			for (const [, column] of Object.entries(pool)) if (ArrayBuffer.isView(column)) (column as Uint8Array)[id] = i + 1;
+		}
+		const restored = IssuePool.restore(pool.snapshot());
+		const columns = Object.entries(pool).filter(([, c]) => ArrayBuffer.isView(c));
+		expect(columns.length).toBeGreaterThan(10);
+		for (const [name, column] of columns) expect(Array.from(restored[name as keyof IssuePool] as Uint8Array), name).toEqual(Array.from(column as Uint8Array));
 	});
 });
