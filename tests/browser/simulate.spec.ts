@@ -233,6 +233,7 @@ test('a chart downloads as CSV, SVG and PNG, each saying the model version that 
  * calibrated issue rate many households raise none in five years.
  */
 function householdWithHandoff(): number {
+	// Household indices from 0, as the engine counts them.
 	const county = buildCounty({ seed: COUNTY_SEED });
 	const history = Model.history({ seed: COUNTY_SEED, replicate: 0, county });
 	for (let h = 124; h < 324; h++) {
@@ -243,7 +244,8 @@ function householdWithHandoff(): number {
 }
 
 test('following one case shows its steps and waits', async ({ watched: page }) => {
-	const household = householdWithHandoff();
+	// The page numbers households from 1.
+	const household = householdWithHandoff() + 1;
 	await page.goto(`/en/simulate/?mode=one-way&version=${MODEL_VERSION}`);
 	await page.getByTestId('follow-household').fill(String(household));
 	await page.getByTestId('follow-run').click();
