@@ -57,7 +57,7 @@ export const en: ModelCardContent = {
 		inPresets: 'In the presets: ',
 		valuesInPresets: 'Value in the presets: ',
 		outcomesTitle: 'What each outcome measures',
-		outcomesIntro: 'Every outcome the sandbox compares counts what happens in the model; the five-year summaries include the first year’s transient.',
+		outcomesIntro: 'Every outcome the sandbox compares counts what happens in the model in the five years after mid-2022; the county’s history before that is replayed, not counted.',
 		outcomes: {
 			order: {
 				title: 'Order',
@@ -184,7 +184,7 @@ export const en: ModelCardContent = {
 				title: 'Initialization',
 				blocks: [
 					{
-						p: 'Households, grids and liaison posts come from the county structure (seed 20160801); every one of the 2,024 posts is filled at the start. Trust starts uniform within `initialTrust` ± `initialTrustSpread`; grievance at 0; no open issues; nobody has taken part in co-production yet. Each household’s first issue time and first escalation threshold are drawn. The first year is therefore a transient (grievance builds up from zero), and the summary’s means include it. Each queue’s hours are fixed for the run.'
+						p: 'Households, grids and liaison posts come from the county structure (seed 20160801); every one of the 2,024 posts is filled at the start. Trust starts uniform within `initialTrust` ± `initialTrustSpread`; grievance at 0; no open issues; nobody has taken part in co-production yet. Each household’s first issue time and first escalation threshold are drawn. From this start the model replays the county’s history — a year of one-way governance from August 2015, then the ledgers (August 2016), town–village integration (2019, county-wide March 2020) and the “321” model (August 2021) on their published dates — to June 2022; every sandbox run begins from the state that history leaves (trust, grievance, open issues and queues, liaison posts, household types), so there is no first-year transient. Six parameters are calibrated so that this history reproduces the published record (see Calibration).'
 					}
 				]
 			},
@@ -219,7 +219,7 @@ export const en: ModelCardContent = {
 						]
 					},
 					{
-						p: 'Limitations: weekly resolution; reviews every 4 weeks; liaisons are posts, not people with households of their own; no spatial spill-overs between villages; the first year is a transient from zero grievance; all rates are assumptions except where the table cites a source.'
+						p: 'Limitations: weekly resolution; reviews every 4 weeks; liaisons are posts, not people with households of their own; no spatial spill-overs between villages; the history’s mapping of each system onto the model’s structure and levers is an assumption; all rates are assumptions except where the table cites a source or the calibration.'
 					}
 				]
 			}
