@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { I18n } from '../../src/lib/i18n/i18n.svelte';
+import { en as enMessages } from '../../src/lib/i18n/en';
+import { zh as zhMessages } from '../../src/lib/i18n/zh';
 import { parseScenarioJson, scenarioToJson, defaultScenario } from '../../src/lib/sim/scenario';
 import { problemsText } from '../../src/lib/sim/scenario-messages';
 
-const en = new I18n(() => 'en');
-const zh = new I18n(() => 'zh');
+const en = new I18n(() => 'en', () => enMessages);
+const zh = new I18n(() => 'zh', () => zhMessages);
 const problems = (file: unknown) => {
 	const r = parseScenarioJson(typeof file === 'string' ? file : JSON.stringify(file));
 	if (r.ok) throw new Error('expected a refusal');

@@ -19,12 +19,14 @@ import { comparisonFromSearch, comparisonToSearch, DEFAULT_COMPARISON, MAX_COMPA
 import { leafNames } from '../../src/lib/sim/scenario-schema';
 import { problemsText } from '../../src/lib/sim/scenario-messages';
 import { I18n } from '../../src/lib/i18n/i18n.svelte';
+import { en as enMessages } from '../../src/lib/i18n/en';
+import { zh as zhMessages } from '../../src/lib/i18n/zh';
 import { fileArb, scenarioArb, vsPartArb } from './scenario-arbitraries';
 import { MODES, presetSpec } from '../../sim/engine/modes';
 import { PARAMETERS } from '../../sim/engine/parameters';
 
-const en = new I18n(() => 'en');
-const zh = new I18n(() => 'zh');
+const en = new I18n(() => 'en', () => enMessages);
+const zh = new I18n(() => 'zh', () => zhMessages);
 /** How much of the deep code the generators reached, printed after the run. */
 const generated: Record<string, unknown> = {};
 afterAll(() => console.info('generated inputs:', JSON.stringify(generated)));

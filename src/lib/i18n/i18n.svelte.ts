@@ -1,24 +1,24 @@
 import { getContext, setContext } from 'svelte';
-import { en } from './en';
-import type { Lang, MessageKey } from './messages';
+import type { Lang, MessageKey, Messages } from './messages';
 
 /** Message keys that come in plural forms (`x.one`, `x.other`): the `x`. */
 export type PluralKey = { [K in MessageKey]: K extends `${infer P}.other` ? (`${P}.one` extends MessageKey ? P : never) : never }[MessageKey];
-import { zh } from './zh';
 
-const CATALOGUES = { zh, en } as const;
 const LOCALES: Record<Lang, string> = { zh: 'zh-CN', en: 'en-GB' };
 
 /**
  * The message system: looks up strings in the current language and formats numbers and dates
  * by its conventions. The language comes from the route (`/` is zh, `/en/` is en), so each
- * prerendered page is already in its language.
+ * prerendered page is already in its language. It holds only that language's messages (the
+ * layout's load brings them: see catalogue.ts); `lang` and `messages` must change together.
  */
 export class I18n {
 	readonly #lang: () => Lang;
+	readonly #messages: () => Messages;
 
-	constructor(lang: () => Lang) {
+	constructor(lang: () => Lang, messages: () => Messages) {
 		this.#lang = lang;
+		this.#messages = messages;
 	}
 
 	get lang(): Lang {
@@ -31,7 +31,7 @@ export class I18n {
 
 	/** The message for `key`, with `{name}` placeholders replaced by `values`. */
 	t(key: MessageKey, values: Record<string, string | number> = {}): string {
-		const text: string = CATALOGUES[this.lang][key];
+		const text: string = this.#messages()[key];
 		return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in values ? String(values[name]) : m));
 	}
 
@@ -46,7 +46,7 @@ export class I18n {
 
 	/** Whether `key` names a message (for codes that come from data). */
 	has(key: string): key is MessageKey {
-		return key in zh;
+		return Object.hasOwn(this.#messages(), key);
 	}
 
 	number(n: number, digits = 0): string {
