@@ -6,7 +6,7 @@ import { zh } from '../../src/lib/i18n/zh';
 import type { MessageKey } from '../../src/lib/i18n/messages';
 import { expect, test } from './fixtures';
 import { drawn, SANDBOX_TIMEOUT } from './sandbox-helpers';
-import { PORT } from '../../playwright.config';
+import { PORT, SUBPATH_PORT } from '../../playwright.config';
 import type { BrowserContext, Page } from '@playwright/test';
 
 /** Every page, by the header's message key (bulletin: reached from the ledger page), and its heading's key. */
@@ -195,4 +195,23 @@ test.describe('a new version', () => {
 			await site.close();
 		}
 	});
+});
+
+test('under a sub-path (/sandbox/) the worker caches and answers the sub-path’s addresses offline', async ({ watched: page, context }) => {
+	const root = `http://127.0.0.1:${SUBPATH_PORT}/sandbox`;
+	await page.goto(`${root}/en/`);
+	await controlled(page);
+	const keys = await page.evaluate(async () => {
+		const name = (await caches.keys()).find((k) => k.startsWith('ggs-shell-'))!;
+		return (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname);
+	});
+	expect(keys).toContain('/sandbox/en/grid/');
+	expect(keys).toContain('/sandbox/data/meta.json');
+	expect(keys.every((k) => k.startsWith('/sandbox/'))).toBe(true);
+	await context.setOffline(true);
+	await page.getByRole('navigation', { name: en['nav.main'] }).getByRole('link', { name: en['nav.grid'], exact: true }).click();
+	await expect(page).toHaveURL(`${root}/en/grid/`);
+	await heading(page, en['grid.title']);
+	await page.goto(`${root}/ledgers/`);
+	await heading(page, zh['ledgers.title']);
 });
