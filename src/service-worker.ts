@@ -32,9 +32,12 @@ sw.addEventListener('install', (event) => {
 	event.waitUntil(
 		(async () => {
 			const cache = await caches.open(SHELL);
-			// `cache: 'reload'` skips the HTTP cache: the shell must be this version's files.
+			// Pages, __data.json and meta.json skip the HTTP cache (`reload`): the shell must be this
+			// version's. Hashed files (build, data tables asked for by ?v=<hash>) may come from it: the
+			// page of the first visit has just fetched them, and a host's ETag spares a second download.
 			const get = async (path: string) => {
-				const response = await fetch(new Request(path, { cache: 'reload' }));
+				const hashed = path.includes('/_app/immutable/') || /\?v=/.test(path);
+				const response = await fetch(new Request(path, { cache: hashed ? 'default' : 'reload' }));
 				if (!response.ok) throw new Error(`precache ${path}: ${response.status}`);
 				return response;
 			};

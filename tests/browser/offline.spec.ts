@@ -215,3 +215,25 @@ test('under a sub-path (/sandbox/) the worker caches and answers the sub-path’
 	await page.goto(`${root}/ledgers/`);
 	await heading(page, zh['ledgers.title']);
 });
+
+test.describe('online, the network wins', () => {
+	test.use({ allowConsoleErrors: true });
+
+	test('a damaged file on the network is seen as damaged, not hidden by a cached copy', async ({ watched: page, context }) => {
+		await page.goto('/en/ledgers/?village=610922109203');
+		await expect(page.getByTestId('ledger-charts')).toHaveAttribute('data-filters', /village=610922109203/);
+		await controlled(page);
+		// A load the worker answers: it keeps the village's file.
+		await page.reload();
+		await expect(page.getByTestId('ledger-charts')).toHaveAttribute('data-filters', /village=610922109203/);
+		await expect
+			.poll(() => page.evaluate(async () => (await (await caches.open('ggs-data')).keys()).some((r) => r.url.includes('/data/cases/610922109203.arrow'))))
+			.toBe(true);
+		// context.route also sees the worker's own fetches (Chromium).
+		await context.route('**/data/cases/610922109203.arrow*', (route) => route.fulfill({ status: 200, contentType: 'application/octet-stream', body: 'garbage' }));
+		await page.reload();
+		const error = page.getByTestId('data-error');
+		await expect(error).toHaveAttribute('data-kind', 'file-corrupt');
+		await expect(error).toContainText('cases/610922109203.arrow');
+	});
+});
