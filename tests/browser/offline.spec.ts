@@ -199,8 +199,10 @@ test.describe('a new version', () => {
 
 test('under a sub-path (/sandbox/) the worker caches and answers the sub-path’s addresses offline', async ({ watched: page, context }) => {
 	const root = `http://127.0.0.1:${SUBPATH_PORT}/sandbox`;
-	await page.goto(`${root}/en/`);
+	await page.goto(`${root}/en/?town=610922109`);
+	await expect(page.getByTestId('engine-status')).toHaveAttribute('data-computed', 'browser');
 	await controlled(page);
+	await engineKept(context);
 	const keys = await page.evaluate(async () => {
 		const name = (await caches.keys()).find((k) => k.startsWith('ggs-shell-'))!;
 		return (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname);
