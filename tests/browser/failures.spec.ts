@@ -2,7 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { en } from '../../src/lib/i18n/en';
 import { expect, test } from './fixtures';
 
-test.use({ allowConsoleErrors: true });
+// These tests break files on the way from the network (page.route), which a service worker's own
+// fetches do not pass through: the worker is blocked, so each test sees the answer it sets up.
+// (Online the worker lets the network's answer through anyway; offline.spec.ts tests it.)
+test.use({ allowConsoleErrors: true, serviceWorkers: 'block' });
 
 test('a missing data file shows a clear message naming the file', async ({ watched: page }) => {
 	await page.route('**/data/case_counts.arrow*', (route) => route.fulfill({ status: 404, body: 'not found' }));

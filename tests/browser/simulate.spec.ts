@@ -178,7 +178,8 @@ test('invalid settings in the address fall back to defaults with a notice', asyn
 });
 
 test.describe('with a failing worker', () => {
-	test.use({ allowConsoleErrors: true });
+	// The broken worker file comes from page.route, which the service worker's cached copy would bypass.
+	test.use({ allowConsoleErrors: true, serviceWorkers: 'block' });
 
 	test('a worker that throws shows an error, and the page recovers', async ({ watched: page }) => {
 		await page.route('**/sim.worker-*.js', (route) =>

@@ -14,6 +14,7 @@ import type { QueryParam, QueryRunner } from './query-runner';
 import { rowsOf } from './arrow-rows';
 import { emptyTableSql, OFFLINE_SETTINGS, schemaMismatch } from './table-loader';
 import { Cache } from '$lib/cache';
+import { keepOffline } from '$lib/sw/keep-offline';
 
 /** Where a table's Arrow IPC stream file is (its URL, with any cache-busting version) and how many rows it holds (meta.json). */
 export interface TableFile {
@@ -93,6 +94,8 @@ export async function startBrowserDb(options: BrowserDbOptions): Promise<Browser
 		performance.mark('engine:start');
 		await guard(timeout(db.instantiate(bundle.mainModule, bundle.pthreadWorker), START_TIMEOUT_MS));
 		performance.mark('engine:instantiated');
+		// The engine this browser uses (one of the two variants), kept for offline use.
+		keepOffline([bundle.mainModule, bundle.mainWorker]);
 		conn = await guard(db.connect());
 		for (const s of OFFLINE_SETTINGS) await guard(conn.query(s));
 	} catch (e) {

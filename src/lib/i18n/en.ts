@@ -579,5 +579,8 @@ export const en: Messages = {
 		'Co-handling departments, hand-offs, re-work after a failed hand-off (revisited), a case a town could have taken sent to the county’s departments (escalated), whether the matter was solved, and repeat cases (a household coming back within 90 days about a matter still open or unsolved) are the model’s. Not from the model, drawn from the seed as stated assumptions: ledger type, category, lead department, how the model’s three channels (in person, online or hotline, a liaison’s visit) split into visits, letters, secretaries’ visits, phone and online, and which satisfied answers are “basically satisfied” (11% of those surveyed, more often late or cross-department cases).',
 	'methods.history.towns':
 		'What differs between towns and villages, and why. From the model: how busy each town’s cadres are (their hours follow households, their load the households’ needs — left-behind elderly and vulnerable households raise more issues, and unresolved grievance more still), how far the town is from the county seat (county departments drive there and back: the round trip in the table below), out-migration (working families become migrant-worker and left-behind elderly households), and how well liaisons cover and reach a village (its trust and the share of households with working-age members at home). Drawn: the fields listed above as not from the model, and which of the model’s cases the sampling keeps. Differences between towns in this dataset are what the model’s mechanisms make of the county’s structure, not measurements.',
-	'methods.assumptions.road': 'Round trip from the county seat (model, hours)'
+	'methods.assumptions.road': 'Round trip from the county seat (model, hours)',
+	// Offline (service worker): a new version was loaded.
+	'update.loaded': 'A new version of the site was loaded; the next page you open uses it.',
+	'update.dismiss': 'OK'
 };
