@@ -19,6 +19,16 @@ class Reader {
 	fail(path: string, what: string): never {
 		throw new Error(`${this.file}: ${path} ${what}`);
 	}
+	/** The report's top-level object, from its text. */
+	report(text: string): Record<string, unknown> {
+		let json: unknown;
+		try {
+			json = JSON.parse(text);
+		} catch (e) {
+			return this.fail('', `is not JSON: ${(e as Error).message}`);
+		}
+		return this.object(json, 'the report');
+	}
 	object(v: unknown, path: string): Record<string, unknown> {
 		if (typeof v !== 'object' || v === null || Array.isArray(v)) this.fail(path, 'must be an object');
 		return v as Record<string, unknown>;
@@ -46,13 +56,7 @@ class Reader {
 /** Reads the text of a calibration report (`npm run sim:calibrate`); throws, naming `file` and the field, if it is not one. */
 export function parseCalibration(text: string, file: string = REPORT_FILES.calibration): CalibrationReport {
 	const r = new Reader(file);
-	let json: unknown;
-	try {
-		json = JSON.parse(text);
-	} catch (e) {
-		return r.fail('', `is not JSON: ${(e as Error).message}`);
-	}
-	const o = r.object(json, 'the report');
+	const o = r.report(text);
 	return {
 		modelVersion: r.string(o.modelVersion, 'modelVersion'),
 		method: r.string(o.method, 'method'),
@@ -107,13 +111,7 @@ export function parseCalibration(text: string, file: string = REPORT_FILES.calib
 /** Reads the text of a propositions report (`npm run sim:validate -- --out FILE`); throws, naming `file` and the field, if it is not one. */
 export function parsePropositions(text: string, file: string = REPORT_FILES.propositions): PropositionsReport {
 	const r = new Reader(file);
-	let json: unknown;
-	try {
-		json = JSON.parse(text);
-	} catch (e) {
-		return r.fail('', `is not JSON: ${(e as Error).message}`);
-	}
-	const o = r.object(json, 'the report');
+	const o = r.report(text);
 	return {
 		modelVersion: r.string(o.modelVersion, 'modelVersion'),
 		households: r.number(o.households, 'households'),
