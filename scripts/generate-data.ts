@@ -12,6 +12,7 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_SEED, SITE_DATA_DIR } from '../src/lib/server/dataset';
 import { writeDataset } from './dataset-writer';
+import { prepareAnswers } from './prepare-answers';
 
 function fail(message: string): never {
 	console.error(`generate-data: ${message}`);
@@ -37,7 +38,11 @@ const out = values.out ?? (cases === undefined ? SITE_DATA_DIR : `data-scaled/${
 
 const started = performance.now();
 const meta = await writeDataset({ seed, countyTownCases: cases, dir: out });
+// The pages' publish-time answers, from the tables just written (src/lib/server/prepared-writer.ts).
+const prepared = await prepareAnswers(out);
 if (!values.quiet) {
 	const rows = Object.entries(meta.tables).map(([t, m]) => `${t} ${m.rows.toLocaleString('en')}`).join(', ');
-	console.log(`generate-data: wrote ${out} (seed ${seed}; ${rows}) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+	console.log(
+		`generate-data: wrote ${out} (seed ${seed}; ${rows}; ${prepared.files} prepared answers) in ${((performance.now() - started) / 1000).toFixed(1)} s`
+	);
 }

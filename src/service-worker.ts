@@ -4,8 +4,10 @@
 /// <reference lib="webworker" />
 /**
  * Offline after the first visit (issue #14). On install the app shell of this version — build
- * files, static files (the data), every prerendered page of both languages — goes into one cache;
- * the DuckDB engine is cached when first fetched. Paths come from $service-worker, whose `base` is
+ * files, every prerendered page of both languages — goes into one cache, and the county's and
+ * towns' prepared answers into the data cache (small); the villages' prepared answers when the
+ * page, idle on a fast connection, asks for them; the DuckDB engine and any Arrow table when first
+ * fetched (they are big, and only views the prepared answers do not cover need them). Paths come from $service-worker, whose `base` is
  * worked out from this file's own address, so a site under /sandbox/ caches /sandbox/….
  */
 import { base, build, files, prerendered, version } from '$service-worker';
@@ -13,15 +15,16 @@ import {
 	DATA_CACHE,
 	ENGINE_CACHE,
 	cacheKey,
-	dataTableUrls,
 	isCurrentData,
 	precacheList,
+	preparedUrl,
 	shellCache,
 	staleCaches,
 	staleEngineEntries,
 	strategyFor,
 	type DataMeta
 } from '$lib/sw/strategy';
+import type { PreparedIndex } from '$lib/data/prepared';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 const SHELL = shellCache(version);
@@ -42,13 +45,9 @@ sw.addEventListener('install', (event) => {
 				return response;
 			};
 			await Promise.all(precacheList({ build, files, prerendered, base }).map(async (path) => cache.put(path, await get(path))));
-			// The dashboard's Arrow tables (~5 MB compressed), so pages never visited work offline;
-			// a table whose hash did not change since the last version is already there.
-			const data = await caches.open(DATA_CACHE);
-			const meta = (await (await cache.match(`${base}/data/meta.json`))!.json()) as DataMeta;
-			for (const url of dataTableUrls(meta, base)) {
-				if (!(await data.match(url))) await data.put(url, await get(url));
-			}
+			// The county's and towns' prepared answers, so every page's filters work offline (an
+			// answer whose hash did not change since the last version is already there).
+			await keepPrepared((index) => index.core, get);
 			// A new version takes over at once; the page shows a notice and loads the next page in full.
 			await sw.skipWaiting();
 		})()
@@ -75,9 +74,41 @@ sw.addEventListener('activate', (event) => {
 	);
 });
 
-// A page asks to keep engine files it fetched before this worker controlled it (keep-offline.ts).
+/** Fetches and keeps the prepared answers `pick` names from the index (those not kept already). */
+async function keepPrepared(pick: (index: PreparedIndex) => string[], get: (url: string) => Promise<Response> = fetchOk): Promise<void> {
+	const shell = await caches.open(SHELL);
+	const meta = (await (await shell.match(`${base}/data/meta.json`))?.json()) as DataMeta | undefined;
+	const indexUrl = meta && preparedUrl(meta, base, 'index');
+	if (!meta || !indexUrl) return;
+	const data = await caches.open(DATA_CACHE);
+	let index = await data.match(indexUrl);
+	if (!index) {
+		await data.put(indexUrl, await get(indexUrl));
+		index = (await data.match(indexUrl))!;
+	}
+	const urls = pick((await index.json()) as PreparedIndex).map((name) => preparedUrl(meta, base, name)!);
+	// A few at a time: the page's own requests keep their share of the connection.
+	let next = 0;
+	const worker = async () => {
+		while (next < urls.length) {
+			const url = urls[next++];
+			if (!(await data.match(url))) await data.put(url, await get(url));
+		}
+	};
+	await Promise.all([worker(), worker(), worker()]);
+}
+
+async function fetchOk(url: string): Promise<Response> {
+	const response = await fetch(url);
+	if (!response.ok) throw new Error(`${url}: ${response.status}`);
+	return response;
+}
+
 sw.addEventListener('message', (event) => {
 	const data = event.data as { type?: string; urls?: unknown } | null;
+	// The page, idle on a fast connection, asks to keep the villages' prepared answers (keep-offline.ts).
+	if (data?.type === 'keep-prepared') return event.waitUntil(keepPrepared((index) => index.villages).catch(() => {}));
+	// A page asks to keep engine files it fetched before this worker controlled it (keep-offline.ts).
 	if (data?.type !== 'keep' || !Array.isArray(data.urls)) return;
 	event.waitUntil(
 		(async () => {
@@ -115,6 +146,7 @@ sw.addEventListener('fetch', (event) => {
 	};
 	if (strategy === 'immutable') event.respondWith(cacheFirst(request, SHELL, keep));
 	else if (strategy === 'engine') event.respondWith(cacheFirst(request, ENGINE_CACHE, keep));
+	else if (strategy === 'prepared') event.respondWith(preparedAnswer(request, keep));
 	else if (strategy === 'data') event.respondWith(dataFile(request, url, keep));
 	else event.respondWith(networkFirst(request, url, keep));
 });
@@ -128,6 +160,16 @@ async function cacheFirst(request: Request, name: string, keep: Keep): Promise<R
 	if (hit) return hit;
 	const response = await fetch(request);
 	if (response.ok && response.type === 'basic') keep(cache.put(new URL(request.url).pathname, response.clone()));
+	return response;
+}
+
+/** A prepared answer: its address names its version, so the cached copy of exactly that address, else the network's (kept). */
+async function preparedAnswer(request: Request, keep: Keep): Promise<Response> {
+	const cache = await caches.open(DATA_CACHE);
+	const hit = await cache.match(request.url);
+	if (hit) return hit;
+	const response = await fetch(request);
+	if (response.ok && response.type === 'basic' && !response.redirected) keep(cache.put(request.url, response.clone()));
 	return response;
 }
 

@@ -1,56 +1,41 @@
 import { getContext, setContext } from 'svelte';
 import { Cache } from '$lib/cache';
-import { ALL } from '$sim/dataset/case-cubes';
-import type { BrowserTable as TableName } from '$sim/dataset/schema';
 import type { BrowserDb, TableFile } from './duckdb-browser';
 import type { QueryRunner } from './query-runner';
 
 export type EngineStatus = 'idle' | 'starting' | 'ready' | 'error';
 
 export interface DataEngineOptions {
-	/** A table's Arrow file and its row count. */
-	table: (table: TableName) => TableFile;
-	/** The Arrow file of one village's cases. */
-	villageCasesUrl?: (village: string) => string;
+	/** The file a named table is loaded from (its Arrow stream, columns and row count). */
+	table: (table: string) => TableFile;
 }
 
 /**
- * The one DuckDB-WASM engine of a page session, started lazily behind one promise on first use
- * (after first paint: the prerendered page never waits for it). `status` says whether the engine
- * itself started ('error': it could not); what a request needed and could not get (a missing or
- * damaged file) is that request's failure, reported by the page that asked (LatestAnswer), so a
- * damaged file does not stop the pages and views that never read it.
+ * The one DuckDB-WASM engine of a page session, started behind one promise on first use: when a
+ * view needs it (a question no prepared answer covers, the SQL console, imported data) or in the
+ * background once the page is idle on a fast connection (see engine-idle.ts); never before the
+ * first paint. It knows tables by name and files of rows, nothing of the domain (the dataset
+ * module does). `status` says whether the engine itself started ('error': it could not); what a
+ * request needed and could not get (a missing or damaged file) is that request's failure, reported
+ * by the page that asked (LatestAnswer), so a damaged file does not stop the views that never read it.
  */
 export class DataEngine {
 	status = $state<EngineStatus>('idle');
 	#db: Promise<BrowserDb> | null = null;
 	readonly #options: DataEngineOptions;
-	readonly #villages = new Cache<string, Promise<void>>();
+	readonly #appended = new Cache<string, Promise<void>>();
 
 	constructor(options: DataEngineOptions) {
 		this.#options = options;
 	}
 
-	/**
-	 * The engine with `tables` (which must include case_villages) loaded and one village's cases
-	 * appended to the `cases` table, once per village; case_villages says how many there must be.
-	 */
-	async withVillageCases(tables: readonly TableName[], village: string): Promise<QueryRunner> {
-		const db = await this.ready(tables);
-		const browserDb = await this.#db!;
-		await this.#villages.getOrMake(village, async () => {
-			const [{ n }] = await db.query<{ n: number }>(
-				`SELECT coalesce(sum(cases), 0)::INTEGER AS n FROM case_villages WHERE village_id = $1::VARCHAR AND ledger = '${ALL}'`,
-				[village]
-			);
-			const url = this.#options.villageCasesUrl?.(village) ?? '';
-			await browserDb.appendCases(url, `cases/${village}.arrow`, n);
-		});
-		return db;
+	/** Whether the engine has been asked to start (by a view or in the background). */
+	get started(): boolean {
+		return this.#db !== null;
 	}
 
 	/** The engine with `tables` loaded; starts the engine on first call. Rejects with a DataError. */
-	async ready(tables: readonly TableName[]): Promise<QueryRunner> {
+	async ready(tables: readonly string[]): Promise<QueryRunner> {
 		if (!this.#db) {
 			this.status = 'starting';
 			performance.mark('engine:import');
@@ -63,6 +48,17 @@ export class DataEngine {
 		} finally {
 			this.status = 'ready';
 		}
+		return db;
+	}
+
+	/**
+	 * The engine with `tables` loaded and the rows of `source` appended to `table`, once per `key`
+	 * (whoever asks while it is under way waits for the same append). Rejects with a DataError.
+	 */
+	async withAppended(tables: readonly string[], table: string, key: string, source: () => Promise<TableFile>): Promise<QueryRunner> {
+		const db = await this.ready(tables);
+		const browserDb = await this.#db!;
+		await this.#appended.getOrMake(`${table}|${key}`, async () => browserDb.append(table, await source()));
 		return db;
 	}
 }

@@ -8,34 +8,40 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
-import type { BrowserTable as TableName } from '$sim/dataset/schema';
 import { DataError } from './data-error';
 import type { QueryParam, QueryRunner } from './query-runner';
 import { rowsOf } from './arrow-rows';
-import { emptyTableSql, OFFLINE_SETTINGS, schemaMismatch } from './table-loader';
+import { columnsMismatch, createEmptySql, OFFLINE_SETTINGS, type Columns } from './table-loader';
 import { Cache } from '$lib/cache';
 import { keepOffline } from '$lib/sw/keep-offline';
 
-/** Where a table's Arrow IPC stream file is (its URL, with any cache-busting version) and how many rows it holds (meta.json). */
+/**
+ * A file of rows as an Arrow IPC stream: where it is (its URL, with any cache-busting version),
+ * its name in messages, and what it must hold (the columns with their DuckDB types, and the
+ * number of rows). The connector knows nothing else of the data: the dataset says this.
+ */
 export interface TableFile {
 	url: string;
+	file: string;
 	rows: number;
+	columns: Columns;
 }
 
 export interface BrowserDbOptions {
-	table: (table: TableName) => TableFile;
+	/** The file a named table is loaded from. */
+	table: (table: string) => TableFile;
 	/** Tables to start downloading at once, while the engine compiles. */
-	prefetch?: readonly TableName[];
+	prefetch?: readonly string[];
 }
 
-/** A started engine: queries plus on-demand loading of tables. */
+/** A started engine: queries, named tables loaded on demand from their files, and files of rows appended to a table. */
 export interface BrowserDb extends QueryRunner {
-	load(tables: readonly TableName[]): Promise<void>;
+	load(tables: readonly string[]): Promise<void>;
 	/**
-	 * Appends the rows of an Arrow stream of cases (one village's, say) to the `cases` table,
-	 * creating it empty first; a file with another number of rows than `rows` is reported damaged.
+	 * Appends the rows of an Arrow stream to `table`, creating it empty with the file's columns
+	 * first; a file with other columns or another number of rows than it declares is reported damaged.
 	 */
-	appendCases(url: string, file: string, rows: number): Promise<void>;
+	append(table: string, source: TableFile): Promise<void>;
 	close(): Promise<void>;
 }
 
@@ -64,8 +70,8 @@ function timeout<T>(p: Promise<T>, ms: number): Promise<T> {
 
 export async function startBrowserDb(options: BrowserDbOptions): Promise<BrowserDb> {
 	// A download is kept until its table is loaded (the bytes then move to the engine's worker).
-	const downloads = new Cache<TableName, Promise<Uint8Array>>();
-	const download = (table: TableName) => downloads.getOrMake(table, () => fetchTable(options.table(table).url, `${table}.arrow`));
+	const downloads = new Cache<string, Promise<Uint8Array>>();
+	const download = (table: string) => downloads.getOrMake(table, () => fetchTable(options.table(table).url, options.table(table).file));
 	for (const t of options.prefetch ?? []) download(t);
 
 	let db: duckdb.AsyncDuckDB;
@@ -103,7 +109,7 @@ export async function startBrowserDb(options: BrowserDbOptions): Promise<Browser
 		throw new DataError({ kind: 'engine', detail: e instanceof Error ? e.message : String(e) });
 	}
 
-	const loading = new Cache<TableName, Promise<void>>();
+	const loading = new Cache<string, Promise<void>>();
 	const prepared = new Cache<string, Promise<duckdb.AsyncPreparedStatement>>();
 	const count = async (table: string) => Number((await guard(conn.query(`SELECT count(*) AS n FROM ${table}`))).toArray()[0].toJSON().n);
 
@@ -123,8 +129,8 @@ export async function startBrowserDb(options: BrowserDbOptions): Promise<Browser
 	// Tables arrive as Arrow IPC streams: inserted without parsing text, then checked against the
 	// declared schema and meta.json's row count, so a wrong or damaged file is reported instead of
 	// answering queries wrongly.
-	const loadTable = async (table: TableName) => {
-		const file = `${table}.arrow`;
+	const loadTable = async (table: string) => {
+		const { file, columns: expected, rows: expectedRows } = options.table(table);
 		const bytes = await download(table);
 		downloads.delete(table);
 		performance.mark(`engine:fetched:${table}`);
@@ -140,10 +146,10 @@ export async function startBrowserDb(options: BrowserDbOptions): Promise<Browser
 				.toArray()
 				.map((r) => r.toJSON() as { name: string; type: string });
 			if (columns.length === 0) throw new Error('no complete Arrow stream in the file (cut short?)');
-			const mismatch = schemaMismatch(table, columns);
+			const mismatch = columnsMismatch(expected, columns);
 			if (mismatch) throw new Error(mismatch);
-			const [rows, expected] = [await count(table), options.table(table).rows];
-			if (rows !== expected) throw new Error(`expected ${expected} rows, found ${rows}`);
+			const rows = await count(table);
+			if (rows !== expectedRows) throw new Error(`expected ${expectedRows} rows, found ${rows}`);
 		} catch (e) {
 			throw new DataError({ kind: 'file-corrupt', file, detail: e instanceof Error ? e.message : String(e) });
 		}
@@ -152,24 +158,24 @@ export async function startBrowserDb(options: BrowserDbOptions): Promise<Browser
 
 	// Appends are serialised: each checks the table it adds to.
 	let appending: Promise<unknown> = Promise.resolve();
-	const appendCases = async (url: string, file: string, rows: number) => {
+	const appendFile = async (table: string, { url, file, rows, columns }: TableFile) => {
 		const bytes = await fetchTable(url, file);
 		try {
-			await guard(conn.query(emptyTableSql('cases')));
-			const before = await count('cases');
+			await guard(conn.query(createEmptySql(table, columns)));
+			const before = await count(table);
 			// Inserting into the declared table fails if the stream's columns differ; a stream that
 			// is not Arrow at all, or cut short, inserts nothing, so the rows are counted too.
-			await insertAlone(bytes, { name: 'cases', create: false });
-			const added = (await count('cases')) - before;
-			if (added !== rows) throw new Error(`expected ${rows} cases, found ${added}`);
+			await insertAlone(bytes, { name: table, create: false });
+			const added = (await count(table)) - before;
+			if (added !== rows) throw new Error(`expected ${rows} rows, found ${added}`);
 		} catch (e) {
 			throw new DataError({ kind: 'file-corrupt', file, detail: e instanceof Error ? e.message : String(e) });
 		}
 	};
 
 	return {
-		appendCases(url, file, rows) {
-			const p = appending.then(() => appendCases(url, file, rows));
+		append(table, source) {
+			const p = appending.then(() => appendFile(table, source));
 			appending = p.catch(() => {});
 			return p;
 		},

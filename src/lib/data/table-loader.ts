@@ -5,9 +5,17 @@ export function createTableSql(table: TableName, path: string): string {
 	return `CREATE OR REPLACE TABLE ${table} AS SELECT * FROM ${readCsvSql(table, path)}`;
 }
 
+/** A table's columns: name and DuckDB type, in order. */
+export type Columns = readonly (readonly [string, string])[];
+
+/** The statement that creates an empty table with these columns (if it is not there). */
+export function createEmptySql(table: string, columns: Columns): string {
+	return `CREATE TABLE IF NOT EXISTS ${table} (${columns.map(([n, t]) => `${n} ${t}`).join(', ')})`;
+}
+
 /** The statement that creates an empty table with the declared column types (if it is not there). */
 export function emptyTableSql(table: TableName): string {
-	return `CREATE TABLE IF NOT EXISTS ${table} (${SCHEMAS[table].columns.map(([n, t]) => `${n} ${t}`).join(', ')})`;
+	return createEmptySql(table, SCHEMAS[table].columns);
 }
 
 /**
@@ -18,7 +26,11 @@ export const OFFLINE_SETTINGS = ['SET autoinstall_known_extensions = false', 'SE
 
 /** How a loaded table's columns differ from the declared schema, or null when they match. */
 export function schemaMismatch(table: TableName, columns: readonly { name: string; type: string }[]): string | null {
-	const expected = SCHEMAS[table].columns;
+	return columnsMismatch(SCHEMAS[table].columns, columns);
+}
+
+/** How a loaded table's columns differ from the expected ones, or null when they match. */
+export function columnsMismatch(expected: Columns, columns: readonly { name: string; type: string }[]): string | null {
 	const got = columns.map((c) => `${c.name} ${c.type}`).join(', ');
 	const want = expected.map(([n, t]) => `${n} ${t}`).join(', ');
 	return got === want ? null : `expected columns (${want}), found (${got || 'none'})`;

@@ -582,5 +582,8 @@ export const en: Messages = {
 	'methods.assumptions.road': 'Round trip from the county seat (model, hours)',
 	// Offline (service worker): a new version was loaded.
 	'update.loaded': 'A new version of the site was loaded; the next page you open uses it.',
-	'update.dismiss': 'OK'
+	'update.dismiss': 'OK',
+	// Data layer (datalayer): answers prepared when the site was published; views that need the engine.
+	'engine.preparedIn': 'Read from figures prepared when the site was published, in {ms} ms (no query engine needed).',
+	'error.needsEngine': 'This view needs the query engine in your browser; every filter of the default dataset still works (its figures were prepared when the site was published).'
 };

@@ -577,5 +577,8 @@ export const zh = {
 	'methods.assumptions.road': '距县城往返（模型，小时）',
 	// 离线（service worker）：新版本已载入。
 	'update.loaded': '网站已更新到新版本，打开下一页时使用新版本。',
-	'update.dismiss': '知道了'
+	'update.dismiss': '知道了',
+	// 数据层（datalayer）：发布时预先计算的答案；需要查询引擎的视图。
+	'engine.preparedIn': '读取网站发布时预先计算的数字，用时 {ms} 毫秒（无需启动查询引擎）。',
+	'error.needsEngine': '这一视图需要浏览器内的查询引擎；默认数据集的各项筛选仍可使用（数字已在网站发布时算好）。'
 } as const;

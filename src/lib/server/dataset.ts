@@ -42,6 +42,12 @@ export interface DatasetMeta {
 	 * `sha256` hashes the files in order (it versions their URLs).
 	 */
 	villageCases: { dir: string; files: number; rows: number; bytes: number; sha256: string };
+	/**
+	 * The prepared answers (src/lib/data/prepared.ts), `prepared/<name>.json`, written by
+	 * `npm run data` (src/lib/server/prepared-writer.ts); `sha256` hashes them in order (it
+	 * versions their URLs). Absent for a dataset without them: its pages then ask the engine.
+	 */
+	prepared?: { dir: string; files: number; bytes: number; sha256: string };
 }
 
 export async function readDatasetMeta(dir: string): Promise<DatasetMeta> {

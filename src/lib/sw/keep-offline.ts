@@ -6,9 +6,21 @@
  * service worker.
  */
 export function keepOffline(urls: (string | null)[]): void {
+	tell({ type: 'keep', urls: urls.filter((u) => u !== null) });
+}
+
+/**
+ * Asks the service worker to fetch and keep the prepared answers its install left out (the
+ * villages': a few MB), for offline use. The page asks once it is idle on a fast connection.
+ */
+export function keepPreparedOffline(): void {
+	tell({ type: 'keep-prepared' });
+}
+
+function tell(message: object): void {
 	if (typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return;
 	navigator.serviceWorker.ready.then(
-		(registration) => registration.active?.postMessage({ type: 'keep', urls: urls.filter((u) => u !== null) }),
+		(registration) => registration.active?.postMessage(message),
 		() => {}
 	);
 }

@@ -15,9 +15,10 @@ export const shellCache = (version: string): string => `${CACHE_PREFIX}shell-${v
 export const ENGINE_CACHE = `${CACHE_PREFIX}engine`;
 
 /**
- * The data tables (static/data/*.arrow, per-village case files, CSV downloads), by full address:
- * the page asks for `file.arrow?v=<first 12 of its sha256>`, so an unchanged file keeps its
- * address across versions and is not downloaded again; a changed one replaces the old copy.
+ * The data files (prepared answers, and once fetched the Arrow tables, per-village case files and
+ * CSV downloads), by full address: the page asks for `file.arrow?v=<first 12 of its sha256>`, so an
+ * unchanged file keeps its address across versions and is not downloaded again; a changed one
+ * replaces the old copy.
  */
 export const DATA_CACHE = `${CACHE_PREFIX}data`;
 
@@ -25,6 +26,12 @@ export const DATA_CACHE = `${CACHE_PREFIX}data`;
 export interface DataMeta {
 	tables: Record<string, { arrow?: { file: string; sha256: string } }>;
 	villageCases: { dir: string; sha256: string };
+	prepared?: { dir: string; sha256: string };
+}
+
+/** The address of a prepared answer, or of their index (name `index`), as the pages ask for them (dataset.ts). */
+export function preparedUrl(meta: DataMeta, base: string, name: string): string | null {
+	return meta.prepared ? `${base}/data/${meta.prepared.dir}/${name}.json?v=${meta.prepared.sha256.slice(0, 12)}` : null;
 }
 
 /** The addresses the pages use for the dashboard's Arrow tables (as the layout builds them). */
@@ -35,6 +42,7 @@ export function dataTableUrls(meta: DataMeta, base: string): string[] {
 /** Whether a cached data address is still one this version's meta.json names (tables, village cases). */
 export function isCurrentData(pathname: string, search: string, meta: DataMeta, base: string): boolean {
 	if (dataTableUrls(meta, base).includes(pathname + search)) return true;
+	if (meta.prepared && pathname.startsWith(`${base}/data/${meta.prepared.dir}/`)) return search === `?v=${meta.prepared.sha256.slice(0, 12)}`;
 	const { dir, sha256 } = meta.villageCases;
 	if (pathname.startsWith(`${base}/data/${dir}/`)) return search === `?v=${sha256.slice(0, 12)}`;
 	// Other files (CSV downloads) are kept under their bare address, refreshed whenever fetched online.
@@ -50,7 +58,8 @@ export function isEngineFile(path: string): boolean {
  * The shell installed up front: every build file but the engine, every static file but the data
  * tables (meta.json stays: it names them), every prerendered page and its __data.json (both
  * languages). Pages are stored under their trailing-slash address (the one the site links to),
- * so a cached page is never a redirect. The Arrow tables go to DATA_CACHE (see dataTableUrls).
+ * so a cached page is never a redirect. The data files are not in it: the county's and towns'
+ * prepared answers go to DATA_CACHE on install, the rest when fetched (or when the page asks).
  */
 export function precacheList({ build, files, prerendered, base }: { build: string[]; files: string[]; prerendered: string[]; base: string }): string[] {
 	const pages = prerendered.map((p) => (/\/[^/.]+$/.test(p) ? `${p}/` : p));
@@ -58,12 +67,14 @@ export function precacheList({ build, files, prerendered, base }: { build: strin
 	return [...new Set([...build.filter((f) => !isEngineFile(f)), ...shellFiles, ...pages])];
 }
 
-export type Strategy = 'immutable' | 'engine' | 'data' | 'network-first' | 'pass';
+export type Strategy = 'immutable' | 'engine' | 'prepared' | 'data' | 'network-first' | 'pass';
 
 /**
  * How a GET to `pathname` (same origin) is answered:
  * - `immutable`: hashed build files, cache first (their names change when their content does);
  * - `engine`: DuckDB files, cache first, stored on first fetch;
+ * - `prepared`: prepared answers (static/data/prepared/*, versioned by `?v=<hash>`), cache first
+ *   by full address in DATA_CACHE, stored on first fetch;
  * - `data`: static/data/* but meta.json — network first, kept in DATA_CACHE by full address;
  * - `network-first`: pages, __data.json, meta.json and anything else under the site — the
  *   network wins when it answers, the cache when it does not (offline);
@@ -75,6 +86,7 @@ export function strategyFor(pathname: string, base: string): Strategy {
 	if (rest === '/service-worker.js') return 'pass';
 	if (isEngineFile(rest)) return 'engine';
 	if (rest.startsWith('/_app/immutable/')) return 'immutable';
+	if (rest.startsWith('/data/prepared/')) return 'prepared';
 	if (rest.startsWith('/data/') && rest !== '/data/meta.json') return 'data';
 	return 'network-first';
 }

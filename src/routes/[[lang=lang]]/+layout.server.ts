@@ -1,5 +1,10 @@
 import { readDatasetMeta, SITE_DATA_DIR } from '$lib/server/dataset';
+import { villageList } from '$lib/server/prerendered';
 import type { LayoutServerLoad } from './$types';
 
-/** The dataset's meta.json (row counts, hashes), read at build time; hashes version the file URLs. */
-export const load: LayoutServerLoad = async () => ({ meta: await readDatasetMeta(SITE_DATA_DIR) });
+/**
+ * The dataset as every page knows it, read at build time: meta.json (row counts, hashes: they
+ * version the file URLs; the prepared answers) and its villages (a link's `village=` is checked
+ * without the engine). The layout makes the page's Dataset from it.
+ */
+export const load: LayoutServerLoad = async () => ({ meta: await readDatasetMeta(SITE_DATA_DIR), villages: await villageList() });

@@ -1,4 +1,4 @@
-import { prerenderedIntegration, villageList } from '$lib/server/prerendered';
+import { prerenderedIntegration } from '$lib/server/prerendered';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async () => ({ integration: await prerenderedIntegration(), villages: await villageList() });
+export const load: PageServerLoad = async () => ({ integration: await prerenderedIntegration() });

@@ -1,4 +1,4 @@
-import { prerenderedLedgers, villageList } from '$lib/server/prerendered';
+import { prerenderedLedgers } from '$lib/server/prerendered';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async () => ({ ledgers: (await prerenderedLedgers()).ledgers, villages: await villageList() });
+export const load: PageServerLoad = async () => ({ ledgers: (await prerenderedLedgers()).ledgers });

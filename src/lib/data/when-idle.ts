@@ -1,0 +1,45 @@
+/** What the browser says of its connection (Network Information API; Chromium only). */
+interface Connection {
+	saveData?: boolean;
+	effectiveType?: string;
+}
+
+/** Effective connection types too slow for background downloads of megabytes. */
+const SLOW = ['slow-2g', '2g', '3g'];
+
+/**
+ * Whether background downloads are welcome: not when the user asked to save data, nor on a slow
+ * connection. Browsers without the Network Information API are taken to be on a fast one.
+ */
+export function fastConnection(connection: Connection | undefined = (globalThis.navigator as { connection?: Connection } | undefined)?.connection): boolean {
+	if (!connection) return true;
+	return !connection.saveData && !SLOW.includes(connection.effectiveType ?? '4g');
+}
+
+/**
+ * Runs `fn` once the page has been idle for a while after loading — at least `afterMs` after the
+ * call, then when the main thread is idle — and only on a fast connection (see fastConnection).
+ * For background work that must never compete with the first view or the first clicks: starting
+ * the query engine, precaching the rest of the data. Returns a cancel function; what was decided
+ * is left on `<html data-idle-…>` (`started` or `skipped`) for tests.
+ */
+export function whenIdleOnFastConnection(name: string, fn: () => void, { afterMs = 3000 } = {}): () => void {
+	const mark = (v: string) => (document.documentElement.dataset[`idle${name[0].toUpperCase()}${name.slice(1)}`] = v);
+	if (!fastConnection()) {
+		mark('skipped');
+		return () => {};
+	}
+	let idle: number | undefined;
+	const timer = window.setTimeout(() => {
+		const run = () => {
+			mark('started');
+			fn();
+		};
+		if ('requestIdleCallback' in window) idle = requestIdleCallback(run, { timeout: 10_000 });
+		else run();
+	}, afterMs);
+	return () => {
+		clearTimeout(timer);
+		if (idle !== undefined) cancelIdleCallback(idle);
+	};
+}
