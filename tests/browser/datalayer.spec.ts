@@ -1,0 +1,98 @@
+import type { Page, Request } from '@playwright/test';
+import { en } from '../../src/lib/i18n/en';
+import { fmt, nodeHeadline } from './expected';
+import { expect, test } from './fixtures';
+
+/** The engine's files and the Arrow tables: what a page must not fetch to answer the default dataset's filters. */
+const isEngineRequest = (url: string) => /\.wasm(\?|$)|duckdb-browser-[^/]*\.worker|engine-worker|\.arrow(\?|$)/.test(url);
+
+/** Every request the page (and its workers) makes, with the time it was made. */
+function watchRequests(page: Page): { url: string; at: number }[] {
+	const seen: { url: string; at: number }[] = [];
+	page.context().on('request', (r: Request) => seen.push({ url: r.url(), at: Date.now() }));
+	return seen;
+}
+
+/** A browser that asks to save data (Network Information API): nothing is fetched in the background. */
+const SAVE_DATA = `Object.defineProperty(navigator, 'connection', { configurable: true, value: { saveData: true, effectiveType: '4g' } });`;
+
+test.describe('the first click and the default dataset’s filters need no engine', () => {
+	// The worker's own fetches (its install) are not what the page asks for: watched apart, below.
+	test.use({ serviceWorkers: 'block' });
+
+	test('the first click on a town is answered from a prepared answer before the engine is requested', async ({ watched: page }) => {
+		const town = '610922101';
+		const expected = await nodeHeadline(town);
+		const requests = watchRequests(page);
+		await page.goto('/');
+		await page.getByTestId('town-filter').selectOption(town);
+		const status = page.getByTestId('engine-status');
+		await expect(status).toHaveAttribute('data-computed', 'prepared');
+		await expect(page.getByTestId('value-ledgerCases')).toHaveText(fmt(expected.cases));
+		await expect(page.getByTestId('value-households')).toHaveText(fmt(expected.households));
+		const answered = Date.now();
+		// The answer came from the town's prepared file, and nothing of the engine was asked for before it.
+		expect(requests.some((r) => r.url.includes(`/data/prepared/overview/${town}.json`))).toBe(true);
+		expect(requests.filter((r) => r.at <= answered && isEngineRequest(r.url)).map((r) => r.url)).toEqual([]);
+		expect(await status.getAttribute('data-status')).toBe('idle');
+	});
+
+	test('with the user saving data, every page’s filters work and no engine file or table is ever fetched', async ({ watched: page }) => {
+		await page.addInitScript(SAVE_DATA);
+		const requests = watchRequests(page);
+		await page.goto('/en/');
+		await expect(page.locator('html')).toHaveAttribute('data-idle-engine', 'skipped');
+		await page.getByTestId('town-filter').selectOption('610922109');
+		await expect(page.getByTestId('engine-status')).toHaveAttribute('data-computed', 'prepared');
+		await expect(page.getByTestId('value-ledgerCases')).toHaveText(fmt((await nodeHeadline('610922109')).cases));
+
+		await page.goto('/en/ledgers/?town=610922109&village=610922109203&ledger=complaint&from=2018Q1&to=2020Q4');
+		await expect(page.getByTestId('ledger-charts')).toHaveAttribute('data-filters', 'town=610922109&village=610922109203&ledger=complaint&from=2018Q1&to=2020Q4');
+		// A period within the kept slice is summed at once.
+		await page.getByTestId('ledger-from').selectOption('2019Q1');
+		await expect(page.getByTestId('ledger-charts')).toHaveAttribute('data-filters', 'town=610922109&village=610922109203&ledger=complaint&from=2019Q1&to=2020Q4');
+
+		await page.goto('/en/ledgers/bulletin/?q=2019Q2');
+		await expect(page.getByTestId('bulletin').locator('tbody tr')).toHaveCount(11);
+
+		await page.goto('/en/grid/?town=610922109&village=610922109203&colour=red');
+		await expect(page.getByTestId('grid-charts')).toHaveAttribute('data-scope', 'town=610922109&village=610922109203&colour=red');
+		await page.goto('/en/integration/?town=610922104');
+		await expect(page.getByTestId('integration-charts')).toHaveAttribute('data-scope', 'town=610922104');
+		await expect(page.getByTestId('engine-status')).toHaveAttribute('data-computed', 'prepared');
+		expect(requests.filter((r) => isEngineRequest(r.url)).map((r) => r.url)).toEqual([]);
+	});
+});
+
+test.describe('without the engine', () => {
+	test.use({ allowConsoleErrors: true, serviceWorkers: 'block' });
+
+	test('with the engine’s wasm missing, the default dataset’s filters still work; a view that needs the engine says so', async ({ watched: page }) => {
+		await page.route('**/*.wasm', (route) => route.fulfill({ status: 404, body: '' }));
+		await page.goto('/en/ledgers/');
+		await page.getByTestId('chart-by-town').locator('[data-key="610922109"]').click();
+		const charts = page.getByTestId('ledger-charts');
+		await expect(charts).toHaveAttribute('data-filters', 'town=610922109');
+		await page.getByTestId('chart-by-village').locator('[data-key="610922109203"]').click();
+		await expect(charts).toHaveAttribute('data-filters', 'town=610922109&village=610922109203');
+		await expect(page.getByTestId('data-error')).toHaveCount(0);
+		// A question no prepared answer covers (here: its file is gone) needs the engine, which cannot start.
+		await page.route('**/data/prepared/grid/610922109-red.json*', (route) => route.fulfill({ status: 404, body: '' }));
+		await page.goto('/en/grid/?town=610922109&colour=red');
+		const error = page.getByTestId('data-error');
+		await expect(error).toHaveAttribute('data-kind', 'engine');
+		await expect(page.getByTestId('needs-engine')).toHaveText(en['error.needsEngine']);
+		await expect(page.getByTestId('unavailable')).toHaveText(en['data.unavailable']);
+		// Another colour is prepared: answered, and the message goes.
+		await page.goto('/en/grid/?town=610922109&colour=yellow');
+		await expect(page.getByTestId('grid-charts')).toHaveAttribute('data-scope', 'town=610922109&colour=yellow');
+		await expect(error).toHaveCount(0);
+	});
+});
+
+test('on a fast connection the engine starts in the background once the page is idle', async ({ watched: page }) => {
+	await page.goto('/en/');
+	await expect(page.locator('html')).toHaveAttribute('data-idle-engine', 'started', { timeout: 30_000 });
+	await expect(page.getByTestId('engine-status')).toHaveAttribute('data-status', 'ready', { timeout: 60_000 });
+	await expect(page.getByTestId('engine-status')).toHaveText(en['engine.prerendered'] + ' ' + en['engine.ready']);
+});
