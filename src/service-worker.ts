@@ -28,6 +28,8 @@ import type { PreparedIndex } from '$lib/data/prepared';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 const SHELL = shellCache(version);
+/** Prepared answers kept per request of the page (keep-offline.ts). */
+const PREPARED_BATCH = 60;
 /** A page or __data.json slower than this, with a copy in the cache, is answered from the cache. */
 const PAGE_TIMEOUT_MS = 4000;
 
@@ -106,8 +108,16 @@ async function fetchOk(url: string): Promise<Response> {
 
 sw.addEventListener('message', (event) => {
 	const data = event.data as { type?: string; urls?: unknown } | null;
-	// The page, idle on a fast connection, asks to keep the villages' prepared answers (keep-offline.ts).
-	if (data?.type === 'keep-prepared') return event.waitUntil(keepPrepared((index) => index.villages).catch(() => {}));
+	// The page, idle on a fast connection, asks to keep the villages' prepared answers, a batch at a time (keep-offline.ts).
+	if (data?.type === 'keep-prepared') {
+		const batch = Number((data as { batch?: unknown }).batch) || 0;
+		let more = false;
+		const kept = keepPrepared((index) => {
+			more = (batch + 1) * PREPARED_BATCH < index.villages.length;
+			return index.villages.slice(batch * PREPARED_BATCH, (batch + 1) * PREPARED_BATCH);
+		});
+		return event.waitUntil(kept.then(() => event.ports[0]?.postMessage({ more }), () => event.ports[0]?.postMessage({ more: false })));
+	}
 	// A page asks to keep engine files it fetched before this worker controlled it (keep-offline.ts).
 	if (data?.type !== 'keep' || !Array.isArray(data.urls)) return;
 	event.waitUntil(

@@ -18,7 +18,7 @@ test('the "321" page opens a town from the hierarchy, by mouse and by keyboard',
 	await chart.locator('g[data-node="610922101"]').focus();
 	await page.keyboard.press('Enter');
 	await expect(page).toHaveURL(/town=610922101/);
-	await expect(page.getByTestId('engine-status')).toHaveAttribute('data-computed', 'browser');
+	await expect(page.getByTestId('engine-status')).toHaveAttribute('data-computed', 'prepared');
 });
 
 test('the colour chart’s table view gives every quarter’s households', async ({ watched: page }) => {

@@ -12,7 +12,7 @@ test('the integration page drills down from the county to a town’s villages an
 	await expect(page.getByTestId('breadcrumb')).toContainText('Zhongchi');
 	await expect(page.getByTestId('chart-units').locator('[data-key]')).toHaveCount(12);
 	await expect(page.getByTestId('chart-units')).toContainText('Zhongchi village');
-	await expect(page.getByTestId('engine-status')).toHaveAttribute('data-computed', 'browser');
+	await expect(page.getByTestId('engine-status')).toHaveAttribute('data-computed', 'prepared');
 	await page.getByTestId('breadcrumb').getByRole('button', { name: 'Whole county' }).click();
 	await expect(page).not.toHaveURL(/town=/);
 	await expect(page.getByTestId('chart-units').locator('[data-key]')).toHaveCount(11);

@@ -81,7 +81,7 @@ test('clicking a town bar filters the page', async ({ watched: page }) => {
 	await page.getByTestId('chart-by-town').locator('[data-key="610922109"]').click();
 	await expect(page).toHaveURL(/town=610922109/);
 	await expect(page.getByTestId('chart-by-town').locator('[data-key="610922109"]')).toHaveAttribute('aria-pressed', 'true');
-	await expect(page.getByTestId('engine-status')).toHaveAttribute('data-computed', 'browser');
+	await expect(page.getByTestId('engine-status')).toHaveAttribute('data-computed', 'prepared');
 });
 
 test('the ledger page drills down county → town → village: a village’s own cases fill every chart, with a breadcrumb', async ({ watched: page }) => {

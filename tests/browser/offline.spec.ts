@@ -54,11 +54,10 @@ test.describe('offline after one visit', () => {
 		const m = lang === 'en' ? en : zh;
 		const prefix = lang === 'en' ? '/en/' : '/';
 		test(`every page (${lang}) renders offline by header link and by address; Back works`, async ({ watched: page, context }) => {
-			// One visit: a town's figures computed in the browser (the engine fetched), the worker installed.
+			// One visit: a town's figures read from its prepared answer, the worker installed.
 			await page.goto(`${prefix}?town=610922109`);
-			await expect(page.getByTestId('engine-status')).toHaveAttribute('data-computed', 'browser');
+			await expect(page.getByTestId('engine-status')).toHaveAttribute('data-computed', 'prepared');
 			await controlled(page);
-			await engineKept(context);
 			await context.setOffline(true);
 			// Really offline: an address in no cache fails (asked by the worker: the page's console stays clean).
 			expect(await context.serviceWorkers()[0].evaluate(() => fetch('data/units.csv?probe').then(() => 'answered', () => 'failed'))).toBe('failed');
@@ -88,6 +87,8 @@ test.describe('offline after one visit', () => {
 			}
 			await page.goto(`${prefix}?town=610922109`);
 			await heading(page, m['overview.title']);
+			// The town's figures, from the prepared answer the worker installed.
+			await expect(page.getByTestId('engine-status')).toHaveAttribute('data-computed', 'prepared');
 			await page.goBack();
 			await expect(page).toHaveURL(/\/methods\/$/);
 			await heading(page, en['methods.title']);
@@ -200,8 +201,9 @@ test.describe('a new version', () => {
 test('under a sub-path (/sandbox/) the worker caches and answers the sub-path’s addresses offline', async ({ watched: page, context }) => {
 	const root = `http://127.0.0.1:${SUBPATH_PORT}/sandbox`;
 	await page.goto(`${root}/en/?town=610922109`);
-	await expect(page.getByTestId('engine-status')).toHaveAttribute('data-computed', 'browser');
+	await expect(page.getByTestId('engine-status')).toHaveAttribute('data-computed', 'prepared');
 	await controlled(page);
+	// Idle on a fast connection, the page starts the engine in the background: the worker keeps it.
 	await engineKept(context);
 	const keys = await page.evaluate(async () => {
 		const name = (await caches.keys()).find((k) => k.startsWith('ggs-shell-'))!;
@@ -214,14 +216,44 @@ test('under a sub-path (/sandbox/) the worker caches and answers the sub-path’
 	await page.getByRole('navigation', { name: en['nav.main'] }).getByRole('link', { name: en['nav.grid'], exact: true }).click();
 	await expect(page).toHaveURL(`${root}/en/grid/`);
 	await heading(page, en['grid.title']);
+	// The "321" page's filters offline, without the engine: a town from the installed answers.
+	await page.getByTestId('chart-hierarchy').locator('g[data-node="610922109"]').click();
+	await expect(page.getByTestId('grid-charts')).toHaveAttribute('data-scope', 'town=610922109');
 	await page.goto(`${root}/ledgers/`);
 	await heading(page, zh['ledgers.title']);
+});
+
+test('offline after one visit, every page’s filters work from the kept prepared answers, villages included, without the engine', async ({ watched: page, context }) => {
+	await page.goto('/en/');
+	await controlled(page);
+	// Idle on a fast connection, the page asks the worker to keep the villages' answers too.
+	await expect(page.locator('html')).toHaveAttribute('data-idle-precache', 'started', { timeout: 30_000 });
+	const index = JSON.parse(await readFile('build/data/prepared/index.json', 'utf8')) as { core: string[]; villages: string[] };
+	const kept = () => page.evaluate(async () => (await (await caches.open('ggs-data')).keys()).filter((r) => r.url.includes('/data/prepared/')).length);
+	await expect.poll(kept, { timeout: 60_000 }).toBe(index.core.length + index.villages.length + 1);
+	// The engine may have started in the background meanwhile: its cached copy goes, so none of this can use it.
+	await page.evaluate(() => caches.delete('ggs-engine'));
+	await context.setOffline(true);
+	await page.goto('/en/grid/?town=610922109&colour=red');
+	await expect(page.getByTestId('grid-charts')).toHaveAttribute('data-scope', 'town=610922109&colour=red');
+	await page.getByTestId('chart-hierarchy').locator('g[data-node="610922109203"]').click();
+	await expect(page.getByTestId('grid-charts')).toHaveAttribute('data-scope', 'town=610922109&village=610922109203&colour=red');
+	await page.goto('/en/ledgers/?village=610922109203&ledger=demand');
+	await expect(page.getByTestId('ledger-charts')).toHaveAttribute('data-filters', 'town=610922109&village=610922109203&ledger=demand');
+	await page.goto('/en/integration/?village=610922109203');
+	await expect(page.getByTestId('integration-charts')).toHaveAttribute('data-scope', 'town=610922109&village=610922109203');
+	await expect(page.getByTestId('engine-status')).toHaveAttribute('data-computed', 'prepared');
+	await page.goto('/en/ledgers/bulletin/?q=2018Q3');
+	await expect(page.getByTestId('bulletin').locator('tbody tr')).toHaveCount(11);
+	await expect(page.getByTestId('data-error')).toHaveCount(0);
 });
 
 test.describe('online, the network wins', () => {
 	test.use({ allowConsoleErrors: true });
 
 	test('a damaged file on the network is seen as damaged, not hidden by a cached copy', async ({ watched: page, context }) => {
+		// Without the village's prepared answer the engine derives it from the village's cases file.
+		await context.route('**/data/prepared/ledgers/610922109203-all.json*', (route) => route.fulfill({ status: 404, body: '' }));
 		await page.goto('/en/ledgers/?village=610922109203');
 		await expect(page.getByTestId('ledger-charts')).toHaveAttribute('data-filters', /village=610922109203/);
 		await controlled(page);

@@ -28,20 +28,28 @@ test('the first view is in the prerendered HTML, before any script runs', async 
 	await context.close();
 });
 
-test('choosing a town shows that town’s figures, computed by DuckDB-WASM in the browser', async ({ watched: page }) => {
-	const expected = await nodeHeadline(RAOFENG);
-	await page.goto('/');
-	await page.getByTestId('town-filter').selectOption(RAOFENG);
-	await expect(page).toHaveURL(/\?town=610922101$/);
-	await expect(page.getByTestId('engine-status')).toHaveAttribute('data-computed', 'browser');
-	await expect(page.getByTestId('value-ledgerCases')).toHaveText(fmt(expected.cases));
-	await expect(page.getByTestId('value-ledgerClosed')).toHaveText(fmt(expected.closed));
-	await expect(page.getByTestId('value-satisfaction')).toHaveText(pct(expected.satisfied / expected.surveyed));
-	await expect(page.getByTestId('value-households')).toHaveText(fmt(expected.households));
-	await expect(page.getByTestId('value-liaisons')).toHaveText(fmt(expected.liaisons));
-	await expect(page.getByTestId('scope')).toContainText('饶峰镇');
-	expect(expected.cases).toBeLessThan(PUBLISHED.ledgerCases.value);
-});
+for (const prepared of [true, false]) {
+	test.describe(prepared ? 'prepared' : 'engine', () => {
+		// The missing file is logged by the browser.
+		test.use({ allowConsoleErrors: !prepared });
+		test(`choosing a town shows that town’s figures, ${prepared ? 'from its prepared answer' : 'computed by DuckDB-WASM in the browser when its prepared answer is missing'}`, async ({ watched: page }) => {
+			const expected = await nodeHeadline(RAOFENG);
+			// A missing prepared answer is computed by the engine (context.route sees the service worker's fetches too).
+			if (!prepared) await page.context().route('**/data/prepared/**', (route) => route.fulfill({ status: 404, body: '' }));
+			await page.goto('/');
+			await page.getByTestId('town-filter').selectOption(RAOFENG);
+			await expect(page).toHaveURL(/\?town=610922101$/);
+			await expect(page.getByTestId('engine-status')).toHaveAttribute('data-computed', prepared ? 'prepared' : 'browser');
+			await expect(page.getByTestId('value-ledgerCases')).toHaveText(fmt(expected.cases));
+			await expect(page.getByTestId('value-ledgerClosed')).toHaveText(fmt(expected.closed));
+			await expect(page.getByTestId('value-satisfaction')).toHaveText(pct(expected.satisfied / expected.surveyed));
+			await expect(page.getByTestId('value-households')).toHaveText(fmt(expected.households));
+			await expect(page.getByTestId('value-liaisons')).toHaveText(fmt(expected.liaisons));
+			await expect(page.getByTestId('scope')).toContainText('饶峰镇');
+			expect(expected.cases).toBeLessThan(PUBLISHED.ledgerCases.value);
+		});
+	});
+}
 
 test('clicking a town’s bar filters the page, and clicking it again clears the filter', async ({ watched: page }) => {
 	const expected = await nodeHeadline('610922104');

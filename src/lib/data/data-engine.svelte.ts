@@ -34,6 +34,18 @@ export class DataEngine {
 		return this.#db !== null;
 	}
 
+	/**
+	 * Starts the engine ahead of need (the page is idle on a fast connection). A failure here is
+	 * quiet and forgotten: the next view that needs the engine tries again and reports its own.
+	 */
+	background(): void {
+		if (this.#db) return;
+		this.ready([]).catch(() => {
+			this.#db = null;
+			this.status = 'idle';
+		});
+	}
+
 	/** The engine with `tables` loaded; starts the engine on first call. Rejects with a DataError. */
 	async ready(tables: readonly string[]): Promise<QueryRunner> {
 		if (!this.#db) {

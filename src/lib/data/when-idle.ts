@@ -12,6 +12,7 @@ const SLOW = ['slow-2g', '2g', '3g'];
  * connection. Browsers without the Network Information API are taken to be on a fast one.
  */
 export function fastConnection(connection: Connection | undefined = (globalThis.navigator as { connection?: Connection } | undefined)?.connection): boolean {
+	if (globalThis.navigator?.onLine === false) return false;
 	if (!connection) return true;
 	return !connection.saveData && !SLOW.includes(connection.effectiveType ?? '4g');
 }
@@ -32,6 +33,8 @@ export function whenIdleOnFastConnection(name: string, fn: () => void, { afterMs
 	let idle: number | undefined;
 	const timer = window.setTimeout(() => {
 		const run = () => {
+			// Offline meanwhile: nothing to fetch.
+			if (!fastConnection()) return mark('skipped');
 			mark('started');
 			fn();
 		};

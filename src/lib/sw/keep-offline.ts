@@ -11,10 +11,26 @@ export function keepOffline(urls: (string | null)[]): void {
 
 /**
  * Asks the service worker to fetch and keep the prepared answers its install left out (the
- * villages': a few MB), for offline use. The page asks once it is idle on a fast connection.
+ * villages': a few MB), for offline use, a batch at a time (each a short piece of work for the
+ * worker: a new version taking over never waits for the whole download). The page asks once it
+ * is idle on a fast connection; what is kept already is not fetched again.
  */
-export function keepPreparedOffline(): void {
-	tell({ type: 'keep-prepared' });
+export async function keepPreparedOffline(): Promise<void> {
+	if (typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return;
+	const registration = await navigator.serviceWorker.ready;
+	for (let batch = 0; ; batch++) {
+		// A new version installing takes over only once this worker is between tasks: leave it be
+		// (the next page load asks the new one, which keeps what is kept already).
+		const worker = registration.active;
+		if (!worker || registration.installing || registration.waiting || !navigator.onLine) return;
+		const more = await new Promise<boolean>((resolve) => {
+			const channel = new MessageChannel();
+			channel.port1.onmessage = (e) => resolve((e.data as { more?: boolean } | null)?.more === true);
+			worker.postMessage({ type: 'keep-prepared', batch }, [channel.port2]);
+		});
+		if (!more) return;
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
 }
 
 function tell(message: object): void {
