@@ -1,49 +1,23 @@
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import * as duckdb from '@duckdb/duckdb-wasm/blocking';
+import type * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { byTown, overviewData, OVERVIEW_TABLES } from '../../src/lib/data/overview-queries';
-import { rowsOf } from '../../src/lib/data/arrow-rows';
-import type { QueryParam, QueryRunner } from '../../src/lib/data/query-runner';
-import { emptyTableSql, OFFLINE_SETTINGS, schemaMismatch } from '../../src/lib/data/table-loader';
+import type { QueryRunner } from '../../src/lib/data/query-runner';
+import { emptyTableSql, schemaMismatch } from '../../src/lib/data/table-loader';
 import { openNodeDb } from '../../src/lib/server/dataset';
 import { BROWSER_TABLES as TABLE_NAMES } from '../../sim/dataset/schema';
 import { LEDGER_QUARTERS, ledgerData, bulletin, LEDGER_TABLES, NO_FILTERS } from '../../src/lib/data/ledger-queries';
+import { openWasmDb } from './wasm-db';
 
 // The browser's path — the DuckDB-WASM engine (its Node build) loading the Arrow files — must give
 // the same tables and the same answers as DuckDB in Node reading the CSV files at build time.
 const dir = inject('dataDir');
 let wasm: duckdb.DuckDBConnection;
+let wasmRunner: QueryRunner;
 let node: Awaited<ReturnType<typeof openNodeDb>>;
 
-const wasmRunner: QueryRunner = {
-	async query<T extends object>(sql: string, params: readonly QueryParam[] = []) {
-		const stmt = wasm.prepare(sql);
-		try {
-			// The rows as the browser reads them (arrow-rows.ts); Node's side uses plainRow.
-			return rowsOf<T>(stmt.query(...params));
-		} finally {
-			stmt.close();
-		}
-	}
-};
-
 beforeAll(async () => {
-	const dist = resolve('node_modules/@duckdb/duckdb-wasm/dist');
-	const db = await duckdb.createDuckDB(
-		{
-			mvp: { mainModule: `${dist}/duckdb-mvp.wasm`, mainWorker: `${dist}/duckdb-node-mvp.worker.cjs` },
-			eh: { mainModule: `${dist}/duckdb-eh.wasm`, mainWorker: `${dist}/duckdb-node-eh.worker.cjs` }
-		},
-		new duckdb.VoidLogger(),
-		duckdb.NODE_RUNTIME
-	);
-	await db.instantiate();
-	wasm = db.connect();
-	for (const s of OFFLINE_SETTINGS) wasm.query(s);
-	for (const t of TABLE_NAMES) {
-		wasm.insertArrowFromIPCStream(new Uint8Array(await readFile(`${dir}/${t}.arrow`)), { name: t, create: true });
-	}
+	({ conn: wasm, runner: wasmRunner } = await openWasmDb(dir, TABLE_NAMES));
 	node = await openNodeDb(dir, [...TABLE_NAMES, 'cases']);
 });
 

@@ -5,6 +5,7 @@ import {
 	dataTableUrls,
 	isCurrentData,
 	precacheList,
+	preparedUrl,
 	shellCache,
 	staleCaches,
 	staleEngineEntries,
@@ -18,7 +19,8 @@ const meta: DataMeta = {
 		cases: { arrow: { file: 'case_counts.arrow', sha256: 'bbbbbbbbbbbb2222' } },
 		csvOnly: {}
 	},
-	villageCases: { dir: 'cases', sha256: 'cccccccccccc3333' }
+	villageCases: { dir: 'cases', sha256: 'cccccccccccc3333' },
+	prepared: { dir: 'prepared', sha256: 'dddddddddddd4444' }
 };
 
 describe('the service worker', () => {
@@ -27,7 +29,7 @@ describe('the service worker', () => {
 			const list = precacheList({
 				base,
 				build: [`${base}/_app/immutable/entry/app.js`, `${base}/_app/immutable/assets/duckdb-eh.X.wasm`, `${base}/_app/immutable/assets/duckdb-browser-eh.worker.Y.js`, `${base}/_app/immutable/workers/sim.worker-Z.js`],
-				files: [`${base}/favicon.svg`, `${base}/data/meta.json`, `${base}/data/units.arrow`, `${base}/data/units.csv`, `${base}/data/cases/1.arrow`],
+				files: [`${base}/favicon.svg`, `${base}/data/meta.json`, `${base}/data/units.arrow`, `${base}/data/units.csv`, `${base}/data/cases/1.arrow`, `${base}/data/prepared/overview/county.json`],
 				prerendered: [`${base}/`, `${base}/__data.json`, `${base}/en/ledgers/bulletin/`, `${base}/en/ledgers/bulletin/__data.json`, `${base}/en`]
 			});
 			expect(list).toEqual([
@@ -49,6 +51,8 @@ describe('the service worker', () => {
 			expect(strategyFor(`${base}/_app/immutable/assets/duckdb-browser-mvp.worker.Y.js`, base)).toBe('engine');
 			expect(strategyFor(`${base}/data/units.arrow`, base)).toBe('data');
 			expect(strategyFor(`${base}/data/cases/610922109203.arrow`, base)).toBe('data');
+			expect(strategyFor(`${base}/data/prepared/ledgers/610922109-all.json`, base)).toBe('prepared');
+			expect(strategyFor(`${base}/data/prepared/index.json`, base)).toBe('prepared');
 			expect(strategyFor(`${base}/data/meta.json`, base)).toBe('network-first');
 			expect(strategyFor(`${base}/en/grid/`, base)).toBe('network-first');
 			expect(strategyFor(`${base}/en/grid/__data.json`, base)).toBe('network-first');
@@ -62,6 +66,14 @@ describe('the service worker', () => {
 			expect(isCurrentData(`${base}/data/cases/1.arrow`, '?v=cccccccccccc', meta, base)).toBe(true);
 			expect(isCurrentData(`${base}/data/cases/1.arrow`, '?v=000000000000', meta, base)).toBe(false);
 			expect(isCurrentData(`${base}/data/units.csv`, '', meta, base)).toBe(true);
+		});
+
+		it(`names the prepared answers as the dataset asks for them, and keeps only this version's, under ${base || 'the root'}`, () => {
+			expect(preparedUrl(meta, base, 'grid/610922109-red')).toBe(`${base}/data/prepared/grid/610922109-red.json?v=dddddddddddd`);
+			expect(preparedUrl({ ...meta, prepared: undefined }, base, 'index')).toBeNull();
+			expect(isCurrentData(`${base}/data/prepared/grid/610922109-red.json`, '?v=dddddddddddd', meta, base)).toBe(true);
+			expect(isCurrentData(`${base}/data/prepared/grid/610922109-red.json`, '?v=000000000000', meta, base)).toBe(false);
+			expect(isCurrentData(`${base}/data/prepared/grid/610922109-red.json`, '', meta, base)).toBe(false);
 		});
 	}
 

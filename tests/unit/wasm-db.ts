@@ -1,0 +1,40 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import * as duckdb from '@duckdb/duckdb-wasm/blocking';
+import { rowsOf } from '../../src/lib/data/arrow-rows';
+import type { QueryParam, QueryRunner } from '../../src/lib/data/query-runner';
+import { OFFLINE_SETTINGS } from '../../src/lib/data/table-loader';
+
+/**
+ * The browser's engine as the tests run it: DuckDB-WASM (its Node build) with the dataset's Arrow
+ * files loaded as the browser loads them, and its rows read as the browser reads them (arrow-rows.ts).
+ */
+export async function openWasmDb(dir: string, tables: readonly string[]): Promise<{ conn: duckdb.DuckDBConnection; runner: QueryRunner; append: (table: string, file: string) => Promise<void> }> {
+	const dist = resolve('node_modules/@duckdb/duckdb-wasm/dist');
+	const db = await duckdb.createDuckDB(
+		{
+			mvp: { mainModule: `${dist}/duckdb-mvp.wasm`, mainWorker: `${dist}/duckdb-node-mvp.worker.cjs` },
+			eh: { mainModule: `${dist}/duckdb-eh.wasm`, mainWorker: `${dist}/duckdb-node-eh.worker.cjs` }
+		},
+		new duckdb.VoidLogger(),
+		duckdb.NODE_RUNTIME
+	);
+	await db.instantiate();
+	const conn = db.connect();
+	for (const s of OFFLINE_SETTINGS) conn.query(s);
+	for (const t of tables) conn.insertArrowFromIPCStream(new Uint8Array(await readFile(`${dir}/${t}.arrow`)), { name: t, create: true });
+	const runner: QueryRunner = {
+		async query<T extends object>(sql: string, params: readonly QueryParam[] = []) {
+			const stmt = conn.prepare(sql);
+			try {
+				return rowsOf<T>(stmt.query(...params));
+			} finally {
+				stmt.close();
+			}
+		}
+	};
+	const append = async (table: string, file: string) => {
+		conn.insertArrowFromIPCStream(new Uint8Array(await readFile(`${dir}/${file}`)), { name: table, create: false });
+	};
+	return { conn, runner, append };
+}
