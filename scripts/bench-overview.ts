@@ -2,8 +2,9 @@
  * `npm run bench` — measures the built overview page in headless Chromium (cold cache, median
  * of 5 runs) and prints:
  *   - first chart: navigation start → the monthly chart is in the page with data and painted
- *   - engine answer: navigation start → DuckDB-WASM has answered the first interaction (choosing a
- *     town as soon as the page is interactive)
+ *   - first click answered: a town chosen 200 ms after the first chart was painted (once the page
+ *     is interactive) → its figures on screen (a prepared answer: no engine), and from navigation start
+ *   - engine requests before that answer (wasm, its worker, Arrow tables: there should be none)
  *   - bytes transferred (compressed, as the server sent them) before each
  *   - initial JS: gzip size of the JavaScript loaded for the first view (DuckDB-WASM excluded: it
  *     loads after first paint)
@@ -31,6 +32,8 @@ interface Run {
 	bytesFirstChart: number;
 	engineAnswer: number;
 	bytesEngine: number;
+	clickToAnswer: number;
+	engineRequests: number;
 	initialJs: string[];
 }
 
@@ -50,6 +53,8 @@ async function once(): Promise<Run> {
 					bytes: sizes.responseBodySize + sizes.responseHeadersSize
 				};
 			})
+			// A request still under way when the run ends (a read-ahead) counts for nothing.
+			.catch(() => ({ path: '', start: Infinity, end: Infinity, bytes: 0 }))
 		)
 	);
 	// Records when the monthly chart's bars first exist, then waits two frames for them to be painted.
@@ -61,15 +66,27 @@ async function once(): Promise<Run> {
 			requestAnimationFrame(() => requestAnimationFrame(() => (window.__chartPainted = performance.now())));
 		});
 		observer.observe(document, { childList: true, subtree: true });
+		// When the town is chosen, and when the status line says its figures are not the build's any more.
+		document.addEventListener('change', (e) => { if (e.target.id === 'town-filter') window.__clicked = performance.now(); }, true);
+		const answered = new MutationObserver(() => {
+			const s = document.querySelector('[data-testid=engine-status]');
+			if (window.__clicked !== undefined && s && s.dataset.computed !== 'build') { window.__answered = performance.now(); answered.disconnect(); }
+		});
+		answered.observe(document, { attributes: true, subtree: true, attributeFilter: ['data-computed'] });
 	`);
 	await page.goto(`${origin}/`, { waitUntil: 'commit' });
 	await page.waitForFunction(() => (window as unknown as { __chartPainted?: number }).__chartPainted !== undefined);
 	await page.waitForFunction(() => document.querySelector('#town-filter') !== null && 'navigation' in performance);
 	// The page is interactive once hydrated: the filter then changes the URL.
-	await page.waitForLoadState('load');
+	await page.waitForSelector('html[data-hydrated]');
+	await page.waitForFunction(() => performance.now() >= (window as unknown as { __chartPainted: number }).__chartPainted + 200);
 	await page.selectOption('#town-filter', '610922101');
-	await page.waitForSelector('[data-testid=engine-status][data-computed=browser]', { timeout: 60_000 });
-	const engineAnswer = await page.evaluate(() => performance.now());
+	await page.waitForSelector('[data-testid=engine-status]:not([data-computed=build])', { timeout: 60_000 });
+	await page.waitForFunction(() => (window as unknown as { __answered?: number }).__answered !== undefined);
+	const { engineAnswer, clickToAnswer } = await page.evaluate(() => {
+		const w = window as unknown as { __answered: number; __clicked: number };
+		return { engineAnswer: w.__answered, clickToAnswer: w.__answered - w.__clicked };
+	});
 	const { chart, origin: t0, marks } = await page.evaluate(() => ({
 		chart: (window as unknown as { __chartPainted: number }).__chartPainted,
 		origin: performance.timeOrigin,
@@ -83,6 +100,8 @@ async function once(): Promise<Run> {
 		bytesFirstChart: bytesUntil(chart),
 		engineAnswer,
 		bytesEngine: bytesUntil(engineAnswer),
+		clickToAnswer,
+		engineRequests: all.filter((r) => r.start - t0 <= engineAnswer && /\.wasm$|duckdb-browser-.*worker|\.arrow$/.test(r.path)).length,
 		initialJs: all.filter((r) => r.start - t0 <= chart && r.path.endsWith('.js')).map((r) => r.path)
 	};
 	await context.close();
@@ -101,17 +120,20 @@ for (const path of jsFiles) jsGzip += gzipSync(await readFile(`build${path}`), {
 console.log(`overview benchmark — built site, headless Chromium, cold cache, median of ${RUNS}`);
 console.log(`first chart drawn with data   ${median(runs.map((r) => r.firstChart)).toFixed(0)} ms   (target ≤ 1000 ms)`);
 console.log(`  bytes transferred before    ${kb(median(runs.map((r) => r.bytesFirstChart)))}`);
-console.log(`engine answers first filter   ${median(runs.map((r) => r.engineAnswer)).toFixed(0)} ms   (target ≤ 3000 ms)`);
-console.log(`  bytes transferred before    ${kb(median(runs.map((r) => r.bytesEngine)))}`);
+console.log(`first click answered          ${median(runs.map((r) => r.clickToAnswer)).toFixed(0)} ms after the click (target ≤ 100 ms; town chosen 200 ms after first paint)`);
+console.log(`  from navigation start       ${median(runs.map((r) => r.engineAnswer)).toFixed(0)} ms`);
+console.log(`  bytes transferred before    ${kb(median(runs.map((r) => r.bytesEngine)))}   (target ≤ 1 MB)`);
+console.log(`  engine requests before      ${Math.max(...runs.map((r) => r.engineRequests))}   (wasm, engine worker, Arrow tables; max over runs)`);
 console.log(`initial JS (gzip, ${jsFiles.length} files)     ${kb(jsGzip)}   (target ≤ 150 KiB; DuckDB-WASM excluded, it loads after first paint)`);
 const phase = (from: string, to: string) =>
 	median(runs.map((r) => (r.marks[to] ?? NaN) - (r.marks[from] ?? NaN))).toFixed(0);
-console.log(
+// The engine is not started for the first click any more (only in the background once idle, or for a view that needs it).
+if (runs.every((r) => r.marks['engine:import'] !== undefined)) console.log(
 	`engine phases (median ms): page → engine import ${median(runs.map((r) => r.marks['engine:import'])).toFixed(0)}, ` +
 		`import → start ${phase('engine:import', 'engine:start')}, start → wasm instantiated ${phase('engine:start', 'engine:instantiated')}, ` +
 		`instantiated → cases table loaded ${phase('engine:instantiated', 'engine:loaded:cases')}, then the first query`
 );
-console.log(`runs (first chart / engine ms): ${runs.map((r) => `${r.firstChart.toFixed(0)}/${r.engineAnswer.toFixed(0)}`).join(', ')}`);
+console.log(`runs (first chart / click → answer ms): ${runs.map((r) => `${r.firstChart.toFixed(0)}/${r.clickToAnswer.toFixed(0)}`).join(', ')}`);
 
 await browser.close();
 server.close();

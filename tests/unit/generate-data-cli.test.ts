@@ -19,10 +19,15 @@ describe('npm run data', () => {
 			const meta = JSON.parse(await readFile(join(dir, 'meta.json'), 'utf8'));
 			expect(meta.villageCases.files).toBe(PUBLISHED.villages.value);
 			expect(meta.villageCases.rows).toBe(meta.tables.cases.rows);
+			// The pages' prepared answers, every one listed in the index (the county's and towns' apart from the villages').
+			const index = JSON.parse(await readFile(join(dir, 'prepared', 'index.json'), 'utf8'));
+			expect(index.core.length + index.villages.length).toBe(meta.prepared.files);
+			expect(index.villages.length).toBeGreaterThan(PUBLISHED.villages.value);
+			expect((await readdir(join(dir, 'prepared', 'ledgers'))).length).toBe((1 + 11 + PUBLISHED.villages.value) * 4);
 		} finally {
 			await rm(dir, { recursive: true, force: true });
 		}
-	});
+	}, 180_000);
 
 	it.each([
 		[['--cases', '5'], /--cases must be an integer between 100 and 50,000,000/],

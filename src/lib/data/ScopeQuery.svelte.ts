@@ -52,7 +52,9 @@ export class ScopeQuery<T> extends PageQuery<Scope, T> {
 			state: scopeState({ villages: options.villages ? villages : undefined, colour: options.colour }),
 			prerendered: options.prerendered,
 			prepared: options.prepared,
-			query: async (scope) => options.query(await options.dataset.engine.ready(options.tables), scope)
+			query: async (scope) => options.query(await options.dataset.engine.ready(options.tables), scope),
+			// The towns (the first choice on every page), read ahead from their prepared answers.
+			ahead: () => TOWNS.map((t) => ({ ...COUNTY, town: t.code }))
 		});
 		this.#villages = villages;
 	}
