@@ -1,8 +1,8 @@
 /**
  * `npm run bench:dashboard` — the ledger page (the dashboard page with the most charts) in headless
  * Chromium on the built site, with the site's dataset and with scaled ones:
- *   - cold load → first chart painted (prerendered), → the engine has loaded the page's tables,
- *     and → the page has read the county's slice (the filters below start after that)
+ *   - cold load → first chart painted (prerendered), → interactive (hydrated); the first click
+ *     answered (a town chosen 200 ms after first paint: from its prepared slice, no engine)
  *   - the longest task on the page's main thread from navigation until the engine is ready
  *   - filter change → every chart on the page updated and painted, p50 / p95 over 24 changes
  *     (towns, ledger types, periods, and combinations, as a user clicks through them); and a
@@ -82,21 +82,29 @@ async function measure(size: number) {
 	await page.goto(`${origin}/ledgers/`);
 	await page.waitForFunction(`window.__firstChart !== undefined`);
 	const firstChart = (await page.evaluate(`window.__firstChart`)) as number;
-	// The engine is ready when it has loaded the ledger tables (marks from duckdb-browser.ts).
-	await page.waitForFunction(`performance.getEntriesByName('engine:loaded:case_days').length > 0 && performance.getEntriesByName('engine:loaded:case_counts').length > 0`, null, { timeout: 300_000 });
-	const engineReady = (await page.evaluate(
-		`Math.max(...['case_days', 'case_counts'].map((t) => performance.getEntriesByName('engine:loaded:' + t)[0].startTime))`
-	)) as number;
-	// … and has read the county's slice (which prepares the page's statements): ready for filters.
-	await page.waitForFunction(`performance.getEntriesByName('ledgers:warm').length > 0`, null, { timeout: 300_000 });
-	const warm = (await page.evaluate(`performance.getEntriesByName('ledgers:warm')[0].startTime`)) as number;
+	// Interactive once hydrated; the first click 200 ms after the first chart (the filters need no engine: prepared slices).
+	await page.waitForSelector('html[data-hydrated]');
+	const engineReady = (await page.evaluate(`performance.now()`)) as number;
+	await page.waitForFunction(`performance.now() >= window.__firstChart + 200`);
+	const warm = (await page.evaluate(`new Promise((resolve) => {
+		const select = document.querySelector('[data-testid=ledger-town]');
+		const t0 = performance.now();
+		const observer = new MutationObserver(() => {
+			if (document.querySelector('[data-testid=ledger-charts]')?.getAttribute('data-filters') !== 'town=610922101') return;
+			observer.disconnect();
+			requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
+		});
+		observer.observe(document.body, { subtree: true, attributes: true, childList: true });
+		select.value = '610922101';
+		select.dispatchEvent(new Event('change', { bubbles: true }));
+	})`)) as number;
 	const longTasks = (await page.evaluate(`window.__longTasks`)) as [number, number][];
 	const longest = Math.max(0, ...longTasks.map(([, d]) => d));
 	const marks = (await page.evaluate(`performance.getEntriesByType('mark').filter((m) => m.name.startsWith('engine:')).map((m) => [m.name, Math.round(m.startTime)])`)) as [string, number][];
 
 	const latencies: number[] = [];
 	const engineMs: number[] = [];
-	const state = { ...DEFAULTS };
+	const state = { ...DEFAULTS, town: '610922101' };
 	for (const [control, value] of CHANGES) {
 		state[KEYS[control]] = value;
 		const expected = expectedAfter(state);
@@ -168,8 +176,8 @@ for (const size of sizes) {
 	const r = await measure(size);
 	const label = size ? `${size.toLocaleString('en')} county+town cases` : 'site dataset (8,812 county+town cases)';
 	console.log(`\n${label}: ${r.cases.toLocaleString('en')} cases in all; pre-aggregated tables ${r.cubeRows.toLocaleString('en')} rows`);
-	console.log(`  cold load → first chart painted: ${r.firstChart.toFixed(0)} ms; → engine has the page's tables: ${(r.engineReady / 1000).toFixed(2)} s; → county slice read (ready for filters): ${(r.warm / 1000).toFixed(2)} s`);
-	console.log(`  longest main-thread task while loading: ${r.longest.toFixed(0)} ms   (target: none over 200 ms)`);
+	console.log(`  cold load → first chart painted: ${r.firstChart.toFixed(0)} ms; → interactive: ${(r.engineReady / 1000).toFixed(2)} s; first click (200 ms after first paint) → all charts updated: ${r.warm.toFixed(0)} ms`);
+	console.log(`  longest main-thread task while loading and on the first click: ${r.longest.toFixed(0)} ms   (target: none over 200 ms)`);
 	console.log(`    tasks over 100 ms (start ms: duration): ${r.longTasks.filter(([, d]) => d > 100).map(([t, d]) => `${t.toFixed(0)}: ${d.toFixed(0)}`).join(', ') || 'none'}`);
 	console.log(`    engine marks (ms): ${r.marks.map(([n, t]) => `${n.replace('engine:', '')} ${t}`).join(', ')}`);
 	console.log(`  filter change → all charts updated: p50 ${quantile(r.latencies, 0.5).toFixed(0)} ms, p95 ${quantile(r.latencies, 0.95).toFixed(0)} ms over ${r.latencies.length} changes   (targets p95 ≤ 50 ms at 1M, ≤ 100 ms at 10M)`);
