@@ -152,7 +152,8 @@ describe('npm run data', () => {
 		} finally {
 			await rm(dir, { recursive: true, force: true });
 		}
-	});
+		// The dataset and its prepared answers (about half a minute of DuckDB on a quiet machine).
+	}, 240_000);
 
 	it.each([['--cases', 'abc'], ['--seed', '-4'], ['--bogus']])('rejects %s %s with a message and exit code 2', async (...args) => {
 		const err = await run(cli[0], [cli[1], ...args.filter(Boolean)]).catch((e) => e);

@@ -27,7 +27,7 @@ describe('npm run data', () => {
 		} finally {
 			await rm(dir, { recursive: true, force: true });
 		}
-	}, 180_000);
+	}, 240_000);
 
 	it.each([
 		[['--cases', '5'], /--cases must be an integer between 100 and 50,000,000/],
