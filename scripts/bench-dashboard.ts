@@ -104,7 +104,7 @@ async function measure(size: number) {
 
 	const latencies: number[] = [];
 	const engineMs: number[] = [];
-	const state = { ...DEFAULTS, town: '610922101' };
+	const state: Record<string, string> = { ...DEFAULTS, town: '610922101' };
 	for (const [control, value] of CHANGES) {
 		state[KEYS[control]] = value;
 		const expected = expectedAfter(state);

@@ -26,6 +26,8 @@ export interface Dataset {
 	 * prepared answers (the page then asks the engine). Rejects with a DataError (missing, damaged).
 	 */
 	prepared(name: string): Promise<unknown> | null;
+	/** The address of one of the dataset's files (a CSV download, say: `units.csv`). */
+	fileUrl(file: string): string;
 	/** The address of a prepared answer (the service worker keeps them; tests and benchmarks watch them). */
 	preparedUrl(name: string): string | null;
 	/** The engine with `tables` loaded and one village's cases appended to the `cases` table. */
@@ -66,6 +68,7 @@ export function siteDataset({ meta, villages, dataUrl }: { meta: DatasetMeta; vi
 		villages,
 		engine,
 		preparedUrl,
+		fileUrl: dataUrl,
 		prepared(name) {
 			const url = preparedUrl(name);
 			if (url === null) return null;
