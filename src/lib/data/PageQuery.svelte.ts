@@ -2,6 +2,7 @@ import { onMount } from 'svelte';
 import { page } from '$app/state';
 import { Cache } from '$lib/cache';
 import { afterFirstPaint } from '$lib/components/after-first-paint';
+import { fastConnection } from './when-idle';
 import { currentSearch, setShallowUrl } from '$lib/shallow-url.svelte';
 import type { DataErrorInfo } from './data-error';
 import type { Dataset } from './dataset';
@@ -41,7 +42,7 @@ export interface PageQueryOptions<S, T, U> {
 	query: (s: S) => Promise<U>;
 	/**
 	 * States likely chosen first (the towns): their prepared answers (a few kB each) are read once
-	 * the page has painted, so the first click is answered at once. Never the engine.
+	 * the page has painted, on a fast connection, so the first click is answered at once. Never the engine.
 	 */
 	ahead?: () => S[];
 }
@@ -78,7 +79,8 @@ export class PageQuery<S, T, U = T> {
 		onMount(() => {
 			this.#mounted = true;
 			const ahead = options.ahead;
-			if (ahead && options.dataset.meta.prepared) return afterFirstPaint(() => ahead().forEach((s) => this.hint(s)));
+			// Not on a slow or data-saving connection: there the click fetches just its own answer.
+			if (ahead && options.dataset.meta.prepared && fastConnection()) return afterFirstPaint(() => ahead().forEach((s) => this.hint(s)));
 		});
 		$effect(() => {
 			const s = this.state;
