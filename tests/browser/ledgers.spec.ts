@@ -131,6 +131,13 @@ test('the quarterly bulletin ranks towns for a chosen quarter and prints cleanly
 	db.close();
 	const total = rows.reduce((s, r) => s + r.received, 0);
 	await expect(page.getByTestId('bulletin-total')).toHaveText(new Intl.NumberFormat('zh-CN').format(total));
+	// The quarter is a history entry: Back returns to the latest quarter, Forward to the chosen one.
+	await page.goBack();
+	await expect(page).toHaveURL(/\/ledgers\/bulletin\/$/);
+	await expect(page.locator('h1')).toContainText('2021年第4季度');
+	await expect(page.getByTestId('bulletin-quarter')).toHaveValue('2021Q4');
+	await page.goForward();
+	await expect(page.getByTestId('bulletin-total')).toHaveText(new Intl.NumberFormat('zh-CN').format(total));
 	await page.getByTestId('lang-switch').click();
 	await expect(page).toHaveURL(/\/en\/ledgers\/bulletin\/\?q=2019Q2$/);
 	await expect(page.locator('h1')).toContainText('Q2 2019');
