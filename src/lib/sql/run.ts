@@ -1,0 +1,69 @@
+import type { QueryRunner } from '$lib/data/query-runner';
+import { classifySql, deepCheck, SERIALIZE_SQL, type QueryKind, type Refusal } from './classify';
+import { parseEngineError, type EngineError } from './engine-error';
+import { countSql, describeSql, plainResult, resultColumns, rowsSql, SHOWN_ROWS, WRAP_LINES, type ResultColumn, type ResultRow } from './result';
+
+/**
+ * One run of the console, on any QueryRunner (DuckDB-WASM in the page, DuckDB in Node in the
+ * tests): the two read-only checks, then the result's columns, its row count and its first rows.
+ * DOM-free.
+ */
+export type ConsoleOutcome =
+	| { kind: 'refused'; refusal: Refusal; index: number | null }
+	| { kind: 'error'; error: EngineError }
+	| { kind: 'result'; query: QueryKind; body: string; columns: ResultColumn[]; rows: ResultRow[]; total: number };
+
+/** The engine's words of a failed call (the page's engine wraps them in a DataError). */
+export function errorText(e: unknown): string {
+	const info = (e as { info?: { detail?: unknown } } | null)?.info;
+	if (info && typeof info.detail === 'string') return info.detail;
+	return e instanceof Error ? e.message : String(e);
+}
+
+/** Whether `sql` is a query the console runs: refused, a syntax error with its position, or accepted. */
+export async function checkConsoleSql(db: QueryRunner, sql: string) {
+	const shallow = classifySql(sql);
+	if (!shallow.ok) {
+		const { ok: _, ...refusal } = shallow;
+		return { kind: 'refused' as const, refusal: refusal as Refusal, index: 'position' in refusal ? refusal.position : null };
+	}
+	if (shallow.deep !== null) {
+		const [{ tree }] = await db.query<{ tree: string }>(SERIALIZE_SQL, [shallow.deep]);
+		const deep = deepCheck(tree, shallow.deep);
+		if (!deep.ok && deep.reason === 'parser') {
+			const error: EngineError = { kind: 'parser', detail: null, name: '', message: `Parser Error: ${deep.message}`, index: deep.position === null ? null : deep.position + shallow.deepOffset };
+			return { kind: 'error' as const, error };
+		}
+		if (!deep.ok) {
+			const { ok: _, ...refusal } = deep;
+			return { kind: 'refused' as const, refusal: refusal as Refusal, index: 'position' in refusal ? refusal.position + shallow.deepOffset : null };
+		}
+	}
+	return { kind: 'accepted' as const, accepted: shallow };
+}
+
+export async function runConsoleSql(db: QueryRunner, sql: string, limit = SHOWN_ROWS): Promise<ConsoleOutcome> {
+	const checked = await checkConsoleSql(db, sql);
+	if (checked.kind !== 'accepted') return checked;
+	const { kind, body, offset } = checked.accepted;
+	try {
+		if (kind !== 'select') {
+			// EXPLAIN and PIVOT statements cannot be subqueries: run as written, the rows cut here.
+			const all = await db.query<Record<string, unknown>>(body);
+			const { columns, rows } = plainResult(all);
+			return { kind: 'result', query: kind, body, columns, rows: rows.slice(0, limit), total: rows.length };
+		}
+		const columns = resultColumns(await db.query<{ column_name: string; column_type: string }>(describeSql(body)));
+		const [{ n }] = await db.query<{ n: number }>(countSql(body));
+		const rows = await db.query<ResultRow>(rowsSql(body, columns, limit));
+		return { kind: 'result', query: kind, body, columns, rows, total: n };
+	} catch (e) {
+		return { kind: 'error', error: parseEngineError(errorText(e), body, kind === 'select' ? WRAP_LINES : 0, offset) };
+	}
+}
+
+/** Every row of an accepted query's result up to `limit` (the CSV download). */
+export async function allRows(db: QueryRunner, body: string, columns: readonly ResultColumn[], kind: QueryKind, limit: number): Promise<ResultRow[]> {
+	if (kind !== 'select') return plainResult(await db.query<Record<string, unknown>>(body)).rows.slice(0, limit);
+	return db.query<ResultRow>(rowsSql(body, columns, limit));
+}
