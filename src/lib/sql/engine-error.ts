@@ -33,7 +33,8 @@ const KINDS: Record<string, ErrorKind> = {
  * (where the run text starts in the editor); a position outside the user's text is dropped.
  */
 export function parseEngineError(raw: string, text: string, lineOffset = 0, indexOffset = 0): EngineError {
-	const head = /^\s*([A-Za-z ]+?) Error: /.exec(raw);
+	// "Binder Error: …", or after a prefix ("Failed to extract statements: Parser Error: …").
+	const head = /(?:^|:\s)([A-Z][a-z]+(?: [A-Za-z]+)*?) Error: /.exec(raw);
 	const kind = head ? (KINDS[head[1].toLowerCase()] ?? 'other') : 'other';
 	const caret = /\n?LINE (\d+): ?(.*)\n( *)\^/.exec(raw);
 	const message = (caret ? raw.slice(0, caret.index) : raw).trim();
@@ -41,11 +42,22 @@ export function parseEngineError(raw: string, text: string, lineOffset = 0, inde
 	if (caret) {
 		const line = Number(caret[1]) - 1 - lineOffset;
 		const lines = text.split('\n');
-		if (line >= 0 && line < lines.length) {
+		// At the wrapper's closing line: the user's text ended too soon.
+		if (line === lines.length) index = text.trimEnd().length + indexOffset;
+		else if (line >= 0 && line < lines.length) {
 			const col = caretColumn(lines[line], caret[2], caret[3].length - `LINE ${caret[1]}: `.length);
-			if (col !== null) index = lines.slice(0, line).reduce((n, l) => n + l.length + 1, 0) + col + indexOffset;
+			if (col !== null) {
+				index = lines.slice(0, line).reduce((n, l) => n + l.length + 1, 0) + col;
+				// DuckDB's parser counts its position in characters, and the caret is drawn as if it
+				// counted bytes: after Chinese text the caret stands too far left. The characters
+				// up to the caret hold as many bytes as the parser's count (the wrappers are ASCII).
+				if (kind === 'parser') index = codePointIndex(text, utf8Length(text.slice(0, index)));
+				index += indexOffset;
+			}
 		}
 	}
+	// "syntax error at end of input" comes without a caret: the end of the user's text.
+	if (!caret && kind === 'parser' && /at end of input/.test(message)) index = text.trimEnd().length + indexOffset;
 	let detail: EngineError['detail'] = null;
 	let name = '';
 	let m: RegExpExecArray | null;
@@ -80,6 +92,22 @@ function caretColumn(line: string, shown: string, caret: number): number | null 
 		i += ch.length;
 	}
 	return start + i;
+}
+
+function utf8Length(s: string): number {
+	return new TextEncoder().encode(s).length;
+}
+
+/** The string index of the `n`th code point of `text`. */
+function codePointIndex(text: string, n: number): number {
+	let i = 0;
+	let k = 0;
+	for (const ch of text) {
+		if (k >= n) return i;
+		i += ch.length;
+		k++;
+	}
+	return i;
 }
 
 /** East Asian wide and full-width characters (CJK, Hangul, full-width forms). */

@@ -1,5 +1,5 @@
 import type { QueryRunner } from '$lib/data/query-runner';
-import { classifySql, deepCheck, SERIALIZE_SQL, type QueryKind, type Refusal } from './classify';
+import { classifySql, type Accepted, type QueryKind, type Refusal } from './classify';
 import { parseEngineError, type EngineError } from './engine-error';
 import { countSql, describeSql, plainResult, resultColumns, rowsSql, SHOWN_ROWS, WRAP_LINES, type ResultColumn, type ResultRow } from './result';
 
@@ -20,26 +20,28 @@ export function errorText(e: unknown): string {
 	return e instanceof Error ? e.message : String(e);
 }
 
-/** Whether `sql` is a query the console runs: refused, a syntax error with its position, or accepted. */
-export async function checkConsoleSql(db: QueryRunner, sql: string) {
+export type Checked =
+	| Extract<ConsoleOutcome, { kind: 'refused' | 'error' }>
+	| { kind: 'accepted'; accepted: Accepted; columns: { column_name: string; column_type: string }[] };
+
+/**
+ * Whether `sql` is a query the console runs. First without the engine (classifySql); then the
+ * engine's parser and binder read it only as a subquery of DESCRIBE, which runs nothing: a
+ * statement that is not a query is a syntax error there, an unknown name a binder error, each
+ * with its position.
+ */
+export async function checkConsoleSql(db: QueryRunner, sql: string): Promise<Checked> {
 	const shallow = classifySql(sql);
 	if (!shallow.ok) {
 		const { ok: _, ...refusal } = shallow;
-		return { kind: 'refused' as const, refusal: refusal as Refusal, index: 'position' in refusal ? refusal.position : null };
+		return { kind: 'refused', refusal: refusal as Refusal, index: 'position' in refusal ? refusal.position : null };
 	}
-	if (shallow.deep !== null) {
-		const [{ tree }] = await db.query<{ tree: string }>(SERIALIZE_SQL, [shallow.deep]);
-		const deep = deepCheck(tree, shallow.deep);
-		if (!deep.ok && deep.reason === 'parser') {
-			const error: EngineError = { kind: 'parser', detail: null, name: '', message: `Parser Error: ${deep.message}`, index: deep.position === null ? null : deep.position + shallow.deepOffset };
-			return { kind: 'error' as const, error };
-		}
-		if (!deep.ok) {
-			const { ok: _, ...refusal } = deep;
-			return { kind: 'refused' as const, refusal: refusal as Refusal, index: 'position' in refusal ? refusal.position + shallow.deepOffset : null };
-		}
+	try {
+		const columns = await db.query<{ column_name: string; column_type: string }>(describeSql(shallow.check));
+		return { kind: 'accepted', accepted: shallow, columns };
+	} catch (e) {
+		return { kind: 'error', error: parseEngineError(errorText(e), shallow.check, WRAP_LINES, shallow.checkOffset) };
 	}
-	return { kind: 'accepted' as const, accepted: shallow };
 }
 
 export async function runConsoleSql(db: QueryRunner, sql: string, limit = SHOWN_ROWS): Promise<ConsoleOutcome> {
@@ -47,13 +49,12 @@ export async function runConsoleSql(db: QueryRunner, sql: string, limit = SHOWN_
 	if (checked.kind !== 'accepted') return checked;
 	const { kind, body, offset } = checked.accepted;
 	try {
-		if (kind !== 'select') {
-			// EXPLAIN and PIVOT statements cannot be subqueries: run as written, the rows cut here.
-			const all = await db.query<Record<string, unknown>>(body);
-			const { columns, rows } = plainResult(all);
+		if (kind === 'explain') {
+			// EXPLAIN cannot be a subquery: run as written (its query passed both checks), the rows cut here.
+			const { columns, rows } = plainResult(await db.query<Record<string, unknown>>(body));
 			return { kind: 'result', query: kind, body, columns, rows: rows.slice(0, limit), total: rows.length };
 		}
-		const columns = resultColumns(await db.query<{ column_name: string; column_type: string }>(describeSql(body)));
+		const columns = resultColumns(checked.columns);
 		const [{ n }] = await db.query<{ n: number }>(countSql(body));
 		const rows = await db.query<ResultRow>(rowsSql(body, columns, limit));
 		return { kind: 'result', query: kind, body, columns, rows, total: n };
@@ -64,6 +65,6 @@ export async function runConsoleSql(db: QueryRunner, sql: string, limit = SHOWN_
 
 /** Every row of an accepted query's result up to `limit` (the CSV download). */
 export async function allRows(db: QueryRunner, body: string, columns: readonly ResultColumn[], kind: QueryKind, limit: number): Promise<ResultRow[]> {
-	if (kind !== 'select') return plainResult(await db.query<Record<string, unknown>>(body)).rows.slice(0, limit);
+	if (kind === 'explain') return plainResult(await db.query<Record<string, unknown>>(body)).rows.slice(0, limit);
 	return db.query<ResultRow>(rowsSql(body, columns, limit));
 }
