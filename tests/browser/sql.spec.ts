@@ -3,6 +3,7 @@ import { csvParseRows } from 'd3-dsv';
 import type { Page } from '@playwright/test';
 import { openNodeDb } from '../../src/lib/server/dataset';
 import { examples } from '../../src/lib/sql/examples';
+import { SCHEMAS } from '../../sim/dataset/schema';
 import { expect, test } from './fixtures';
 
 /** An example's rows computed by DuckDB in Node over the built site's CSV files (not the page's engine, not its wrappers). */
@@ -164,4 +165,20 @@ test('the query lives in the address: a link opens and runs it, Back returns to 
 	await page.goto(`/sql/?q=${'x'.repeat(9000)}`);
 	await expect(page.getByTestId('sql-too-long')).toContainText('9,000');
 	await expect(page.getByTestId('sql-editor')).toHaveValue(example('zh', 'closure'));
+});
+
+test('on a 360 px phone the page does not scroll sideways: a wide result scrolls inside its box', async ({ watched: page }) => {
+	await page.setViewportSize({ width: 360, height: 740 });
+	await page.goto('/sql/');
+	await ready(page);
+	await page.locator('[data-example="describe"]').click();
+	await expect(page.getByTestId('sql-result')).toHaveAttribute('data-total', String(SCHEMAS.units.columns.length));
+	const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+	expect(scroll).toBeLessThanOrEqual(client);
+	const box = page.getByTestId('sql-result').getByRole('region');
+	expect(await box.evaluate((e) => e.scrollWidth > e.clientWidth)).toBe(true);
+	// The region scrolls from the keyboard.
+	await box.focus();
+	await page.keyboard.press('ArrowRight');
+	await expect.poll(() => box.evaluate((e) => e.scrollLeft)).toBeGreaterThan(0);
 });
