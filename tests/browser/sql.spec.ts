@@ -162,6 +162,13 @@ test('the query lives in the address: a link opens and runs it, Back returns to 
 	await expect(page.getByTestId('sql-editor')).toHaveValue(sql);
 	await expect(page.getByTestId('sql-result')).toHaveAttribute('data-total', String(expected.length));
 
+	// The language switch keeps the query.
+	await page.getByTestId('lang-switch').click();
+	await expect(page).toHaveURL(/\/sql\/\?q=SELECT/);
+	await expect(page.getByTestId('sql-editor')).toHaveValue(sql);
+	await expect(page.getByTestId('sql-result')).toHaveAttribute('data-total', String(expected.length));
+	await expect(page.getByTestId('sql-count')).toHaveText(`共 ${fmt(expected.length)} 行。`);
+
 	await page.goto(`/sql/?q=${'x'.repeat(9000)}`);
 	await expect(page.getByTestId('sql-too-long')).toContainText('9,000');
 	await expect(page.getByTestId('sql-editor')).toHaveValue(example('zh', 'closure'));
