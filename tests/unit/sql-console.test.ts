@@ -258,6 +258,13 @@ describe('running a query (DuckDB in Node)', () => {
 			expect(out.rows.map((r) => String(r[first]))).toEqual(direct.map((r) => plain(r[name])).slice(0, 1000));
 		}
 	});
+	it('runs EXPLAIN as written once its query passed, and refuses EXPLAIN of a write', async () => {
+		const out = await runConsoleSql(db, 'EXPLAIN SELECT count(*) FROM units');
+		expect(out).toMatchObject({ kind: 'result', query: 'explain' });
+		if (out.kind === 'result') expect(String(out.rows[0][out.columns[out.columns.length - 1].key])).toMatch(/units/i);
+		expect(await runConsoleSql(db, 'EXPLAIN ANALYZE DELETE FROM units')).toMatchObject({ kind: 'refused', refusal: { reason: 'write', keyword: 'DELETE' } });
+		expect(await runConsoleSql(db, 'EXPLAIN SELECT nosuch FROM units')).toMatchObject({ kind: 'error', error: { detail: 'noColumn', index: 15 } });
+	});
 	it('limits the rows shown and counts them all', async () => {
 		const out = await runConsoleSql(db, 'SELECT * FROM household_status', 1000);
 		expect(out).toMatchObject({ kind: 'result', total: (await db.query<{ n: number }>('SELECT count(*) AS n FROM household_status'))[0].n });
