@@ -13,8 +13,8 @@ import { describe, expect, it } from 'vitest';
 describe('DuckDB-WASM with enable_external_access = false', () => {
 	it('loads Arrow tables, refuses files and addresses, and cannot be switched back', async () => {
 		const require = createRequire(import.meta.url);
-		const entry = require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs');
-		const duckdb = require(entry) as typeof import('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs');
+		const entry = require.resolve('@duckdb/duckdb-wasm/blocking');
+		const duckdb = require(entry) as typeof import('@duckdb/duckdb-wasm/blocking');
 		const dist = dirname(entry);
 		const db = await duckdb.createDuckDB(
 			{ mvp: { mainModule: join(dist, 'duckdb-mvp.wasm'), mainWorker: '' }, eh: { mainModule: join(dist, 'duckdb-eh.wasm'), mainWorker: '' } },
