@@ -169,6 +169,14 @@ test('the query lives in the address: a link opens and runs it, Back returns to 
 	await expect(page.getByTestId('sql-result')).toHaveAttribute('data-total', String(expected.length));
 	await expect(page.getByTestId('sql-count')).toHaveText(`共 ${fmt(expected.length)} 行。`);
 
+	// A query too long for a link runs, and stays, without going into the address.
+	const long = `SELECT 1 AS one -- ${'x'.repeat(9000)}`;
+	await page.getByTestId('sql-editor').fill(long);
+	await page.getByTestId('sql-run').click();
+	await expect(page).not.toHaveURL(/q=/);
+	await expect(page.getByTestId('sql-table').locator('tbody td').first()).toHaveText('1');
+	await expect(page.getByTestId('sql-editor')).toHaveValue(long);
+
 	await page.goto(`/sql/?q=${'x'.repeat(9000)}`);
 	await expect(page.getByTestId('sql-too-long')).toContainText('9,000');
 	await expect(page.getByTestId('sql-editor')).toHaveValue(example('zh', 'closure'));
