@@ -9,7 +9,8 @@ export type LocalRoute =
 	| '/[[lang=lang]]/grid'
 	| '/[[lang=lang]]/methods'
 	| '/[[lang=lang]]/model'
-	| '/[[lang=lang]]/simulate';
+	| '/[[lang=lang]]/simulate'
+	| '/[[lang=lang]]/sql';
 
 /** The address of a page in a language, ending in '/' as every prerendered page does. */
 export function localHref(route: LocalRoute, lang: Lang): string {
