@@ -206,7 +206,7 @@ export const en: Messages = {
 	'sim.compare.remove': 'Remove {name}',
 	'sim.compare.pin': 'Pin this scenario to compare',
 	'sim.compare.add': 'Add a scenario',
-	'sim.compare.yours': 'This scenario (the levers on the left)',
+	'sim.compare.yours': 'This scenario (set by the levers)',
 	'sim.compare.second': 'Scenario B',
 	'sim.compare.baseline': 'Baseline A',
 	'sim.compare.title': 'Compared scenarios',
@@ -582,5 +582,21 @@ export const en: Messages = {
 	'methods.assumptions.road': 'Round trip from the county seat (model, hours)',
 	// Offline (service worker): a new version was loaded.
 	'update.loaded': 'A new version of the site was loaded; the next page you open uses it.',
-	'update.dismiss': 'OK'
+	'update.dismiss': 'OK',
+	// Sandbox layout: levers beside the results, the results strip on a phone (sandbox-layout).
+	'sim.strip.title': 'Headline results',
+	'sim.strip.scenario': 'Scenario',
+	'sim.strip.orderIndex': 'Order',
+	'sim.strip.vitalityIndex': 'Vitality',
+	'sim.strip.costPerYear': 'Cost (¥m a year)',
+	'sim.strip.waiting': 'Computing…',
+	'sim.strip.quick': 'Quick preview ({scale} of the county)',
+	'sim.strip.full': 'Full county in progress: {done}%',
+	'sim.strip.done.one': 'Full county, {n} replicate',
+	'sim.strip.done.other': 'Full county, {n} replicates',
+	'sim.strip.held': 'Not run yet',
+	'sim.levers.label': 'Scenario settings',
+	'sim.more.show': 'More settings: structure of the mode, county conditions, seed, saved scenarios',
+	'sim.more.hide': 'Hide the extra settings',
+	'sim.table.scroll': 'The table is wide: swipe sideways to see all of it.'
 };

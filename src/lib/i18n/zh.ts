@@ -201,7 +201,7 @@ export const zh = {
 	'sim.compare.remove': '移除 {name}',
 	'sim.compare.pin': '固定当前方案用于对比',
 	'sim.compare.add': '添加对比方案',
-	'sim.compare.yours': '当前方案（左侧杠杆）',
+	'sim.compare.yours': '当前方案（由杠杆设定）',
 	'sim.compare.second': '方案 B',
 	'sim.compare.baseline': '基准 A',
 	'sim.compare.title': '对比方案',
@@ -577,5 +577,21 @@ export const zh = {
 	'methods.assumptions.road': '距县城往返（模型，小时）',
 	// 离线（service worker）：新版本已载入。
 	'update.loaded': '网站已更新到新版本，打开下一页时使用新版本。',
-	'update.dismiss': '知道了'
+	'update.dismiss': '知道了',
+	// Sandbox layout: levers beside the results, the results strip on a phone (sandbox-layout).
+	'sim.strip.title': '主要结果',
+	'sim.strip.scenario': '方案',
+	'sim.strip.orderIndex': '秩序',
+	'sim.strip.vitalityIndex': '活力',
+	'sim.strip.costPerYear': '年成本（百万元）',
+	'sim.strip.waiting': '计算中……',
+	'sim.strip.quick': '快速预览（{scale} 县规模）',
+	'sim.strip.full': '全县规模计算中：{done}%',
+	'sim.strip.done.one': '全县规模，{n} 次重复',
+	'sim.strip.done.other': '全县规模，{n} 次重复',
+	'sim.strip.held': '尚未运行',
+	'sim.levers.label': '情景设置',
+	'sim.more.show': '更多设置：模式结构、县情条件、随机种子、保存的方案',
+	'sim.more.hide': '收起更多设置',
+	'sim.table.scroll': '表格较宽，可左右滑动查看。'
 } as const;

@@ -19,10 +19,14 @@ export type SimChannel = PoolChannel<SimApi>;
  */
 export const PRIORITY = { trace: 3, quick: 2, batch: 1, full: 0 } as const;
 
-/** The page's one pool of simulation workers: one fewer than the cores, two to four. */
+/**
+ * The page's one pool of simulation workers: one fewer than the cores, two to four, and one more
+ * kept for the quick pass: a released slider's first result starts at once instead of waiting for
+ * a busy worker to notice that its full-county run went stale (and it keeps only the small county).
+ */
 export function createSimPool(makeWorker: () => Worker, onLost?: (error: Error) => void): SimPool {
 	const size = Math.max(2, Math.min(4, (navigator.hardwareConcurrency || 2) - 1));
-	return new WorkerPool<SimApi>({ spawn: () => workerEndpoint<SimWorkerApi>(makeWorker()), size, onLost });
+	return new WorkerPool<SimApi>({ spawn: () => workerEndpoint<SimWorkerApi>(makeWorker()), size, reserve: { slots: 1, for: (p) => p === PRIORITY.quick }, onLost });
 }
 
 interface HistoryEntry {
