@@ -9,7 +9,8 @@
  *   - layout shift while the results update (the sum of layout-shift scores, as CLS counts it)
  *   - release → full-county replicates finished (every fifth release)
  * Options: `--releases N` (default 30), `--runs N` page loads (default 1; with several, the
- * median of each figure over the runs is printed too), `--width PX` (default 1366).
+ * median of each figure over the runs is printed too), `--width PX` (default 1366), `--dir DIR`
+ * the built site to serve (default build/, e.g. another version's build to compare with).
  * Prints the machine's load average before and after: the figures depend on it.
  * Builds the site first if build/ is missing.
  */
@@ -33,9 +34,15 @@ const option = (name: string, fallback: number) => {
 const RELEASES = option('releases', 30);
 const RUNS = option('runs', 1);
 const WIDTH = option('width', 1366);
+const dirAt = process.argv.indexOf('--dir');
+const DIR = dirAt >= 0 ? process.argv[dirAt + 1] : 'build';
 
-if (!existsSync('build/simulate/index.html')) execSync('npm run build', { stdio: 'inherit' });
-const server = await serve({ dir: 'build', port: 0 });
+if (DIR === 'build' && !existsSync('build/simulate/index.html')) execSync('npm run build', { stdio: 'inherit' });
+if (!existsSync(`${DIR}/simulate/index.html`)) {
+	console.error(`bench:sandbox: no built site in ${DIR}/ (no simulate/index.html)`);
+	process.exit(2);
+}
+const server = await serve({ dir: DIR, port: 0 });
 const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 
@@ -104,7 +111,9 @@ async function run(b: Browser): Promise<RunFigures> {
 		figures.dom.push(dom);
 		figures.painted.push(painted);
 		// The page reports how long the runner took to its first result (the rest is drawing).
-		const ms = await page.getByTestId('sim-status').getAttribute('data-first-ms');
+		const status = page.getByTestId('sim-status');
+		// (Builds before data-first-ms said it in the status text only.)
+		const ms = (await status.getAttribute('data-first-ms')) ?? /(?:first result in|首个结果用时) ([\d,]+)/.exec((await status.textContent()) ?? '')?.[1]?.replace(/,/g, '');
 		if (ms) figures.runner.push(Number(ms));
 		if (i % 5 === 4) {
 			await page.waitForSelector('[data-testid=sim-status][data-phase=done]', { timeout: 180_000 });
@@ -120,7 +129,7 @@ async function run(b: Browser): Promise<RunFigures> {
 
 const ms = (v: number) => v.toFixed(0);
 const load0 = loadavg();
-console.log(`sandbox benchmark — built site, headless Chromium at ${WIDTH} px, ${RUNS} run(s) × ${RELEASES} slider releases, each to a value not run before`);
+console.log(`sandbox benchmark — built site (${DIR}/), headless Chromium at ${WIDTH} px, ${RUNS} run(s) × ${RELEASES} slider releases, each to a value not run before`);
 console.log(`load average before: ${load0.map((l) => l.toFixed(2)).join(' ')} (1, 5, 15 min)`);
 const runs: RunFigures[] = [];
 for (let r = 0; r < RUNS; r++) {
