@@ -174,31 +174,50 @@ export class WorkerPool<Api extends CancellableApi> {
 
 	#pump(): void {
 		while (this.#queue.length && !this.#disposed) {
-			let best = 0;
-			for (let i = 1; i < this.#queue.length; i++) {
-				const a = this.#queue[i];
-				const b = this.#queue[best];
-				if (a.priority > b.priority || (a.priority === b.priority && a.order < b.order)) best = i;
+			// The first job in priority order, on any worker it may use; if none is free for it, the
+			// first that a free reserved worker may take (a job the reserve does not serve waits).
+			let i = this.#first(() => true);
+			let slot = this.#slotFor(this.#queue[i].priority);
+			if (!slot) {
+				i = this.#first((job) => this.#urgent(job.priority));
+				slot = i >= 0 ? this.#reservedSlot() : undefined;
 			}
-			// The first job waits for a worker it may use; the ones after it come no earlier (an
-			// ordinary worker would take it, a reserved one is only for higher priorities).
-			const slot = this.#slotFor(this.#queue[best].priority);
 			if (!slot) return;
-			const [job] = this.#queue.splice(best, 1);
+			const [job] = this.#queue.splice(i, 1);
 			this.#run(slot, job);
 		}
 	}
 
+	/** The index of the queued job that goes first (higher priority, then older) among those `accept` takes; −1 if none. */
+	#first(accept: (job: Job<Api>) => boolean): number {
+		let best = -1;
+		for (let i = 0; i < this.#queue.length; i++) {
+			const a = this.#queue[i];
+			if (!accept(a)) continue;
+			const b = this.#queue[best];
+			if (!b || a.priority > b.priority || (a.priority === b.priority && a.order < b.order)) best = i;
+		}
+		return best;
+	}
+
+	#urgent(priority: number): boolean {
+		return this.#reserve.slots > 0 && this.#reserve.for(priority);
+	}
+
+	#free(reserved: boolean, limit: number): Slot<Api> | undefined {
+		const free = this.#slots.find((s) => !s.busy && s.reserved === reserved);
+		if (free) return free;
+		const count = this.#slots.filter((s) => s.reserved === reserved).length;
+		return this.#mayGrow && count < limit ? this.#add(reserved) : undefined;
+	}
+
+	#reservedSlot(): Slot<Api> | undefined {
+		return this.#free(true, this.#reserve.slots);
+	}
+
 	/** A free worker for a job of `priority` (a reserved one first if it may use one), spawned if the pool may grow; none if all are busy. */
 	#slotFor(priority: number): Slot<Api> | undefined {
-		const urgent = this.#reserve.slots > 0 && this.#reserve.for(priority);
-		const free = (reserved: boolean) => this.#slots.find((s) => !s.busy && s.reserved === reserved);
-		const count = (reserved: boolean) => this.#slots.filter((s) => s.reserved === reserved).length;
-		if (urgent) {
-			const slot = free(true) ?? (this.#mayGrow && count(true) < this.#reserve.slots ? this.#add(true) : undefined);
-			if (slot) return slot;
-		}
-		return free(false) ?? (this.#mayGrow && count(false) < this.size ? this.#add(false) : undefined);
+		return (this.#urgent(priority) ? this.#reservedSlot() : undefined) ?? this.#free(false, this.size);
 	}
 
 	#add(reserved: boolean): Slot<Api> {
@@ -236,7 +255,7 @@ export class WorkerPool<Api extends CancellableApi> {
 		// Jobs no worker left may take fail (the next submitted job spawns afresh).
 		const ordinary = this.#slots.some((s) => !s.reserved);
 		const reserved = this.#slots.some((s) => s.reserved);
-		const stranded = (job: Job<Api>) => !ordinary && !(reserved && this.#reserve.for(job.priority));
+		const stranded = (job: Job<Api>) => !ordinary && !(reserved && this.#urgent(job.priority));
 		const lost = this.#queue.filter(stranded);
 		this.#queue = this.#queue.filter((job) => !stranded(job));
 		for (const job of lost) job.reject(new WorkerLostError(error));
