@@ -597,6 +597,5 @@ export const en: Messages = {
 	'sim.strip.held': 'Not run yet',
 	'sim.levers.label': 'Scenario settings',
 	'sim.more.show': 'More settings: structure of the mode, county conditions, seed, saved scenarios',
-	'sim.more.hide': 'Hide the extra settings',
-	'sim.table.scroll': 'The table is wide: swipe sideways to see all of it.'
+	'sim.more.hide': 'Hide the extra settings'
 };
