@@ -597,5 +597,7 @@ export const en: Messages = {
 	'sim.strip.held': 'Not run yet',
 	'sim.levers.label': 'Scenario settings',
 	'sim.more.show': 'More settings: structure of the mode, county conditions, seed, saved scenarios',
-	'sim.more.hide': 'Hide the extra settings'
+	'sim.more.hide': 'Hide the extra settings',
+	'sim.start.more': 'Read all of it',
+	'sim.start.less': 'Show less'
 };

@@ -592,5 +592,7 @@ export const zh = {
 	'sim.strip.held': '尚未运行',
 	'sim.levers.label': '情景设置',
 	'sim.more.show': '更多设置：模式结构、县情条件、随机种子、保存的方案',
-	'sim.more.hide': '收起更多设置'
+	'sim.more.hide': '收起更多设置',
+	'sim.start.more': '展开全文',
+	'sim.start.less': '收起'
 } as const;
