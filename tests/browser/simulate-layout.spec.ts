@@ -40,6 +40,13 @@ for (const lang of ['zh', 'en'] as const) {
 		await page.goto(lang === 'en' ? '/en/simulate/' : '/simulate/');
 		await drawn(page);
 		await expect(stripValue(page, 'yours', 'orderIndex')).toHaveText(/%$/, DRAWN);
+		// The long note on where runs start shows its first lines; the rest on request.
+		const note = page.getByTestId('sim-start');
+		const folded = (await note.boundingBox())!.height;
+		await page.getByTestId('start-toggle').click();
+		await expect(page.getByTestId('start-toggle')).toHaveAttribute('aria-expanded', 'true');
+		expect((await note.boundingBox())!.height).toBeGreaterThan(folded * 1.5);
+		await page.getByTestId('start-toggle').click();
 		// The controls beyond the presets and levers are folded away, and unfold by keyboard.
 		const toggle = page.getByTestId('more-toggle');
 		await expect(toggle).toHaveAttribute('aria-expanded', 'false');
