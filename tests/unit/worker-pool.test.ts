@@ -32,10 +32,10 @@ class FakeWorker {
 }
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
-function setup(size = 2) {
+function setup(size = 2, reserve?: { slots: number; for: (priority: number) => boolean }) {
 	FakeWorker.all = [];
 	const lost: Error[] = [];
-	const pool = new WorkerPool({ spawn: () => new FakeWorker().endpoint(), size, onLost: (e) => lost.push(e) });
+	const pool = new WorkerPool({ spawn: () => new FakeWorker().endpoint(), size, reserve, onLost: (e) => lost.push(e) });
 	const running = () => FakeWorker.all.flatMap((w) => w.runs.map((r) => r.input));
 	const where = (input: string) => FakeWorker.all.find((w) => w.runs.some((r) => r.input === input))!;
 	return { pool, lost, running, where };
@@ -121,6 +121,63 @@ describe('the worker pool', () => {
 		expect(running().at(-1)).toBe('c');
 		where('c').run('c').resolve('C');
 		expect(await next).toBe('C');
+	});
+
+	it('keeps a reserved worker for urgent jobs: one starts at once while every ordinary worker is busy, and other jobs never take it', async () => {
+		const QUICK = 2;
+		const { pool, running, where } = setup(2, { slots: 1, for: (p) => p === QUICK });
+		const c = pool.channel('compare');
+		const full = ['full-1', 'full-2', 'full-3'].map((x) => c.submit(job(x), { priority: 0 }));
+		const trace = pool.channel('follow').submit(job('trace'), { priority: 3 });
+		await tick();
+		// Two ordinary workers, both busy; the reserved one is not spawned for them.
+		expect(running()).toEqual(['full-1', 'full-2']);
+		expect(pool.workers).toBe(2);
+		const quick = c.submit(job('quick'), { priority: QUICK });
+		await tick();
+		// The quick job did not wait for the full-county runs (nor for the higher-priority trace, which may not use the reserve).
+		expect(running()).toEqual(['full-1', 'full-2', 'quick']);
+		expect(pool.workers).toBe(3);
+		const reserved = where('quick');
+		reserved.run('quick').resolve('Q');
+		expect(await quick).toBe('Q');
+		await tick();
+		// The freed reserved worker stays idle while ordinary jobs wait.
+		expect(reserved.runs).toHaveLength(1);
+		where('full-1').run('full-1').resolve('F1');
+		await tick();
+		expect(running()).toContain('trace');
+		expect(reserved.runs).toHaveLength(1);
+		// An urgent job takes an ordinary worker too when one is free and the reserved one is busy.
+		const q2 = c.submit(job('quick-2'), { priority: QUICK });
+		const q3 = c.submit(job('quick-3'), { priority: QUICK });
+		await tick();
+		expect(where('quick-2')).toBe(reserved);
+		where('full-2').run('full-2').resolve('F2');
+		await tick();
+		expect(where('quick-3')).not.toBe(reserved);
+		where('quick-2').run('quick-2').resolve('Q2');
+		where('quick-3').run('quick-3').resolve('Q3');
+		where('trace').run('trace').resolve('T');
+		expect(await Promise.all([q2, q3, trace])).toEqual(['Q2', 'Q3', 'T']);
+		await tick();
+		where('full-3').run('full-3').resolve('F3');
+		expect(await Promise.all(full)).toEqual(['F1', 'F2', 'F3']);
+	});
+
+	it('fails the jobs that only ordinary workers may run when the last of those dies, and keeps the reserved worker for urgent ones', async () => {
+		const { pool, where } = setup(1, { slots: 1, for: (p) => p === 2 });
+		const c = pool.channel('compare');
+		const a = c.submit(job('a'));
+		const quick = c.submit(job('quick'), { priority: 2 });
+		const waiting = c.submit(job('waiting'));
+		await tick();
+		where('a').die();
+		await expect(a).rejects.toBeInstanceOf(WorkerLostError);
+		await expect(waiting).rejects.toBeInstanceOf(WorkerLostError);
+		where('quick').run('quick').resolve('Q');
+		expect(await quick).toBe('Q');
+		expect(pool.workers).toBe(1);
 	});
 
 	it('fails the queue when its last worker dies, without respawning in a loop; the next job spawns afresh', async () => {

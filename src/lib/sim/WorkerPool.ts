@@ -54,6 +54,16 @@ interface Slot<Api> {
 	endpoint: PoolEndpoint<Api>;
 	busy: boolean;
 	dead: boolean;
+	/** Kept for the jobs `reserve.for` accepts (what a user waits for), never taken by the rest. */
+	reserved: boolean;
+}
+
+/** Extra workers kept for urgent jobs, so that one starts at once while the others are busy with long ones. */
+export interface PoolReserve {
+	/** How many (added to `size`). */
+	slots: number;
+	/** Whether a job of this priority may use them (it may always use the ordinary ones). */
+	for: (priority: number) => boolean;
 }
 
 /**
@@ -98,13 +108,15 @@ export class PoolChannel<Api extends CancellableApi> {
 
 /**
  * The page's Web Workers, shared by every part of the sandbox that runs the model: at most `size`
- * workers, spawned when there is work, each running one job at a time from a priority queue.
+ * workers (and `reserve.slots` more kept for urgent jobs), spawned when there is work, each
+ * running one job at a time from a priority queue.
  * A worker that dies is dropped and reported (`onLost`, and its job rejects); the queue goes on
  * with the others, and fresh workers are spawned for the next submitted job, not in a loop
  * against a script that cannot load.
  */
 export class WorkerPool<Api extends CancellableApi> {
 	readonly size: number;
+	readonly #reserve: PoolReserve;
 	readonly #spawn: () => PoolEndpoint<Api>;
 	readonly #onLost: (error: Error) => void;
 	#slots: Slot<Api>[] = [];
@@ -115,9 +127,11 @@ export class WorkerPool<Api extends CancellableApi> {
 	#mayGrow = true;
 	#disposed = false;
 
-	constructor(options: { spawn: () => PoolEndpoint<Api>; size: number; onLost?: (error: Error) => void }) {
+	/** `reserve`: extra workers only for the jobs it accepts (none by default). */
+	constructor(options: { spawn: () => PoolEndpoint<Api>; size: number; reserve?: PoolReserve; onLost?: (error: Error) => void }) {
 		this.#spawn = options.spawn;
 		this.size = Math.max(1, options.size);
+		this.#reserve = options.reserve ?? { slots: 0, for: () => false };
 		this.#onLost = options.onLost ?? (() => {});
 	}
 
@@ -160,22 +174,54 @@ export class WorkerPool<Api extends CancellableApi> {
 
 	#pump(): void {
 		while (this.#queue.length && !this.#disposed) {
-			let slot = this.#slots.find((s) => !s.busy);
-			if (!slot && this.#mayGrow && this.#slots.length < this.size) slot = this.#add();
-			if (!slot) return;
-			let best = 0;
-			for (let i = 1; i < this.#queue.length; i++) {
-				const a = this.#queue[i];
-				const b = this.#queue[best];
-				if (a.priority > b.priority || (a.priority === b.priority && a.order < b.order)) best = i;
+			// The first job in priority order, on any worker it may use; if none is free for it, the
+			// first that a free reserved worker may take (a job the reserve does not serve waits).
+			let i = this.#first(() => true);
+			let slot = this.#slotFor(this.#queue[i].priority);
+			if (!slot) {
+				i = this.#first((job) => this.#urgent(job.priority));
+				slot = i >= 0 ? this.#reservedSlot() : undefined;
 			}
-			const [job] = this.#queue.splice(best, 1);
+			if (!slot) return;
+			const [job] = this.#queue.splice(i, 1);
 			this.#run(slot, job);
 		}
 	}
 
-	#add(): Slot<Api> {
-		const slot: Slot<Api> = { endpoint: this.#spawn(), busy: false, dead: false };
+	/** The index of the queued job that goes first (higher priority, then older) among those `accept` takes; −1 if none. */
+	#first(accept: (job: Job<Api>) => boolean): number {
+		let best = -1;
+		for (let i = 0; i < this.#queue.length; i++) {
+			const a = this.#queue[i];
+			if (!accept(a)) continue;
+			const b = this.#queue[best];
+			if (!b || a.priority > b.priority || (a.priority === b.priority && a.order < b.order)) best = i;
+		}
+		return best;
+	}
+
+	#urgent(priority: number): boolean {
+		return this.#reserve.slots > 0 && this.#reserve.for(priority);
+	}
+
+	#free(reserved: boolean, limit: number): Slot<Api> | undefined {
+		const free = this.#slots.find((s) => !s.busy && s.reserved === reserved);
+		if (free) return free;
+		const count = this.#slots.filter((s) => s.reserved === reserved).length;
+		return this.#mayGrow && count < limit ? this.#add(reserved) : undefined;
+	}
+
+	#reservedSlot(): Slot<Api> | undefined {
+		return this.#free(true, this.#reserve.slots);
+	}
+
+	/** A free worker for a job of `priority` (a reserved one first if it may use one), spawned if the pool may grow; none if all are busy. */
+	#slotFor(priority: number): Slot<Api> | undefined {
+		return (this.#urgent(priority) ? this.#reservedSlot() : undefined) ?? this.#free(false, this.size);
+	}
+
+	#add(reserved: boolean): Slot<Api> {
+		const slot: Slot<Api> = { endpoint: this.#spawn(), busy: false, dead: false, reserved };
 		slot.endpoint.failed.catch((e) => this.#lose(slot, e));
 		this.#slots.push(slot);
 		return slot;
@@ -206,7 +252,13 @@ export class WorkerPool<Api extends CancellableApi> {
 		this.#slots = this.#slots.filter((s) => s !== slot);
 		this.#mayGrow = false;
 		this.#onLost(new WorkerLostError(error));
-		if (this.#slots.length === 0) for (const job of this.#queue.splice(0)) job.reject(new WorkerLostError(error));
+		// Jobs no worker left may take fail (the next submitted job spawns afresh).
+		const ordinary = this.#slots.some((s) => !s.reserved);
+		const reserved = this.#slots.some((s) => s.reserved);
+		const stranded = (job: Job<Api>) => !ordinary && !(reserved && this.#urgent(job.priority));
+		const lost = this.#queue.filter(stranded);
+		this.#queue = this.#queue.filter((job) => !stranded(job));
+		for (const job of lost) job.reject(new WorkerLostError(error));
 	}
 
 	/** Ends every worker; queued jobs resolve to null. */

@@ -19,14 +19,20 @@ export type SimChannel = PoolChannel<SimApi>;
  */
 export const PRIORITY = { trace: 3, quick: 2, batch: 1, full: 0 } as const;
 
-/** The page's one pool of simulation workers: one fewer than the cores, two to four. */
+/**
+ * The page's one pool of simulation workers: one fewer than the cores, two to four, and one more
+ * kept for the quick pass: a released slider's first result starts at once instead of waiting for
+ * a busy worker to notice that its full-county run went stale (and it keeps only the small county).
+ */
 export function createSimPool(makeWorker: () => Worker, onLost?: (error: Error) => void): SimPool {
 	const size = Math.max(2, Math.min(4, (navigator.hardwareConcurrency || 2) - 1));
-	return new WorkerPool<SimApi>({ spawn: () => workerEndpoint<SimWorkerApi>(makeWorker()), size, onLost });
+	return new WorkerPool<SimApi>({ spawn: () => workerEndpoint<SimWorkerApi>(makeWorker()), size, reserve: { slots: 1, for: (p) => p === PRIORITY.quick }, onLost });
 }
 
 interface HistoryEntry {
 	state: Promise<HistoryState | null>;
+	/** The state once computed: a run from it is submitted at once (see runReplicate). */
+	value?: HistoryState;
 	bytes: number;
 }
 
@@ -61,10 +67,25 @@ function keepWithinBudget(histories: Map<string, HistoryEntry>): void {
  * by a worker on `channel` (one job however many runs wait for it). Null when the channel moved on;
  * a job of another channel or request that went stale is replaced by one of this request.
  */
-export async function historyFor(channel: SimChannel, scenario: Scenario, options: { replicate: number; scale: number; priority: number }): Promise<HistoryState | null> {
+function historyKey(scenario: Scenario, options: { replicate: number; scale: number }) {
 	const { seed = 1, params = {} } = engineOptions(scenario);
 	const conditions = Object.entries(params).sort(([a], [b]) => (a < b ? -1 : 1));
-	const key = `${seed}|${options.replicate}|${options.scale}|${JSON.stringify(conditions)}`;
+	return { seed, params, key: `${seed}|${options.replicate}|${options.scale}|${JSON.stringify(conditions)}` };
+}
+
+/** The history a run starts from if it is already computed (now the most recently used), else undefined. */
+function historyReady(pool: SimPool, scenario: Scenario, options: { replicate: number; scale: number }): HistoryState | undefined {
+	const histories = historiesOf(pool);
+	const { key } = historyKey(scenario, options);
+	const entry = histories.get(key);
+	if (!entry?.value) return undefined;
+	histories.delete(key);
+	histories.set(key, entry);
+	return entry.value;
+}
+
+export async function historyFor(channel: SimChannel, scenario: Scenario, options: { replicate: number; scale: number; priority: number }): Promise<HistoryState | null> {
+	const { seed, params, key } = historyKey(scenario, options);
 	const generation = channel.generation;
 	const histories = historiesOf(channel.pool);
 	for (let attempt = 0; attempt < 2; attempt++) {
@@ -83,6 +104,7 @@ export async function historyFor(channel: SimChannel, scenario: Scenario, option
 			};
 			state.then((s) => {
 				if (!s) return forget();
+				made.value = s;
 				made.bytes = historyBytes(s);
 				keepWithinBudget(histories);
 			}, forget);
@@ -94,12 +116,17 @@ export async function historyFor(channel: SimChannel, scenario: Scenario, option
 	return null;
 }
 
-/** One replicate of one scenario, from the county as of mid-2022; null when the channel moved on. */
-export async function runReplicate(channel: SimChannel, scenario: Scenario, options: { replicate: number; scale: number; priority: number }): Promise<ReplicateOutput | null> {
-	const history = await historyFor(channel, scenario, options);
-	if (!history) return null;
-	const output = await channel.submit((api, request) => api.run(scenario, { replicate: options.replicate, scale: options.scale, weeks: WEEKS, history, ...request }), { priority: options.priority });
-	return output ?? null;
+/**
+ * One replicate of one scenario, from the county as of mid-2022; null when the channel moved on.
+ * With its history already computed (a lever moved: levers do not change the history), the run is
+ * handed to a worker before this returns, so it starts before the page re-renders for the change.
+ */
+export function runReplicate(channel: SimChannel, scenario: Scenario, options: { replicate: number; scale: number; priority: number }): Promise<ReplicateOutput | null> {
+	const run = (history: HistoryState) =>
+		channel.submit((api, request) => api.run(scenario, { replicate: options.replicate, scale: options.scale, weeks: WEEKS, history, ...request }), { priority: options.priority }).then((o) => o ?? null);
+	const ready = historyReady(channel.pool, scenario, options);
+	if (ready) return run(ready);
+	return historyFor(channel, scenario, options).then((history) => (history ? run(history) : null));
 }
 
 /**
