@@ -582,5 +582,12 @@ export const en: Messages = {
 	'methods.assumptions.road': 'Round trip from the county seat (model, hours)',
 	// Offline (service worker): a new version was loaded.
 	'update.loaded': 'A new version of the site was loaded; the next page you open uses it.',
-	'update.dismiss': 'OK'
+	'update.dismiss': 'OK',
+	// Engine start (engine): download progress and honest failure messages.
+	'engine.downloading': 'Downloading the query engine for your browser…',
+	'engine.compiling': 'Query engine downloaded; starting it…',
+	'engine.downloaded': '{received} of {total} MB downloaded',
+	'engine.received': '{received} MB received',
+	'error.engine-missing': 'The query engine’s file {file} could not be fetched (HTTP {status}). The precomputed figures on this page still hold, but interactive queries are unavailable.',
+	'error.engine-stalled': 'The query engine’s download has stalled: after {received} of {total} MB, no data arrived for {seconds} s. The network is slow or interrupted; your browser is not at fault. The precomputed figures on this page still hold; retry when the connection is better.'
 };
