@@ -80,6 +80,24 @@ function reportDownload(wasm: string, port: MessagePort): void {
 	};
 }
 
+/**
+ * Keeps the engine's wasm memory in sight, so the benchmarks can read the engine's heap
+ * (`__engineHeapBytes()` in this worker) without reaching into DuckDB's script.
+ */
+function watchHeap(): void {
+	const api = WebAssembly as unknown as { Memory: typeof WebAssembly.Memory };
+	const Own = api.Memory;
+	let memory: WebAssembly.Memory | null = null;
+	// The engine's script makes its memory itself (and imports it): the last one made is its heap.
+	const Kept = function (descriptor: WebAssembly.MemoryDescriptor) {
+		memory = new Own(descriptor);
+		return memory;
+	} as unknown as typeof WebAssembly.Memory;
+	Kept.prototype = Own.prototype;
+	api.Memory = Kept;
+	(scope as unknown as { __engineHeapBytes: () => number }).__engineHeapBytes = () => (memory ? memory.buffer.byteLength : 0);
+}
+
 // DuckDB's script installs its own message handler, which takes every later message.
 scope.addEventListener(
 	'message',
@@ -91,6 +109,7 @@ scope.addEventListener(
 			reportDownload(new URL(data.wasm, scope.location.href).href, data.progress);
 		}
 		scope.TransformStream = undefined;
+		watchHeap();
 		scope.importScripts(target.href);
 	},
 	{ once: true }
