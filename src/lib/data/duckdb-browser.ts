@@ -15,6 +15,7 @@ import { rowsOf } from './arrow-rows';
 import { emptyTableSql, OFFLINE_SETTINGS, schemaMismatch } from './table-loader';
 import { Cache } from '$lib/cache';
 import { keepOffline } from '$lib/sw/keep-offline';
+import { arrowParts } from './arrow-parts';
 import { StartWatch, type EngineDownloadEvent, type EngineProgress } from './engine-start';
 
 /** Where a table's Arrow IPC stream file is (its URL, with any cache-busting version) and how many rows it holds (meta.json). */
@@ -170,7 +171,8 @@ export async function startBrowserDb(options: BrowserDbOptions): Promise<Browser
 		performance.mark(`engine:fetched:${table}`);
 		try {
 			await guard(conn.query(`DROP TABLE IF EXISTS ${table}`));
-			await insertAlone(bytes, { name: table, create: true });
+			// A large file goes in a few megabytes at a time (arrow-parts.ts: the engine's heap stays smaller).
+			for (const [i, part] of arrowParts(bytes).entries()) await insertAlone(part, { name: table, create: i === 0 });
 			const columns = (
 				await guard(
 					conn.query(`SELECT column_name AS name, data_type AS type FROM information_schema.columns
