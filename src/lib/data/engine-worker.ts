@@ -39,12 +39,18 @@ const PROGRESS_EVERY_MS = 100;
 function reportDownload(wasm: string, port: MessagePort): void {
 	const send = (event: EngineDownloadEvent) => port.postMessage(event);
 	const ownFetch = scope.fetch.bind(scope);
+	// The download starts now, while DuckDB's script is still being loaded and compiled; the
+	// engine's own request for the file then takes this response.
+	let early: Promise<Response> | null = ownFetch(wasm, { credentials: 'same-origin' });
+	early.catch(() => {});
 	scope.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
 		const href = new URL(input instanceof Request ? input.url : String(input), scope.location.href).href;
 		if (href !== wasm) return ownFetch(input, init);
+		const pending = early ?? ownFetch(input, init);
+		early = null;
 		let response: Response;
 		try {
-			response = await ownFetch(input, init);
+			response = await pending;
 		} catch (e) {
 			send({ type: 'failed', reason: 'network', detail: e instanceof Error ? e.message : String(e) });
 			throw e;
