@@ -23,6 +23,7 @@
  *
  * Usage: tsx scripts/bench-dashboard.ts [--sizes 0,1000000,10000000] [--parts cold,filters,engine,throttle,memory]
  *        [--slow-engine] (also wait for the engine at 400 kbps: about 3 minutes) [--build DIR] (another built site)
+ *        [--profiles 1.6,400] (which throttled profiles)
  */
 import { execSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -35,7 +36,7 @@ import { launchBenchBrowser, paintedScript, quantile, throttle, PROFILES, type B
 import { serve } from './serve.js';
 
 const { values: flags } = parseArgs({
-	options: { sizes: { type: 'string' }, parts: { type: 'string' }, 'slow-engine': { type: 'boolean' }, build: { type: 'string' } }
+	options: { sizes: { type: 'string' }, parts: { type: 'string' }, 'slow-engine': { type: 'boolean' }, build: { type: 'string' }, profiles: { type: 'string' } }
 });
 const sizes = flags.sizes ? flags.sizes.split(',').map(Number) : [0, 1_000_000, 10_000_000];
 const parts = new Set((flags.parts ?? 'cold,filters,engine,throttle,memory').split(','));
@@ -70,6 +71,8 @@ function expectedAfter(state: Record<string, string>): string {
 const untilCharts = (expected: string, act: string, limitMs = 60_000) => `new Promise((resolve) => {
 	const t0 = performance.now();
 	const done = () => {
+		const failure = document.querySelector('[data-testid=data-error]');
+		if (failure) return resolve('the page says: ' + failure.textContent.trim().slice(0, 200)), true;
 		const el = document.querySelector('[data-testid=ledger-charts]');
 		if (!el || el.getAttribute('data-filters') !== ${JSON.stringify(expected)}) return false;
 		requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
@@ -279,8 +282,13 @@ async function measure(size: number) {
 			await sw.close();
 		}
 		if (parts.has('throttle') && size === 0) {
-			for (const profile of Object.keys(PROFILES) as ProfileName[]) {
-				const c = await cold(bb, origin, profile);
+			const chosen = (Object.keys(PROFILES) as ProfileName[]).filter((p) => !flags.profiles || flags.profiles.split(',').some((f) => p.startsWith(f)));
+			for (const profile of chosen) {
+				const c = await cold(bb, origin, profile).catch((e: Error) => e);
+				if (c instanceof Error) {
+					row(`${profile}: first click`, scale, c.message.split('\n')[0]);
+					continue;
+				}
 				row(`${profile}: first chart painted`, scale, s(c.firstChart));
 				row(`${profile}: first click answered`, scale, `${s(c.answer)} after the click (at ${s(c.firstAnswer)}); ${kib(c.bytes)} before it`);
 				if (profile.startsWith('1.6') || flags['slow-engine']) {
