@@ -4,8 +4,10 @@
  * network profiles (CDP throttling) and the observer that records when a chart is painted.
  */
 import { execSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 
 /** A browser and the memory of its processes (only its own: the machine may run others). */
@@ -28,6 +30,16 @@ export async function launchBenchBrowser(extraArgs: string[] = []): Promise<Benc
 	const marker = `--bench-marker=${process.pid}-${Math.random().toString(36).slice(2)}`;
 	const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, ...extraArgs, marker] });
 	return { browser, memory: () => treeMemory(marker) };
+}
+
+/**
+ * A browser with a profile on disk (a temporary folder), as a user's is: its HTTP cache keeps the
+ * engine's 7.7 MB wasm across visits, which the in-memory cache of a fresh Playwright context does not.
+ */
+export async function launchWithProfile(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+	const dir = mkdtempSync(join(tmpdir(), 'ggs-bench-'));
+	const context = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, serviceWorkers: 'block' });
+	return { context, close: async () => (await context.close(), rmSync(dir, { recursive: true, force: true })) };
 }
 
 /** PSS and RSS (kB) of one process, from /proc (0 when it has gone). */
