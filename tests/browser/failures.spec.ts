@@ -49,8 +49,17 @@ test('a corrupt data file shows a clear message in English on the English page',
 	await expect(error).toContainText('The data file units.arrow is damaged');
 });
 
-test('an engine that cannot start says so instead of spinning', async ({ watched: page }) => {
+test('an engine whose wasm is missing says so instead of spinning, and does not blame the browser', async ({ watched: page }) => {
 	await page.route('**/*.wasm', (route) => route.fulfill({ status: 404, body: '' }));
+	await page.goto('/en/?town=610922101');
+	const error = page.getByTestId('data-error');
+	await expect(error).toHaveAttribute('data-kind', 'engine-missing');
+	await expect(error).toContainText(/The query engine’s file duckdb-(eh|mvp)\.[\w-]+\.wasm could not be fetched \(HTTP 404\)/);
+	await expect(error).not.toContainText('too old');
+});
+
+test('an engine that downloads but cannot start is the engine’s failure', async ({ watched: page }) => {
+	await page.route('**/*.wasm', (route) => route.fulfill({ status: 200, contentType: 'application/wasm', body: Buffer.from('not a wasm module') }));
 	await page.goto('/en/?town=610922101');
 	const error = page.getByTestId('data-error');
 	await expect(error).toHaveAttribute('data-kind', 'engine');

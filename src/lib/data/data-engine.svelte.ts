@@ -1,6 +1,7 @@
 import { getContext, setContext } from 'svelte';
 import { Cache } from '$lib/cache';
 import type { BrowserDb, TableFile } from './duckdb-browser';
+import type { EngineProgress } from './engine-start';
 import type { QueryRunner } from './query-runner';
 
 export type EngineStatus = 'idle' | 'starting' | 'ready' | 'error';
@@ -21,6 +22,8 @@ export interface DataEngineOptions {
  */
 export class DataEngine {
 	status = $state<EngineStatus>('idle');
+	/** The engine's start while it is 'starting': its download in bytes, then its compilation. */
+	progress = $state.raw<EngineProgress | null>(null);
 	#db: Promise<BrowserDb> | null = null;
 	readonly #options: DataEngineOptions;
 	readonly #appended = new Cache<string, Promise<void>>();
@@ -51,10 +54,17 @@ export class DataEngine {
 		if (!this.#db) {
 			this.status = 'starting';
 			performance.mark('engine:import');
-			this.#db = import('./duckdb-browser').then((m) => m.startBrowserDb({ table: this.#options.table, prefetch: tables }));
-			this.#db.catch(() => (this.status = 'error'));
+			this.progress = null;
+			const onProgress = (p: EngineProgress) => (this.progress = p);
+			const db = import('./duckdb-browser').then((m) => m.startBrowserDb({ table: this.#options.table, prefetch: tables, onProgress }));
+			this.#db = db;
+			// An engine that could not start is tried again by the next request (a retry).
+			db.catch(() => {
+				this.status = 'error';
+				if (this.#db === db) this.#db = null;
+			});
 		}
-		const db = await this.#db;
+		const db = await this.#db!;
 		try {
 			await db.load(tables);
 		} finally {

@@ -4,11 +4,20 @@ export type DataErrorInfo =
 	| { kind: 'file-corrupt'; file: string; detail: string }
 	| { kind: 'network'; file: string; detail: string }
 	| { kind: 'engine'; detail: string }
+	| { kind: 'engine-missing'; file: string; status: number }
+	/** The engine's download stopped: no byte for `seconds` s after `received` of `total` bytes (0: unknown). */
+	| { kind: 'engine-stalled'; file: string; received: number; total: number; seconds: number }
 	| { kind: 'query'; detail: string };
 
 export class DataError extends Error {
 	constructor(readonly info: DataErrorInfo) {
-		super('detail' in info ? `${info.kind}: ${info.detail}` : `${info.kind}: ${info.file} (${info.status})`);
+		super(
+			'detail' in info
+				? `${info.kind}: ${info.detail}`
+				: 'status' in info
+					? `${info.kind}: ${info.file} (${info.status})`
+					: `${info.kind}: ${info.file} stalled after ${info.received} of ${info.total} bytes`
+		);
 		this.name = 'DataError';
 	}
 }

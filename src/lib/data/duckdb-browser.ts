@@ -14,6 +14,8 @@ import { rowsOf } from './arrow-rows';
 import { columnsMismatch, createEmptySql, OFFLINE_SETTINGS, type Columns } from './table-loader';
 import { Cache } from '$lib/cache';
 import { keepOffline } from '$lib/sw/keep-offline';
+import { arrowParts } from './arrow-parts';
+import { StartWatch, type EngineDownloadEvent, type EngineProgress } from './engine-start';
 
 /**
  * A file of rows as an Arrow IPC stream: where it is (its URL, with any cache-busting version),
@@ -30,6 +32,8 @@ export interface TableFile {
 export interface BrowserDbOptions {
 	/** The file a named table is loaded from. */
 	table: (table: string) => TableFile;
+	/** The engine's start: its wasm's download in bytes, then its compilation. */
+	onProgress?: (progress: EngineProgress) => void;
 	/** Tables to start downloading at once, while the engine compiles. */
 	prefetch?: readonly string[];
 }
@@ -47,8 +51,12 @@ export interface BrowserDb extends QueryRunner {
 
 const absolute = (url: string) => new URL(url, location.href).href;
 
-/** Longest wait for the engine to start (fetching and compiling about 8 MB of wasm on a slow link). */
-const START_TIMEOUT_MS = 90_000;
+/** The engine's wasm files' sizes on disk, by URL (vite.config.ts reads them at build time). */
+declare const __DUCKDB_WASM_BYTES__: { eh: number; mvp: number } | undefined;
+const WASM_BYTES: Record<string, number> =
+	typeof __DUCKDB_WASM_BYTES__ === 'undefined' ? {} : { [absolute(ehWasm)]: __DUCKDB_WASM_BYTES__.eh, [absolute(mvpWasm)]: __DUCKDB_WASM_BYTES__.mvp };
+/** After the worker reports an error, how long its last download reports may take to arrive. */
+const LAST_WORD_MS = 300;
 
 async function fetchTable(url: string, file: string): Promise<Uint8Array> {
 	let response: Response;
@@ -61,11 +69,45 @@ async function fetchTable(url: string, file: string): Promise<Uint8Array> {
 	return new Uint8Array(await response.arrayBuffer());
 }
 
-function timeout<T>(p: Promise<T>, ms: number): Promise<T> {
-	return new Promise<T>((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error(`no answer after ${ms / 1000} s`)), ms);
-		p.then(resolve, reject).finally(() => clearTimeout(timer));
+/**
+ * Instantiates the engine in `worker` while watching its wasm download (reported on a port by
+ * engine-worker.ts): progress goes to `onProgress`; a stall, a failed download or an engine that
+ * does not start rejects with the DataError that says which (engine-start.ts decides).
+ */
+async function instantiateWatched(
+	db: duckdb.AsyncDuckDB,
+	worker: Worker,
+	bundle: duckdb.DuckDBBundle,
+	workerFailed: Promise<never>,
+	onProgress: (p: EngineProgress) => void
+): Promise<void> {
+	const wasm = bundle.mainModule;
+	const watch = new StartWatch(decodeURIComponent(wasm.split('/').pop() ?? wasm), WASM_BYTES[wasm] ?? null, performance.now());
+	const channel = new MessageChannel();
+	channel.port1.onmessage = (e: MessageEvent<EngineDownloadEvent>) => {
+		watch.event(e.data, performance.now());
+		if (e.data.type === 'response' || e.data.type === 'downloaded') performance.mark(`engine:wasm-${e.data.type}`);
+		onProgress(watch.progress());
+	};
+	worker.postMessage({ engineWorker: bundle.mainWorker, wasm, progress: channel.port2 }, [channel.port2]);
+	let timer: ReturnType<typeof setInterval> | undefined;
+	const watched = new Promise<never>((_, reject) => {
+		timer = setInterval(() => {
+			const verdict = watch.check(performance.now());
+			if (verdict) reject(new DataError(verdict));
+		}, 1000);
 	});
+	try {
+		await Promise.race([db.instantiate(bundle.mainModule, bundle.pthreadWorker), watched, workerFailed]);
+	} catch (e) {
+		if (e instanceof DataError) throw e;
+		// The worker's error may overtake its last reports on the port (a download that broke).
+		await new Promise((r) => setTimeout(r, LAST_WORD_MS));
+		throw new DataError(watch.explain(e instanceof Error ? e.message : String(e), performance.now()));
+	} finally {
+		clearInterval(timer);
+		channel.port1.close();
+	}
 }
 
 export async function startBrowserDb(options: BrowserDbOptions): Promise<BrowserDb> {
@@ -87,7 +129,6 @@ export async function startBrowserDb(options: BrowserDbOptions): Promise<Browser
 			eh: { mainModule: absolute(ehWasm), mainWorker: absolute(ehWorker) }
 		});
 		const w = new Worker(new URL('./engine-worker.ts', import.meta.url));
-		w.postMessage({ engineWorker: bundle.mainWorker });
 		worker = w;
 		workerFailed = new Promise<never>((_, reject) => {
 			w.addEventListener('error', (e) => {
@@ -98,7 +139,7 @@ export async function startBrowserDb(options: BrowserDbOptions): Promise<Browser
 		workerFailed.catch(() => {});
 		db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), w);
 		performance.mark('engine:start');
-		await guard(timeout(db.instantiate(bundle.mainModule, bundle.pthreadWorker), START_TIMEOUT_MS));
+		await instantiateWatched(db, w, bundle, workerFailed, options.onProgress ?? (() => {}));
 		performance.mark('engine:instantiated');
 		// The engine this browser uses (one of the two variants), kept for offline use.
 		keepOffline([bundle.mainModule, bundle.mainWorker]);
@@ -106,7 +147,7 @@ export async function startBrowserDb(options: BrowserDbOptions): Promise<Browser
 		for (const s of OFFLINE_SETTINGS) await guard(conn.query(s));
 	} catch (e) {
 		worker?.terminate();
-		throw new DataError({ kind: 'engine', detail: e instanceof Error ? e.message : String(e) });
+		throw e instanceof DataError ? e : new DataError({ kind: 'engine', detail: e instanceof Error ? e.message : String(e) });
 	}
 
 	const loading = new Cache<string, Promise<void>>();
@@ -136,7 +177,8 @@ export async function startBrowserDb(options: BrowserDbOptions): Promise<Browser
 		performance.mark(`engine:fetched:${table}`);
 		try {
 			await guard(conn.query(`DROP TABLE IF EXISTS ${table}`));
-			await insertAlone(bytes, { name: table, create: true });
+			// A large file goes in a few megabytes at a time (arrow-parts.ts: the engine's heap stays smaller).
+			for (const [i, part] of arrowParts(bytes).entries()) await insertAlone(part, { name: table, create: i === 0 });
 			const columns = (
 				await guard(
 					conn.query(`SELECT column_name AS name, data_type AS type FROM information_schema.columns

@@ -675,5 +675,12 @@ export const en: Messages = {
 	'sim.more.show': 'More settings: structure of the mode, county conditions, seed, saved scenarios',
 	'sim.more.hide': 'Hide the extra settings',
 	'sim.start.more': 'Read all of it',
-	'sim.start.less': 'Show less'
+	'sim.start.less': 'Show less',
+	// Engine start (engine): download progress and honest failure messages.
+	'engine.downloading': 'Downloading the query engine for your browser…',
+	'engine.compiling': 'Query engine downloaded; starting it…',
+	'engine.downloaded': '{received} of {total} MB downloaded',
+	'engine.received': '{received} MB received',
+	'error.engine-missing': 'The query engine’s file {file} could not be fetched (HTTP {status}). The precomputed figures on this page still hold, but interactive queries are unavailable.',
+	'error.engine-stalled': 'The query engine’s download has stalled: after {received} of {total} MB, no data arrived for {seconds} s. The network is slow or interrupted; your browser is not at fault. The precomputed figures on this page still hold; retry when the connection is better.'
 };

@@ -670,5 +670,12 @@ export const zh = {
 	'sim.more.show': '更多设置：模式结构、县情条件、随机种子、保存的方案',
 	'sim.more.hide': '收起更多设置',
 	'sim.start.more': '展开全文',
-	'sim.start.less': '收起'
+	'sim.start.less': '收起',
+	// 查询引擎的启动（engine）：下载进度与如实的出错信息。
+	'engine.downloading': '正在下载浏览器内的查询引擎……',
+	'engine.compiling': '查询引擎已下载，正在启动……',
+	'engine.downloaded': '已下载 {received} / {total} MB',
+	'engine.received': '已收到 {received} MB',
+	'error.engine-missing': '查询引擎的文件 {file} 无法获取（HTTP {status}）。页面上的预计算数字仍然有效，但无法进行交互查询。',
+	'error.engine-stalled': '查询引擎的下载停滞了：收到 {received} / {total} MB 后，{seconds} 秒内没有再收到数据。这是网络慢或中断所致，与浏览器无关。页面上的预计算数字仍然有效；网络好转后请重试。'
 } as const;

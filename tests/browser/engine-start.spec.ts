@@ -1,0 +1,56 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+// The engine's wasm comes from the network here, throttled or held back: the service worker
+// (whose own fetches no page throttle or route reaches) is blocked.
+test.use({ serviceWorkers: 'block' });
+
+/** A village view: its cases need the engine, whatever else the page can answer without it. */
+const VILLAGE = '/en/ledgers/?village=610922109203';
+
+/** Throttles the engine's wasm only (CDP), to `bytesPerSecond` with `latencyMs` round trips. */
+async function throttleWasm(page: Page, bytesPerSecond: number, latencyMs: number): Promise<void> {
+	const cdp = await page.context().newCDPSession(page);
+	await cdp.send('Network.enable');
+	await cdp.send('Network.emulateNetworkConditionsByRule' as 'Network.emulateNetworkConditions', {
+		offline: false,
+		matchedNetworkConditions: [{ urlPattern: '*://*/*.wasm', latency: latencyMs, downloadThroughput: bytesPerSecond, uploadThroughput: bytesPerSecond }]
+	} as never);
+}
+
+test('on a slow link the engine shows its download in bytes, then starts and answers', async ({ watched: page }) => {
+	// About 7.7 MB compressed at 2 MB/s: a few seconds of progress.
+	await throttleWasm(page, 2_000_000, 150);
+	await page.goto(VILLAGE);
+	const progress = page.getByTestId('engine-progress');
+	await expect(progress).toContainText(/\d+(\.\d)? of \d+(\.\d)? MB downloaded/);
+	const total = Number(await progress.getAttribute('data-total'));
+	expect(total).toBeGreaterThan(1_000_000);
+	// The figure moves as bytes arrive.
+	const first = Number(await progress.getAttribute('data-received'));
+	await expect.poll(async () => Number(await progress.getAttribute('data-received') ?? total)).toBeGreaterThan(first);
+	await expect(progress.locator('progress')).toHaveAttribute('max', String(total));
+	// The engine starts, and the village's figures are computed in the browser.
+	await expect(page.getByTestId('engine-status')).toHaveAttribute('data-computed', 'browser', { timeout: 45_000 });
+	await expect(progress).toHaveCount(0);
+	await expect(page.getByTestId('data-error')).toHaveCount(0);
+});
+
+test.describe('a download that stalls', () => {
+	test.use({ allowConsoleErrors: true });
+	test('is called a slow or interrupted network, not an old browser, in both languages', async ({ watched: page }) => {
+		test.setTimeout(90_000);
+		// The wasm never comes: the link stalls before its first byte.
+		await page.route('**/*.wasm', () => {});
+		await page.goto(VILLAGE);
+		const error = page.getByTestId('data-error');
+		await expect(error).toHaveAttribute('data-kind', 'engine-stalled', { timeout: 40_000 });
+		await expect(error).toContainText('The query engine’s download has stalled');
+		await expect(error).toContainText('The network is slow or interrupted');
+		await expect(error).not.toContainText('too old');
+		await expect(error.getByRole('button', { name: 'Retry' })).toBeVisible();
+		await page.goto(VILLAGE.replace('/en', ''));
+		await expect(error).toHaveAttribute('data-kind', 'engine-stalled', { timeout: 40_000 });
+		await expect(error).toContainText('查询引擎的下载停滞了');
+	});
+});
