@@ -27,3 +27,18 @@ export function toDataErrorInfo(e: unknown): DataErrorInfo {
 	if (e instanceof DataError) return e.info;
 	return { kind: 'engine', detail: e instanceof Error ? e.message : String(e) };
 }
+
+/**
+ * Fetches one of the dataset's files (`file`: its name in messages): a network failure and a
+ * missing file are reported as such, so the view that needed it can say which file and why.
+ */
+export async function fetchDataFile(url: string, file: string): Promise<Response> {
+	let response: Response;
+	try {
+		response = await fetch(url);
+	} catch (e) {
+		throw new DataError({ kind: 'network', file, detail: e instanceof Error ? e.message : String(e) });
+	}
+	if (!response.ok) throw new DataError({ kind: 'file-missing', file, status: response.status });
+	return response;
+}

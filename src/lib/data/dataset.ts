@@ -4,7 +4,7 @@ import type { DatasetMeta } from '$lib/server/dataset';
 import { ALL } from '$sim/dataset/case-cubes';
 import { SCHEMAS, type BrowserTable } from '$sim/dataset/schema';
 import { DataEngine } from './data-engine.svelte';
-import { DataError } from './data-error';
+import { DataError, fetchDataFile } from './data-error';
 import type { TableFile } from './duckdb-browser';
 import type { QueryRunner } from './query-runner';
 import type { Village } from './scope';
@@ -35,13 +35,7 @@ export interface Dataset {
 }
 
 async function fetchJson(url: string, file: string): Promise<unknown> {
-	let response: Response;
-	try {
-		response = await fetch(url);
-	} catch (e) {
-		throw new DataError({ kind: 'network', file, detail: e instanceof Error ? e.message : String(e) });
-	}
-	if (!response.ok) throw new DataError({ kind: 'file-missing', file, status: response.status });
+	const response = await fetchDataFile(url, file);
 	try {
 		return await response.json();
 	} catch (e) {

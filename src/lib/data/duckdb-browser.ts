@@ -8,7 +8,7 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
-import { DataError } from './data-error';
+import { DataError, fetchDataFile } from './data-error';
 import type { QueryParam, QueryRunner } from './query-runner';
 import { rowsOf } from './arrow-rows';
 import { columnsMismatch, createEmptySql, OFFLINE_SETTINGS, type Columns } from './table-loader';
@@ -59,14 +59,7 @@ const WASM_BYTES: Record<string, number> =
 const LAST_WORD_MS = 300;
 
 async function fetchTable(url: string, file: string): Promise<Uint8Array> {
-	let response: Response;
-	try {
-		response = await fetch(url);
-	} catch (e) {
-		throw new DataError({ kind: 'network', file, detail: e instanceof Error ? e.message : String(e) });
-	}
-	if (!response.ok) throw new DataError({ kind: 'file-missing', file, status: response.status });
-	return new Uint8Array(await response.arrayBuffer());
+	return new Uint8Array(await (await fetchDataFile(url, file)).arrayBuffer());
 }
 
 /**
