@@ -56,23 +56,23 @@ export const actionOf = (mapping: Mapping, code: CheckCode): Action => mapping.a
 export async function typeRows(db: ImportDb, raw: RawTable, mapping: Mapping): Promise<void> {
 	const col = (field: string) => columnOf(raw, mapping.fields[field as keyof Mapping['fields']]);
 	const txt = (field: string) => (col(field) ? `import_txt(${col(field)})` : 'NULL::VARCHAR');
+	const texts = DATE_FIELDS.map((f) => `${txt(f)} AS ${f}_raw`);
 	const dates = DATE_FIELDS.map((f) => {
-		const c = col(f);
 		const format = mapping.dateFormats?.[f as DateField];
-		const ts = !c ? 'NULL::TIMESTAMP' : format ? `import_ts_as(${c}, ${sqlString(format)})` : `import_ts(${c})`;
-		return `${txt(f)} AS ${f}_raw, ${ts} AS ${f}_ts`;
+		return `${!col(f) ? 'NULL::TIMESTAMP' : format ? `import_ts_as(${f}_raw, ${sqlString(format)})` : `import_ts(${f}_raw)`} AS ${f}_ts`;
 	});
 	const codes = ['status', ...CODE_FIELDS].map((f) => `${txt(f)} AS ${f}_raw`);
 	const others = [...NUMBER_FIELDS, ...FLAG_FIELDS, 'repeat_of'].map((f) => `${txt(f)} AS ${f}_raw`);
 	const all = raw.columns.join(', ');
 	const joins = ['status', ...CODE_FIELDS].map((f) => `LEFT JOIN import_values v_${f} ON v_${f}.field = '${f}' AND v_${f}.raw = r.${f}_raw`).join('\n');
 	await db.query(`CREATE OR REPLACE TABLE ${ROWS_TABLE} AS
-WITH r AS (
+WITH t AS (
 	SELECT _file, _row, ${txt('case_id')} AS case_src, ${txt('town')} AS town_raw, ${txt('village')} AS village_raw,
-		${[...dates, ...codes, ...others].join(',\n\t\t')},
+		${[...texts, ...codes, ...others].join(',\n\t\t')},
 		row_number() OVER (PARTITION BY ${all} ORDER BY _file, _row) AS copy_no
 	FROM ${raw.table}
-)
+),
+r AS (SELECT *, ${dates.join(', ')} FROM t)
 SELECT r.*, ${['status', ...CODE_FIELDS].map((f) => `v_${f}.code AS ${f}_code`).join(', ')}, p.town_code, p.village_id::BIGINT AS village_id
 FROM r ${joins}
 LEFT JOIN import_places p ON p.town_raw IS NOT DISTINCT FROM r.town_raw AND p.village_raw IS NOT DISTINCT FROM r.village_raw`);

@@ -28,13 +28,13 @@ export async function profileColumns(db: ImportDb, raw: RawTable): Promise<Colum
 	const out: ColumnProfile[] = [];
 	for (const [i, col] of raw.columns.entries()) {
 		const [s] = await db.query<{ filled: number; distinct: number; dates: number; sample: number }>(
-			`SELECT count(v)::INTEGER AS filled, count(DISTINCT v)::INTEGER AS distinct,
-				(SELECT count(*) FILTER (import_ts(x) IS NOT NULL)::INTEGER FROM (SELECT import_txt(${col}) AS x FROM ${raw.table} WHERE import_txt(${col}) IS NOT NULL LIMIT ${SAMPLE})) AS dates,
-				(SELECT count(*)::INTEGER FROM (SELECT 1 FROM ${raw.table} WHERE import_txt(${col}) IS NOT NULL LIMIT ${SAMPLE})) AS sample
-			FROM (SELECT import_txt(${col}) AS v FROM ${raw.table})`
+			`WITH v AS (SELECT import_txt(${col}) AS v FROM ${raw.table}),
+			s AS (SELECT v FROM v WHERE v IS NOT NULL LIMIT ${SAMPLE})
+			SELECT (SELECT count(v) FROM v)::INTEGER AS filled, (SELECT count(DISTINCT v) FROM v)::INTEGER AS distinct,
+				(SELECT count(*) FILTER (import_ts(v) IS NOT NULL) FROM s)::INTEGER AS dates, (SELECT count(*) FROM s)::INTEGER AS sample`
 		);
 		const examples = (
-			await db.query<{ v: string }>(`SELECT v FROM (SELECT import_txt(${col}) AS v, min(_file * 1e12 + _row) AS pos FROM ${raw.table} WHERE import_txt(${col}) IS NOT NULL GROUP BY v) ORDER BY pos LIMIT 5`)
+			await db.query<{ v: string }>(`SELECT v FROM (SELECT import_txt(${col}) AS v, min(_file * 1e12 + _row) AS pos FROM (SELECT * FROM ${raw.table} LIMIT ${SAMPLE}) WHERE import_txt(${col}) IS NOT NULL GROUP BY v) ORDER BY pos LIMIT 5`)
 		).map((r) => r.v);
 		const vocabulary =
 			s.distinct <= 60
