@@ -49,6 +49,8 @@ export function countyMatcher(units: readonly UnitRow[], towns: Record<string, s
 		let code: string | null = null;
 		if (town !== null) code = userTowns.get(town) ?? townBy.get(norm(town)) ?? null;
 		if (code !== null && !knownTown.has(code)) code = null;
+		// A town given but not known: the place is unknown, whatever the village says.
+		if (town !== null && code === null) return { town_code: null, village_id: null };
 		let vid: number | null = null;
 		if (village !== null) {
 			const user = userVillages.get(village);
