@@ -9,9 +9,13 @@ import { norm } from './vocabulary';
 
 export type UnitRow = CsvValue[];
 
-/** The county's unit rows (county, towns, villages, grids) in the units table's column order. */
+const built = new Map<number, UnitRow[]>();
+
+/** The county's unit rows (county, towns, villages, grids) in the units table's column order (built once per seed). */
 export function countyUnits(seed: number): UnitRow[] {
-	return [...datasetTables(buildCounty({ seed }), { seed }).units()];
+	let units = built.get(seed);
+	if (!units) built.set(seed, (units = [...datasetTables(buildCounty({ seed }), { seed }).units()]));
+	return units;
 }
 
 export interface PlaceMatch {
