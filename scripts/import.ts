@@ -26,9 +26,8 @@ import { writeImportedDataset } from './import-dataset';
 
 const TOOL = 'import';
 
-let values;
-try {
-	({ values } = parseArgs({
+const parse = () =>
+	parseArgs({
 		options: {
 			from: { type: 'string', multiple: true },
 			map: { type: 'string' },
@@ -41,7 +40,10 @@ try {
 		},
 		strict: true,
 		allowPositionals: false
-	}));
+	});
+let values!: ReturnType<typeof parse>['values'];
+try {
+	({ values } = parse());
 } catch (e) {
 	fail(TOOL, (e as Error).message);
 }

@@ -57,7 +57,7 @@ describe('no file content crashes the importer', () => {
 		encoding: fc.constantFrom('utf8', 'bom', 'utf16le', 'utf16be') as fc.Arbitrary<keyof typeof ENCODE>,
 		bytes: fc.uint8Array({ maxLength: 300 })
 	});
-	const source = (f: fc.RecordValue<{ table: typeof table; form: fc.Arbitrary<string>; encoding: fc.Arbitrary<keyof typeof ENCODE>; bytes: fc.Arbitrary<Uint8Array> }>): SourceFile => {
+	const source = (f: typeof file extends fc.Arbitrary<infer T> ? T : never): SourceFile => {
 		const [head, rows] = f.table;
 		const all = [head, ...rows];
 		switch (f.form) {
