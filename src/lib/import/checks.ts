@@ -52,7 +52,7 @@ export interface Problem {
 /** The action of a check under a mapping. */
 export const actionOf = (mapping: Mapping, code: CheckCode): Action => mapping.actions[code] ?? CHECKS.find((c) => c.code === code)!.default;
 
-/** Builds the typed rows (values as written, dates read, codes and places looked up). */
+/** Defines the typed rows (values as written, dates read, codes and places looked up): a view, materialised once by the checks. */
 export async function typeRows(db: ImportDb, raw: RawTable, mapping: Mapping): Promise<void> {
 	const col = (field: string) => columnOf(raw, mapping.fields[field as keyof Mapping['fields']]);
 	const txt = (field: string) => (col(field) ? `import_txt(${col(field)})` : 'NULL::VARCHAR');
@@ -65,7 +65,7 @@ export async function typeRows(db: ImportDb, raw: RawTable, mapping: Mapping): P
 	const others = [...NUMBER_FIELDS, ...FLAG_FIELDS, 'repeat_of'].map((f) => `${txt(f)} AS ${f}_raw`);
 	const all = raw.columns.join(', ');
 	const joins = ['status', ...CODE_FIELDS].map((f) => `LEFT JOIN import_values v_${f} ON v_${f}.field = '${f}' AND v_${f}.raw = r.${f}_raw`).join('\n');
-	await db.query(`CREATE OR REPLACE TABLE ${ROWS_TABLE} AS
+	await db.query(`CREATE OR REPLACE VIEW ${ROWS_TABLE} AS
 WITH t AS (
 	SELECT _file, _row, ${txt('case_id')} AS case_src, ${txt('town')} AS town_raw, ${txt('village')} AS village_raw,
 		${[...texts, ...codes, ...others].join(',\n\t\t')},

@@ -55,6 +55,8 @@ export function formatOf(name: string, bytes: Uint8Array): SourceFormat {
 /** Reads every file into the raw table (replacing it). */
 export async function readSources(db: ImportDb, sources: readonly SourceFile[]): Promise<RawTable> {
 	if (sources.length === 0) throw new ImportError('no file given');
+	await db.query(`DROP VIEW IF EXISTS ${RAW_TABLE}`);
+	for (const { name } of await db.query<{ name: string }>(`SELECT table_name AS name FROM duckdb_tables() WHERE table_name LIKE 'import_file_%'`)) await db.query(`DROP TABLE ${name}`);
 	const files: ReadFile[] = [];
 	for (const [i, source] of sources.entries()) {
 		try {
@@ -74,8 +76,8 @@ export async function readSources(db: ImportDb, sources: readonly SourceFile[]):
 		});
 		return `SELECT ${i}::INTEGER AS _file, _row, ${[...cols].join(', ')} FROM import_file_${i}`;
 	});
-	await db.query(`CREATE OR REPLACE TABLE ${RAW_TABLE} AS ${selects.join(' UNION ALL ')}`);
-	for (let i = 0; i < files.length; i++) await db.query(`DROP TABLE import_file_${i}`);
+	// A view: the rows stay in the files' tables, never copied.
+	await db.query(`CREATE OR REPLACE VIEW ${RAW_TABLE} AS ${selects.join(' UNION ALL ')}`);
 	return { table: RAW_TABLE, headers, columns, files, rows: files.reduce((s, f) => s + f.rows, 0) };
 }
 
