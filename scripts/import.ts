@@ -76,6 +76,7 @@ async function main(): Promise<void> {
 	const db = await openImportDb();
 	try {
 		const raw = await readFiles(db, sources);
+		sources.length = 0; // the bytes are in DuckDB now: let them go
 		if (!mapping) {
 			const { mapping: suggested } = await suggest(db, raw, { seed: DEFAULT_SEED });
 			const json = JSON.stringify(suggested, null, '\t') + '\n';

@@ -66,6 +66,13 @@ describe('npm run import', () => {
 		expect(err.stderr).not.toMatch(/\n\s+at /);
 	});
 
+	it('DATASET=DIR: a folder without a dataset is refused by npm run data with one line and exit code 2', async () => {
+		const err = await run('node_modules/.bin/tsx', ['scripts/generate-data.ts'], { env: { ...process.env, DATASET: join(dir, 'nothing-here') } }).catch((e) => e);
+		expect(err.code).toBe(2);
+		expect(err.stderr).toMatch(/DATASET=.*nothing-here holds no readable meta\.json/);
+		expect(err.stderr.trim().split('\n')).toHaveLength(1);
+	});
+
 	it('refuses a damaged workbook and a ragged CSV with exit code 2', async () => {
 		const bad = join(dir, 'bad.xlsx');
 		await writeFile(bad, 'PK\x03\x04 not really a zip');
