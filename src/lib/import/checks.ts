@@ -127,7 +127,7 @@ f AS (
 		coalesce(${unknownValue}, false) AS f_unknown_value
 	FROM a
 )
-SELECT *, CASE ${CHECKS.map((c) => `WHEN ${dropWhen[c.code]} THEN '${c.code}'`).join(' ')} END AS drop_code,
+SELECT * EXCLUDE (${DATE_FIELDS.map((f) => `${f}_raw`).join(', ')}, copy_no, id_no), CASE ${CHECKS.map((c) => `WHEN ${dropWhen[c.code]} THEN '${c.code}'`).join(' ')} END AS drop_code,
 	CASE WHEN (f_closed_before_received AND ${act('closed-before-received')} = 'fix') OR (f_closed_late AND ${act('closed-late')} = 'fix') THEN NULL ELSE closed_eff END AS closed_final
 FROM f`, [mapping.lateDays]);
 }
@@ -145,10 +145,11 @@ export async function problems(db: ImportDb, raw: RawTable, mapping: Mapping): P
 		const count = totals[c.code];
 		let examples: Example[] = [];
 		if (count > 0) {
-			const fields = EXAMPLE_FIELDS[c.code].filter((f) => mapping.fields[f as keyof Mapping['fields']]);
-			const cols = fields.map((f) => `${f === 'town' || f === 'village' ? `${f}_raw` : f === 'case_id' ? 'case_src' : `${f}_raw`} AS "${f}"`);
+			// Values as the file has them, from the raw rows (the checked table keeps only what the cases need).
+			const fields = EXAMPLE_FIELDS[c.code].filter((f) => columnOf(raw, mapping.fields[f as keyof Mapping['fields']]));
+			const cols = fields.map((f) => `r.${columnOf(raw, mapping.fields[f as keyof Mapping['fields']])} AS "${f}"`);
 			const rows = await db.query<Record<string, string | number | null>>(
-				`SELECT _file, _row${cols.length ? ', ' + cols.join(', ') : ''} FROM ${CHECKED_TABLE} WHERE ${flag(c.code)} ORDER BY _file, _row LIMIT 5`
+				`SELECT c._file, c._row${cols.length ? ', ' + cols.join(', ') : ''} FROM (SELECT _file, _row FROM ${CHECKED_TABLE} WHERE ${flag(c.code)} ORDER BY _file, _row LIMIT 5) c JOIN ${raw.table} r ON r._file = c._file AND r._row = c._row ORDER BY c._file, c._row`
 			);
 			examples = rows.map((r) => ({
 				file: raw.files[Number(r._file)].name,
