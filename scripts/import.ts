@@ -23,6 +23,7 @@ import { DEFAULT_SEED } from '../src/lib/server/dataset';
 import { openImportDb } from '../src/lib/server/import-db';
 import { fail } from './cli-options';
 import { writeImportedDataset } from './import-dataset';
+import { prepareAnswers } from './prepare-answers';
 
 const TOOL = 'import';
 
@@ -94,6 +95,8 @@ async function main(): Promise<void> {
 		}
 		if (report.kept === 0) fail(TOOL, `no case is left after the checks (${report.rows} rows, all dropped${values.report ? `; see ${values.report}` : ''})`);
 		await writeImportedDataset(db, values.out!, report, units, DEFAULT_SEED);
+		// The pages' publish-time answers, as `npm run data` writes them for the synthetic dataset.
+		await prepareAnswers(values.out!);
 		if (!values.quiet) {
 			const drops = report.problems.filter((p) => p.dropped > 0).map((p) => `${p.code} ${p.dropped}`);
 			console.log(`${TOOL}: ${report.rows} rows, ${report.kept} cases kept${drops.length ? ` (dropped: ${drops.join(', ')})` : ''}; wrote ${values.out}`);

@@ -32,14 +32,17 @@ describe('npm run import', () => {
 		}
 		// Same files and meta.json shape as the generated dataset the tests share.
 		const generated = inject('dataDir');
-		const list = async (d: string) => (await readdir(d)).filter((f) => f !== 'report.json').sort();
+		// (The shared test dataset is written without the prepared answers; the import writes them as `npm run data` does.)
+		const list = async (d: string) => (await readdir(d)).filter((f) => f !== 'report.json' && f !== 'prepared').sort();
 		expect(await list(out)).toEqual(await list(generated));
+		expect(await readdir(out)).toContain('prepared');
 		const meta = JSON.parse(await readFile(join(out, 'meta.json'), 'utf8'));
 		const reference = JSON.parse(await readFile(join(generated, 'meta.json'), 'utf8'));
 		expect(Object.keys(meta.tables).sort()).toEqual(Object.keys(reference.tables).sort());
 		expect(meta.synthetic).toBe(false);
 		expect(meta.tables.cases.rows).toBe(r.kept);
 		expect(meta.villageCases.rows).toBe(r.kept);
+		expect(meta.prepared.files).toBeGreaterThan(0);
 		expect(meta.imported).toMatchObject({ files: ['ledger-utf8-bom.csv', 'ledger-gb18030.csv'], rows: r.rows, kept: r.kept, places: 'county' });
 	});
 
