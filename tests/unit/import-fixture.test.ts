@@ -3,7 +3,8 @@
  * what the fixture's source records say was planted (computed here from source.json: the rows as
  * written and their tags), in every format and encoding.
  */
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHECKS, type CheckCode } from '../../src/lib/import/checks-spec';
@@ -58,8 +59,8 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-async function run(file: string, mapping: Mapping): Promise<ImportReport> {
-	const raw = await readFiles(db, [{ name: file, bytes: new Uint8Array(await readFile(join(DIR, file))) }]);
+async function run(file: string, mapping: Mapping, absolute = false): Promise<ImportReport> {
+	const raw = await readFiles(db, [{ name: file, bytes: new Uint8Array(await readFile(absolute ? file : join(DIR, file))) }]);
 	return (await applyMapping(db, raw, mapping, { seed: DEFAULT_SEED })).report;
 }
 
@@ -134,6 +135,22 @@ describe('the messy fixture', () => {
 		const s = (await suggest(db, o, { seed: DEFAULT_SEED })).mapping;
 		const { town: _, ...fields } = open311Map.fields;
 		expect(s.fields).toMatchObject(fields);
+	});
+
+	it('Parquet (the UTF-8 file\'s rows written by DuckDB): every count as planted', async () => {
+		const dir = await mkdtemp(join(tmpdir(), 'ggs-import-pq-'));
+		try {
+			const path = join(dir, 'ledger.parquet');
+			await db.query(`COPY (SELECT * FROM read_csv('${join(DIR, 'ledger-utf8-bom.csv')}', header = true, all_varchar = true, quote = '"', escape = '"')) TO '${path}' (FORMAT parquet)`);
+			const rows = source['ledger-utf8-bom.csv'];
+			const want = expected(rows, '编号');
+			const report = await run(path, ledgerMap, true);
+			expect(report.files[0].format).toBe('parquet');
+			for (const p of report.problems) expect([p.code, p.count, p.dropped]).toEqual([p.code, want.count[p.code], want.dropped[p.code]]);
+			expect(report.kept).toBe(want.kept);
+		} finally {
+			await rm(dir, { recursive: true, force: true });
+		}
 	});
 
 	it('detects encodings from the bytes', async () => {
