@@ -47,27 +47,43 @@ async function writeVillageCases(db: NodeDb, dir: string): Promise<DatasetMeta['
 
 /** Writes every table as CSV plus meta.json (row counts and hashes) into `dir`. */
 export async function writeDataset(options: DatasetOptions & { dir: string }): Promise<DatasetMeta> {
-	await mkdir(options.dir, { recursive: true });
 	const county = buildCounty({ seed: options.seed });
-	const tables = datasetTables(county, options);
+	return writeDatasetTables(options.dir, { generator: GENERATOR_VERSION, seed: options.seed, synthetic: true }, datasetTables(county, options));
+}
+
+/** Rows of a raw table: generated (synchronous) or read in chunks from a database (asynchronous). */
+export type RowSource = () => Iterable<CsvValue[]> | AsyncIterable<CsvValue[]>;
+
+/**
+ * Writes the raw tables given (CSV, and Arrow for the browser's), derives the case tables from the
+ * cases with DuckDB (the generator's SQL, case-cubes.ts), writes each village's cases and
+ * meta.json. The generator and the importer (scripts/import.ts) both write through it.
+ */
+export async function writeDatasetTables(
+	dir: string,
+	head: Pick<DatasetMeta, 'generator' | 'seed' | 'synthetic' | 'imported'>,
+	tables: Record<(typeof RAW_TABLES)[number], RowSource>
+): Promise<DatasetMeta> {
+	await mkdir(dir, { recursive: true });
 	const meta: DatasetMeta = {
-		generator: GENERATOR_VERSION,
-		seed: options.seed,
-		synthetic: true,
+		...head,
 		tables: {} as Record<TableName, TableMeta>,
 		villageCases: { dir: 'cases', files: 0, rows: 0, bytes: 0, sha256: '' }
 	};
-	const write = async (name: TableName, rows: () => Iterable<CsvValue[]>) => {
-		const csv = await writeTable(join(options.dir, `${name}.csv`), name, rows());
+	const write = async (name: TableName, rows: RowSource) => {
+		const csv = await writeTable(join(dir, `${name}.csv`), name, rows());
 		meta.tables[name] = csv;
 		if ((BROWSER_TABLES as readonly TableName[]).includes(name)) {
-			const arrow = await writeArrowStream(join(options.dir, `${name}.arrow`), name, rows());
+			const source = rows();
+			const sync: Iterable<CsvValue[]> = Symbol.iterator in source ? source : [];
+			if (!(Symbol.iterator in source)) for await (const row of source) (sync as CsvValue[][]).push(row);
+			const arrow = await writeArrowStream(join(dir, `${name}.arrow`), name, sync);
 			meta.tables[name].arrow = { file: `${name}.arrow`, ...arrow };
-		} else await rm(join(options.dir, `${name}.arrow`), { force: true });
+		} else await rm(join(dir, `${name}.arrow`), { force: true });
 	};
 	for (const name of RAW_TABLES) await write(name, tables[name]);
 	// The derived tables, by DuckDB from the cases just written (deterministic: the SQL orders rows).
-	const db = await openNodeDb(options.dir, ['cases', 'units']);
+	const db = await openNodeDb(dir, ['cases', 'units']);
 	try {
 		for (const [name, sql] of [
 			['case_counts', CASE_COUNTS_SQL],
@@ -79,18 +95,18 @@ export async function writeDataset(options: DatasetOptions & { dir: string }): P
 			const rows = (await db.query<Record<string, CsvValue>>(`SELECT * FROM ${name}`)).map((r) => columns.map((c) => r[c]));
 			await write(name, () => rows);
 		}
-		meta.villageCases = await writeVillageCases(db, options.dir);
+		meta.villageCases = await writeVillageCases(db, dir);
 	} finally {
 		db.close();
 	}
-	await writeFile(join(options.dir, 'meta.json'), JSON.stringify(meta, null, '\t') + '\n');
+	await writeFile(join(dir, 'meta.json'), JSON.stringify(meta, null, '\t') + '\n');
 	return meta;
 }
 
 async function writeTable(
 	path: string,
 	name: TableName,
-	rows: Iterable<Parameters<typeof csvLine>[0]>
+	rows: Iterable<Parameters<typeof csvLine>[0]> | AsyncIterable<Parameters<typeof csvLine>[0]>
 ): Promise<Omit<TableMeta, 'arrow'>> {
 	const out = createWriteStream(path);
 	const hash = createHash('sha256');
@@ -104,11 +120,13 @@ async function writeTable(
 		chunk = '';
 		if (!out.write(buf)) await new Promise<void>((r) => out.once('drain', () => r()));
 	};
-	for (const row of rows) {
+	const add = async (row: Parameters<typeof csvLine>[0]) => {
 		chunk += csvLine(row);
 		count++;
 		if (chunk.length > 1 << 20) await flush();
-	}
+	};
+	if (Symbol.iterator in rows) for (const row of rows) await add(row);
+	else for await (const row of rows) await add(row);
 	await flush();
 	await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
 	return { file: `${name}.csv`, rows: count, bytes, sha256: hash.digest('hex') };

@@ -8,11 +8,15 @@
  *                model's cases, each is taken several times with its own times in its weeks)
  *   --out DIR    output folder
  * Same seed and options → identical bytes.
+ * DATASET=DIR (environment): use the dataset in DIR (written by `npm run import`) instead of
+ * generating one: it is checked and copied to static/data, so `DATASET=DIR npm run build` builds
+ * the site on it.
  */
 import { parseArgs } from 'node:util';
 import { DEFAULT_SEED, SITE_DATA_DIR } from '../src/lib/server/dataset';
 import { writeDataset } from './dataset-writer';
 import { prepareAnswers } from './prepare-answers';
+import { useDataset } from './use-dataset';
 
 function fail(message: string): never {
 	console.error(`generate-data: ${message}`);
@@ -35,6 +39,14 @@ if (cases !== undefined && !(Number.isInteger(cases) && cases >= 100 && cases <=
 	fail(`--cases must be an integer between 100 and 50,000,000, got ${values.cases}`);
 }
 const out = values.out ?? (cases === undefined ? SITE_DATA_DIR : `data-scaled/${cases}`);
+if (process.env.DATASET && out === SITE_DATA_DIR) {
+	const problem = await useDataset(process.env.DATASET, SITE_DATA_DIR);
+	if (problem) fail(problem);
+	// The pages' publish-time answers, from the copied tables (a dataset from elsewhere may lack them or hold stale ones).
+	const prepared = await prepareAnswers(SITE_DATA_DIR);
+	if (!values.quiet) console.log(`generate-data: using the dataset in ${process.env.DATASET} (copied to ${SITE_DATA_DIR}; ${prepared.files} prepared answers)`);
+	process.exit(0);
+}
 
 const started = performance.now();
 const meta = await writeDataset({ seed, countyTownCases: cases, dir: out });

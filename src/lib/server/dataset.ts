@@ -34,7 +34,10 @@ export interface TableMeta {
 export interface DatasetMeta {
 	generator: string;
 	seed: number;
-	synthetic: true;
+	/** False for a dataset written by the importer (scripts/import.ts) from a user's own files. */
+	synthetic: boolean;
+	/** What an imported dataset was made from (absent for the synthetic one). */
+	imported?: { files: string[]; rows: number; kept: number; at: string; places: 'county' | 'own' };
 	tables: Record<TableName, TableMeta>;
 	/**
 	 * Each village's cases as an Arrow stream, `cases/<village id>.arrow`: the browser loads one

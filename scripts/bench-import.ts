@@ -1,0 +1,85 @@
+/**
+ * `npm run bench:import` — the importer in Node (DuckDB in Node), on generated case tables of
+ * 100,000 and 1,000,000 rows written as CSV and as Parquet: time to read the file, to the checks'
+ * report (values, places, checks, cleaned cases), and the process's peak memory (each run in its
+ * own process, so peaks do not mix). The browser side comes with the /import/ page.
+ *   --sizes 100000,1000000   case rows (default)
+ * Files are generated once into .cache/bench-import/ (the generator's scaled cases).
+ */
+import { execFileSync } from 'node:child_process';
+import { createWriteStream, existsSync } from 'node:fs';
+import { mkdir, readFile, rename } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { buildCounty } from '../sim/county/build-county';
+import { csvLine } from '../sim/dataset/csv';
+import { readCsvSql, SCHEMAS } from '../sim/dataset/schema';
+import { datasetTables } from '../sim/dataset/tables';
+import { emptyMapping } from '../src/lib/import/mapping';
+import { applyMapping, readFiles } from '../src/lib/import/pipeline';
+import { DEFAULT_SEED } from '../src/lib/server/dataset';
+import { openImportDb } from '../src/lib/server/import-db';
+import { fail } from './cli-options';
+
+const DIR = '.cache/bench-import';
+const { values } = parseArgs({ options: { sizes: { type: 'string' }, one: { type: 'string' } }, strict: true });
+
+async function files(size: number): Promise<{ csv: string; parquet: string }> {
+	const csv = `${DIR}/cases-${size}.csv`;
+	const parquet = `${DIR}/cases-${size}.parquet`;
+	if (!existsSync(csv)) {
+		await mkdir(DIR, { recursive: true });
+		const out = createWriteStream(`${csv}.tmp`);
+		out.write(csvLine(SCHEMAS.cases.columns.map(([c]) => c)));
+		let chunk = '';
+		for (const row of datasetTables(buildCounty({ seed: DEFAULT_SEED }), { seed: DEFAULT_SEED, countyTownCases: size }).cases()) {
+			chunk += csvLine(row);
+			if (chunk.length > 1 << 20) {
+				if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
+				chunk = '';
+			}
+		}
+		out.write(chunk);
+		await new Promise<void>((r) => out.end(() => r()));
+		await rename(`${csv}.tmp`, csv);
+	}
+	if (!existsSync(parquet)) {
+		const db = await openImportDb();
+		await db.query(`COPY (SELECT * FROM ${readCsvSql('cases', csv)}) TO '${parquet}' (FORMAT parquet)`);
+		db.close();
+	}
+	return { csv, parquet };
+}
+
+/** One measured import, in this process. */
+async function one(path: string): Promise<void> {
+	const started = performance.now();
+	const bytes = new Uint8Array(await readFile(path));
+	const db = await openImportDb();
+	const raw = await readFiles(db, [{ name: path, bytes }]);
+	const read = performance.now();
+	const field = (c: string) => (c === 'town_code' ? 'town' : c === 'village_id' ? 'village' : c);
+	const mapping = { ...emptyMapping(raw.headers), fields: Object.fromEntries(SCHEMAS.cases.columns.map(([c]) => [field(c), c])) };
+	const { report } = await applyMapping(db, raw, mapping, { seed: DEFAULT_SEED });
+	const checked = performance.now();
+	db.close();
+	const rss = process.resourceUsage().maxRSS * 1024;
+	console.log(JSON.stringify({ rows: report.rows, kept: report.kept, bytes: bytes.length, readMs: read - started, checksMs: checked - started, peakRss: rss }));
+}
+
+if (values.one) {
+	await one(values.one);
+	process.exit(0);
+}
+const sizes = (values.sizes ?? '100000,1000000').split(',').map(Number);
+if (sizes.some((n) => !Number.isInteger(n) || n < 100)) fail('bench-import', `--sizes must be whole numbers ≥ 100, got "${values.sizes}"`);
+console.log('rows       format   file MB  read s  to checks s  peak RSS MiB');
+for (const size of sizes) {
+	const f = await files(size);
+	for (const [format, path] of [['csv', f.csv], ['parquet', f.parquet]] as const) {
+		const out = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/bench-import.ts', '--one', path], { encoding: 'utf8', maxBuffer: 1 << 24 });
+		const r = JSON.parse(out.trim().split('\n').pop()!);
+		console.log(
+			`${String(r.rows).padEnd(10)} ${format.padEnd(8)} ${(r.bytes / 2 ** 20).toFixed(1).padStart(7)} ${(r.readMs / 1000).toFixed(1).padStart(7)} ${(r.checksMs / 1000).toFixed(1).padStart(12)} ${(r.peakRss / 2 ** 20).toFixed(0).padStart(13)}`
+		);
+	}
+}

@@ -1,0 +1,115 @@
+/**
+ * `npm run import` — imports a county's own case records (CSV/TSV in UTF-8, UTF-16 or GB18030,
+ * .xlsx, Parquet, Open311 GeoReport v2 JSON), checks them and writes a dataset the site builds from:
+ *   --from FILE      a file to import (repeat for several files of the same kind; matched by header)
+ *   --map MAP.json   the mapping (src/lib/import/mapping.ts); without it, the suggested mapping is
+ *                    printed (or written with --suggest MAP.json) to start from
+ *   --out DIR        where the dataset is written (then: DATASET=DIR npm run build)
+ *   --report R.json  the checks' report: rows, kept, problems [{ code, count, dropped, action, examples }]
+ *   --encoding E     utf-8 | utf-16le | utf-16be | gb18030 (default: detected)
+ *   --format F       csv | tsv | xlsx | parquet | json (default: from the file name)
+ * Exit code 0 when the dataset (or the suggestion) was written; 2 with a one-line message when the
+ * files or the mapping cannot be used; 1 for a defect of the importer.
+ */
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ENCODINGS, type Encoding } from '../src/lib/import/decode';
+import { mappingKey, parseMapping } from '../src/lib/import/mapping';
+import { applyMapping, readFiles, suggest } from '../src/lib/import/pipeline';
+import { FORMATS, type SourceFormat } from '../src/lib/import/read';
+import { ImportError } from '../src/lib/import/types';
+import { DEFAULT_SEED } from '../src/lib/server/dataset';
+import { openImportDb } from '../src/lib/server/import-db';
+import { fail } from './cli-options';
+import { writeImportedDataset } from './import-dataset';
+import { prepareAnswers } from './prepare-answers';
+
+const TOOL = 'import';
+
+const parse = () =>
+	parseArgs({
+		options: {
+			from: { type: 'string', multiple: true },
+			map: { type: 'string' },
+			out: { type: 'string' },
+			report: { type: 'string' },
+			suggest: { type: 'string' },
+			encoding: { type: 'string' },
+			format: { type: 'string' },
+			quiet: { type: 'boolean' }
+		},
+		strict: true,
+		allowPositionals: false
+	});
+let values!: ReturnType<typeof parse>['values'];
+try {
+	({ values } = parse());
+} catch (e) {
+	fail(TOOL, (e as Error).message);
+}
+const from = values.from ?? [];
+if (from.length === 0) fail(TOOL, 'give at least one file with --from FILE');
+if (values.encoding !== undefined && !(ENCODINGS as readonly string[]).includes(values.encoding)) fail(TOOL, `--encoding must be one of ${ENCODINGS.join(', ')}, got "${values.encoding}"`);
+if (values.format !== undefined && !(FORMATS as readonly string[]).includes(values.format)) fail(TOOL, `--format must be one of ${FORMATS.join(', ')}, got "${values.format}"`);
+if (values.map !== undefined && values.out === undefined) fail(TOOL, '--map needs --out DIR (where the dataset is written)');
+if (values.map !== undefined && values.suggest !== undefined) fail(TOOL, 'give either --map (import) or --suggest (write the suggested mapping), not both');
+
+const fileError = (path: string, e: unknown) => fail(TOOL, `cannot read ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+
+async function main(): Promise<void> {
+	const sources = [];
+	for (const path of from) {
+		const bytes = await readFile(path).catch((e) => fileError(path, e));
+		sources.push({ name: basename(path), bytes: new Uint8Array(bytes), encoding: values.encoding as Encoding | undefined, format: values.format as SourceFormat | undefined });
+	}
+	let mapping;
+	if (values.map !== undefined) {
+		const text = await readFile(values.map, 'utf8').catch((e) => fileError(values.map!, e));
+		let doc;
+		try {
+			doc = JSON.parse(text);
+		} catch (e) {
+			fail(TOOL, `${values.map} is not JSON (${(e as Error).message})`);
+		}
+		mapping = parseMapping(doc);
+	}
+	const db = await openImportDb();
+	try {
+		const raw = await readFiles(db, sources);
+		sources.length = 0; // the bytes are in DuckDB now: let them go
+		if (!mapping) {
+			const { mapping: suggested } = await suggest(db, raw, { seed: DEFAULT_SEED });
+			const json = JSON.stringify(suggested, null, '\t') + '\n';
+			if (values.suggest) {
+				await writeFile(values.suggest, json);
+				console.error(`${TOOL}: wrote the suggested mapping for ${raw.headers.length} columns to ${values.suggest}; check it, then run with --map ${values.suggest} --out DIR`);
+			} else process.stdout.write(json);
+			return;
+		}
+		if (mappingKey(mapping.headers) !== mappingKey(raw.headers) && !values.quiet) console.error(`${TOOL}: note: the mapping was made for other headers; the columns it names are all present`);
+		const { report, units } = await applyMapping(db, raw, mapping, { seed: DEFAULT_SEED });
+		if (values.report) {
+			await mkdir(dirname(values.report), { recursive: true });
+			await writeFile(values.report, JSON.stringify(report, null, '\t') + '\n');
+		}
+		if (report.kept === 0) fail(TOOL, `no case is left after the checks (${report.rows} rows, all dropped${values.report ? `; see ${values.report}` : ''})`);
+		await writeImportedDataset(db, values.out!, report, units, DEFAULT_SEED);
+		// The pages' publish-time answers, as `npm run data` writes them for the synthetic dataset.
+		await prepareAnswers(values.out!);
+		if (!values.quiet) {
+			const drops = report.problems.filter((p) => p.dropped > 0).map((p) => `${p.code} ${p.dropped}`);
+			console.log(`${TOOL}: ${report.rows} rows, ${report.kept} cases kept${drops.length ? ` (dropped: ${drops.join(', ')})` : ''}; wrote ${values.out}`);
+		}
+	} finally {
+		db.close();
+	}
+}
+
+try {
+	await main();
+} catch (e) {
+	if (e instanceof ImportError) fail(TOOL, e.message);
+	console.error(`${TOOL}: internal error: ${(e as Error).message.split('\n')[0]}`);
+	process.exit(1);
+}
