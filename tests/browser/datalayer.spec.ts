@@ -80,7 +80,8 @@ test.describe('without the engine', () => {
 		await page.route('**/data/prepared/grid/610922109-red.json*', (route) => route.fulfill({ status: 404, body: '' }));
 		await page.goto('/en/grid/?town=610922109&colour=red');
 		const error = page.getByTestId('data-error');
-		await expect(error).toHaveAttribute('data-kind', 'engine');
+		// The wasm is missing: the message names the engine's file (engine-missing), and says the filters still work.
+		await expect(error).toHaveAttribute('data-kind', 'engine-missing');
 		await expect(page.getByTestId('needs-engine')).toHaveText(en['error.needsEngine']);
 		await expect(page.getByTestId('unavailable')).toHaveText(en['data.unavailable']);
 		// Another colour is prepared: answered, and the message goes.

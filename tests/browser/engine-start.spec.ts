@@ -5,8 +5,13 @@ import { expect, test } from './fixtures';
 // (whose own fetches no page throttle or route reaches) is blocked.
 test.use({ serviceWorkers: 'block' });
 
-/** A village view: its cases need the engine, whatever else the page can answer without it. */
+/** A village view, with its prepared answers withheld (see `needsEngine`): only the engine answers it. */
 const VILLAGE = '/en/ledgers/?village=610922109203';
+
+/** Withholds the village's prepared answers, so that its view needs the engine. */
+async function needsEngine(page: Page): Promise<void> {
+	await page.route('**/data/prepared/ledgers/610922109203-*', (route) => route.fulfill({ status: 404, body: 'withheld by the test' }));
+}
 
 /** Throttles the engine's wasm only (CDP), to `bytesPerSecond` with `latencyMs` round trips. */
 async function throttleWasm(page: Page, bytesPerSecond: number, latencyMs: number): Promise<void> {
@@ -21,6 +26,7 @@ async function throttleWasm(page: Page, bytesPerSecond: number, latencyMs: numbe
 test('on a slow link the engine shows its download in bytes, then starts and answers', async ({ watched: page }) => {
 	// About 7.7 MB compressed at 2 MB/s: a few seconds of progress.
 	await throttleWasm(page, 2_000_000, 150);
+	await needsEngine(page);
 	await page.goto(VILLAGE);
 	const progress = page.getByTestId('engine-progress');
 	await expect(progress).toContainText(/\d+(\.\d)? of \d+(\.\d)? MB downloaded/);
@@ -42,6 +48,7 @@ test.describe('a download that stalls', () => {
 		test.setTimeout(90_000);
 		// The wasm never comes: the link stalls before its first byte.
 		await page.route('**/*.wasm', () => {});
+		await needsEngine(page);
 		await page.goto(VILLAGE);
 		const error = page.getByTestId('data-error');
 		await expect(error).toHaveAttribute('data-kind', 'engine-stalled', { timeout: 40_000 });

@@ -20,11 +20,13 @@ function waitForHydration(page: Page): void {
 /**
  * Every browser test runs under two watches: no console error or uncaught exception, and no
  * request to any origin but the site's own (nothing from a CDN, no extension downloads).
- * A test that expects an error opts out with `allowConsoleErrors`.
+ * A test that expects an error opts out with `allowConsoleErrors`, or names the one error it
+ * expects with `expectedConsoleError` (every other error still fails it).
  */
-export const test = base.extend<{ allowConsoleErrors: boolean; watched: Page }>({
+export const test = base.extend<{ allowConsoleErrors: boolean; expectedConsoleError: RegExp | null; watched: Page }>({
 	allowConsoleErrors: [false, { option: true }],
-	watched: async ({ page, allowConsoleErrors }, use) => {
+	expectedConsoleError: [null, { option: true }],
+	watched: async ({ page, allowConsoleErrors, expectedConsoleError }, use) => {
 		const errors: string[] = [];
 		const foreign: string[] = [];
 		page.on('console', (m) => {
@@ -40,7 +42,7 @@ export const test = base.extend<{ allowConsoleErrors: boolean; watched: Page }>(
 		});
 		await use(page);
 		expect(foreign, 'requests left the site').toEqual([]);
-		if (!allowConsoleErrors) expect(errors, 'console errors').toEqual([]);
+		if (!allowConsoleErrors) expect(errors.filter((e) => !expectedConsoleError?.test(e)), 'console errors').toEqual([]);
 	}
 });
 
