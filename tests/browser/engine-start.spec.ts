@@ -3,7 +3,8 @@ import { expect, test } from './fixtures';
 
 // The engine's wasm comes from the network here, throttled or held back: the service worker
 // (whose own fetches no page throttle or route reaches) is blocked.
-test.use({ serviceWorkers: 'block' });
+// The withheld prepared answers (see `needsEngine`) are logged by the browser as a 404.
+test.use({ serviceWorkers: 'block', expectedConsoleError: /the server responded with a status of 404/ });
 
 /** A village view, with its prepared answers withheld (see `needsEngine`): only the engine answers it. */
 const VILLAGE = '/en/ledgers/?village=610922109203';
