@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import fc from 'fast-check';
-import { openNodeDb, SITE_DATA_DIR, type NodeDb } from '../../src/lib/server/dataset';
+import { openNodeDb, type NodeDb } from '../../src/lib/server/dataset';
 import { classifySql, WRITE_KEYWORDS } from '../../src/lib/sql/classify';
 import { parseEngineError } from '../../src/lib/sql/engine-error';
 import { chooseChart, describeSql, queryFromSearch, resultColumns, MAX_URL_QUERY, type ResultRow } from '../../src/lib/sql/result';
@@ -10,7 +10,7 @@ import { tokenize } from '../../src/lib/sql/tokens';
 
 let db: NodeDb;
 beforeAll(async () => {
-	db = await openNodeDb(SITE_DATA_DIR, ['units', 'case_counts', 'household_status', 'tasks']);
+	db = await openNodeDb(inject('dataDir'), ['units', 'case_counts', 'household_status', 'tasks']);
 }, 60_000);
 afterAll(() => db?.close());
 

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 
 /**
  * What the console's design rests on about DuckDB-WASM's `enable_external_access` (README, the
@@ -28,11 +28,11 @@ describe('DuckDB-WASM with enable_external_access = false', () => {
 		expect(count("read_csv('registered.csv')")).toBe(1);
 
 		conn.query('SET enable_external_access = false');
-		const meta = JSON.parse(await readFile('static/data/meta.json', 'utf8')) as { tables: Record<string, { rows: number }> };
+		const meta = JSON.parse(await readFile(join(inject('dataDir'), 'meta.json'), 'utf8')) as { tables: Record<string, { rows: number }> };
 		// The pages' loading: each Arrow file inserted on a connection of its own.
 		for (const table of ['units', 'tasks']) {
 			const own = db.connect();
-			own.insertArrowFromIPCStream(new Uint8Array(await readFile(`static/data/${table}.arrow`)), { name: table, create: true });
+			own.insertArrowFromIPCStream(new Uint8Array(await readFile(join(inject('dataDir'), `${table}.arrow`))), { name: table, create: true });
 			own.close();
 			expect(count(table)).toBe(meta.tables[table].rows);
 		}
