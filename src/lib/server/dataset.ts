@@ -67,12 +67,15 @@ export interface NodeDb extends QueryRunner {
 	close(): void;
 }
 
-export async function openNodeDb(dir: string, tables: readonly TableName[] = TABLE_NAMES): Promise<NodeDb> {
+/** DuckDB in Node in memory, offline (no extension downloads), with no tables yet. */
+export async function openMemoryDb(): Promise<NodeDb & { run(sql: string): Promise<void> }> {
 	const instance = await DuckDBInstance.create(':memory:');
 	const conn = await instance.connect();
 	for (const s of OFFLINE_SETTINGS) await conn.run(s);
-	for (const t of tables) await conn.run(createTableSql(t, resolve(dir, `${t}.csv`)));
 	return {
+		async run(sql: string) {
+			await conn.run(sql);
+		},
 		async query<T extends object>(sql: string, params: readonly QueryParam[] = []) {
 			const reader = await conn.runAndReadAll(sql, params as QueryParam[]);
 			return reader.getRowObjectsJS().map((r) => plainRow<T>(r));
@@ -85,4 +88,10 @@ export async function openNodeDb(dir: string, tables: readonly TableName[] = TAB
 			instance.closeSync();
 		}
 	};
+}
+
+export async function openNodeDb(dir: string, tables: readonly TableName[] = TABLE_NAMES): Promise<NodeDb> {
+	const db = await openMemoryDb();
+	for (const t of tables) await db.run(createTableSql(t, resolve(dir, `${t}.csv`)));
+	return db;
 }
