@@ -43,3 +43,16 @@ describe('satisfaction’s denominator', () => {
 		}
 	});
 });
+
+describe('towns and registered population (shown on the overview and /methods/)', () => {
+	it('are the dataset’s own, from units.csv: 11 towns and 182,000 people in the villages, per town too', async () => {
+		const units = csvParse(await readFile(`${dataDir}/units.csv`, 'utf8'));
+		const villages = units.filter((u) => u.level === 'village');
+		const h = await headline(db, null);
+		expect(h.towns).toBe(units.filter((u) => u.level === 'town').length);
+		expect(h.population).toBe(villages.reduce((s, u) => s + Number(u.population), 0));
+		expect([h.towns, h.population]).toEqual([11, 182_000]);
+		const t = await headline(db, '610922104');
+		expect([t.towns, t.population]).toEqual([1, villages.filter((u) => u.town_code === '610922104').reduce((s, u) => s + Number(u.population), 0)]);
+	});
+});
