@@ -19,8 +19,8 @@ export interface IcicleCell {
 	y1: number;
 	value: number;
 	label: string;
-	/** For an aggregate: how many children, and their level. */
-	others?: { count: number; level: string | undefined };
+	/** For an aggregate: how many children, their level, whether they are all the parent's, and the parent. */
+	others?: { count: number; level: string | undefined; all: boolean; parent: string };
 }
 
 /** Rows thinner than this (px) are not labelled, so they are gathered into one "N others" cell. */
@@ -74,7 +74,7 @@ export function icicleCells(nodes: readonly IcicleNode[], width: number, height:
 				x1: Math.max(...small.map((c) => c.x1)),
 				value: small.reduce((s, c) => s + (c.value ?? 0), 0),
 				label: '',
-				others: { count: small.length, level: small[0].data.level }
+				others: { count: small.length, level: small[0].data.level, all: small.length === n.children!.length, parent: n.data.id }
 			});
 		}
 	};
