@@ -119,6 +119,15 @@ test('the overview shows every published figure with its scope; the icicle gathe
 	});
 	expect(fits).toEqual(Array(11).fill(true));
 
+	// On a phone, no median's label is crossed by its 90th-percentile tick.
+	await page.goto('/en/ledgers/');
+	const crossed = await page.getByTestId('chart-steps').locator('svg').first().evaluate((svg) => {
+		const labels = [...svg.querySelectorAll('text.value')].map((t) => t.getBoundingClientRect());
+		const ticks = [...svg.querySelectorAll('line.p90')].map((l) => l.getBoundingClientRect());
+		return labels.filter((b, i) => ticks[i] && ticks[i].left >= b.left - 1 && ticks[i].left <= b.right + 1).length;
+	});
+	expect(crossed).toBe(0);
+
 	await page.goto('/en/grid/');
 	const chart = page.getByTestId('chart-hierarchy');
 	// Chengguan's 24 villages are too thin to label one by one: one row names them.
