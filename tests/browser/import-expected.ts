@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { headline, type Headline } from '../../src/lib/data/overview-queries';
+import { ledgerData, NO_FILTERS, type LedgerData } from '../../src/lib/data/ledger-queries';
 import { emptyTableSql } from '../../src/lib/data/table-loader';
 import { parseMapping } from '../../src/lib/import/mapping';
 import { applyMapping, deriveTables, readFiles, type ImportReport } from '../../src/lib/import/pipeline';
@@ -14,7 +15,15 @@ import { readCsvSql, SCHEMAS, TABLE_NAMES } from '../../sim/dataset/schema';
  * report, and the overview's county headline computed by the overview's own query on the
  * imported tables — the browser import must show the same.
  */
-export async function nodeImport(file: string, mapFile: string): Promise<{ report: ImportReport; headline: Headline }> {
+export interface NodeImport {
+	report: ImportReport;
+	headline: Headline;
+	/** The ledger page's county view, and a town's and one of its villages' (the village with most cases). */
+	ledger: LedgerData;
+	village: { town: string; id: string; ledger: LedgerData };
+}
+
+export async function nodeImport(file: string, mapFile: string): Promise<NodeImport> {
 	const db = await openImportDb();
 	try {
 		const raw = await readFiles(db, [{ name: basename(file), bytes: new Uint8Array(readFileSync(file)) }]);
@@ -23,7 +32,15 @@ export async function nodeImport(file: string, mapFile: string): Promise<{ repor
 		const path = await db.registerFile('units.csv', new TextEncoder().encode(csvText([SCHEMAS.units.columns.map(([n]) => n), ...units])));
 		await db.query(`CREATE OR REPLACE TABLE units AS SELECT * FROM ${readCsvSql('units', path)}`);
 		for (const t of TABLE_NAMES) await db.query(emptyTableSql(t));
-		return { report, headline: await headline(db, null) };
+		const [v] = await db.query<{ town: string; id: string }>(
+			`SELECT town_code AS town, village_id::VARCHAR AS id FROM cases WHERE village_id IS NOT NULL GROUP BY ALL ORDER BY count(*) DESC, id LIMIT 1`
+		);
+		return {
+			report,
+			headline: await headline(db, null),
+			ledger: await ledgerData(db, NO_FILTERS),
+			village: { ...v, ledger: await ledgerData(db, { ...NO_FILTERS, town: v.town, village: v.id }) }
+		};
 	} finally {
 		db.close();
 	}

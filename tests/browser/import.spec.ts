@@ -51,8 +51,23 @@ test('import a messy ledger, see its checks and the overview on it, reload, forg
 	await page.getByTestId('to-overview').click();
 	await expect(page.getByTestId('value-ledgerCases')).toHaveText(fmt(expected.headline.cases), { timeout: 60_000 });
 
+	expect(expected.headline.cases).toBeGreaterThan(0);
+
+	// The ledger page on it: the county, then a town's village (its cases loaded in the browser).
+	const n = fmt;
+	await page.getByRole('navigation').getByRole('link', { name: '三本账' }).click();
+	const key = page.getByTestId('chart-key').locator('[data-key="escalated"] .detail');
+	await expect(key).toContainText(`(${n(expected.ledger.key.escalated)}/${n(expected.ledger.key.received)})`, { timeout: 60_000 });
+	const { town, id, ledger } = expected.village;
+	await page.getByTestId('ledger-town').selectOption(town);
+	await page.getByTestId('ledger-village').selectOption(id);
+	await expect(page.getByTestId('ledger-charts')).toHaveAttribute('data-filters', `town=${town}&village=${id}`);
+	await expect(key).toContainText(`(${n(ledger.key.escalated)}/${n(ledger.key.received)})`, { timeout: 60_000 });
+
 	await page.reload();
 	await expect(page.getByTestId('imported-banner')).toContainText('ledger-utf8-bom.csv');
+	await expect(key).toContainText(`(${n(ledger.key.escalated)}/${n(ledger.key.received)})`, { timeout: 60_000 });
+	await page.goto('/');
 	await expect(page.getByTestId('value-ledgerCases')).toHaveText(fmt(expected.headline.cases), { timeout: 60_000 });
 
 	// A malformed file: a clear message, and the imported data stays.

@@ -803,5 +803,6 @@ export const en: Messages = {
 	'import.use.one': 'Use this data ({n} case)',
 	'import.use.other': 'Use this data ({n} cases)',
 	'import.done': 'Imported and kept in this browser. The dashboard pages now show your data:',
+	'import.colon': ': ',
 	'import.bulletin': 'Quarterly bulletin'
 };
