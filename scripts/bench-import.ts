@@ -5,7 +5,8 @@
  * own process, so peaks do not mix).
  *   --sizes 100000,1000000   case rows (default)
  *   --browser                the same CSV files imported on the built site's /import/ page in
- *                            headless Chromium instead (scripts/bench-import-browser.ts; build first)
+ *                            headless Chromium instead (scripts/bench-import-browser.ts; build first;
+ *                            --build DIR measures another build)
  * Files are generated once into .cache/bench-import/ (the generator's scaled cases).
  */
 import { execFileSync } from 'node:child_process';
@@ -24,7 +25,7 @@ import { fail } from './cli-options';
 import { benchBrowserImport } from './bench-import-browser';
 
 const DIR = '.cache/bench-import';
-const { values } = parseArgs({ options: { sizes: { type: 'string' }, one: { type: 'string' }, browser: { type: 'boolean' } }, strict: true });
+const { values } = parseArgs({ options: { sizes: { type: 'string' }, one: { type: 'string' }, browser: { type: 'boolean' }, build: { type: 'string' } }, strict: true });
 
 async function files(size: number): Promise<{ csv: string; parquet: string }> {
 	const csv = `${DIR}/cases-${size}.csv`;
@@ -79,7 +80,7 @@ if (values.browser) {
 	console.log('rows (as the page says)        file MB  mapping s  checks s  kept s  overview s  peak PSS MiB  longest task ms');
 	for (const size of sizes) {
 		const { csv } = await files(size);
-		const r = await benchBrowserImport(csv);
+		const r = await benchBrowserImport(csv, values.build ?? 'build');
 		const mb = (await readFile(csv)).length / 2 ** 20;
 		console.log(
 			`${r.rows.padEnd(30)} ${mb.toFixed(1).padStart(7)} ${r.mappingS.toFixed(1).padStart(10)} ${r.checksS.toFixed(1).padStart(9)} ${r.keptS.toFixed(1).padStart(7)} ${r.overviewS.toFixed(1).padStart(11)} ${r.peakPssMiB.toFixed(0).padStart(13)} ${r.longestTaskMs.toFixed(0).padStart(16)}`
