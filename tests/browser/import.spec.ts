@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { test, expect } from './fixtures';
-import { fmt } from './expected';
+import { fmt, nodeHeadline } from './expected';
 import { nodeImport } from './import-expected';
 
 const FIXTURE = 'tests/fixtures/import/ledger-utf8-bom.csv';
@@ -84,4 +84,43 @@ test('import a messy ledger, see its checks and the overview on it, reload, forg
 	await page.goto('/');
 	await expect(page.getByTestId('imported-banner')).toHaveCount(0);
 	expect(sent, 'requests with a body').toEqual([]);
+});
+
+/**
+ * Cancel stops the worker (its DuckDB with it) and returns to the file step, and the next file is
+ * read by a new one; a damaged store gives a notice and the default dataset, until forgotten.
+ */
+test('cancel an import; a damaged store falls back to the default dataset', async ({ watched: page }) => {
+	test.setTimeout(180_000);
+	mkdirSync('.cache/scratch', { recursive: true });
+	const big = '.cache/scratch/big.csv';
+	const line = '编号,受理时间,乡镇,状态\n';
+	let text = line;
+	for (let i = 0; i < 400_000; i++) text += `Q-${i},2021-03-0${1 + (i % 9)} 08:00:00,城关镇,办结\n`;
+	writeFileSync(big, text);
+
+	await page.goto('/en/import/');
+	await page.getByTestId('file-input').setInputFiles(big);
+	await page.getByTestId('cancel').click();
+	await expect(page.getByTestId('import-notice')).toContainText('Cancelled');
+	await expect(page.getByTestId('import-progress')).toHaveCount(0);
+	await expect(page.getByTestId('mapping-table')).toHaveCount(0);
+	await page.getByTestId('file-input').setInputFiles(FIXTURE);
+	await expect(page.getByTestId('mapping-table')).toBeVisible({ timeout: 90_000 });
+
+	// A kept import whose description is damaged.
+	await page.evaluate(async () => {
+		const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('ggs-import', { create: true });
+		const w = await (await dir.getFileHandle('meta.json', { create: true })).createWritable();
+		await w.write('{"format": "ggs-imported-dataset", "version": 1, "generation"');
+		await w.close();
+	});
+	await page.goto('/en/');
+	await expect(page.getByTestId('imported-damaged')).toContainText('damaged');
+	const cases = page.getByTestId('value-ledgerCases');
+	await expect(cases).toHaveText(fmt((await nodeHeadline(null)).cases));
+	await page.getByTestId('forget').click();
+	await expect(page.getByTestId('imported-damaged')).toHaveCount(0);
+	await page.reload();
+	await expect(page.getByTestId('imported-banner')).toHaveCount(0);
 });
