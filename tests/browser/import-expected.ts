@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { headline, type Headline } from '../../src/lib/data/overview-queries';
-import { ledgerData, NO_FILTERS, type LedgerData } from '../../src/lib/data/ledger-queries';
+import { bulletin, ledgerData, NO_FILTERS, type BulletinRow, type LedgerData } from '../../src/lib/data/ledger-queries';
 import { emptyTableSql } from '../../src/lib/data/table-loader';
 import { parseMapping } from '../../src/lib/import/mapping';
 import { applyMapping, deriveTables, readFiles, type ImportReport } from '../../src/lib/import/pipeline';
@@ -21,6 +21,8 @@ export interface NodeImport {
 	/** The ledger page's county view, and a town's and one of its villages' (the village with most cases). */
 	ledger: LedgerData;
 	village: { town: string; id: string; ledger: LedgerData };
+	/** The bulletin of the quarter with most cases. */
+	bulletin: { quarter: string; rows: BulletinRow[] };
 }
 
 export async function nodeImport(file: string, mapFile: string): Promise<NodeImport> {
@@ -35,7 +37,11 @@ export async function nodeImport(file: string, mapFile: string): Promise<NodeImp
 		const [v] = await db.query<{ town: string; id: string }>(
 			`SELECT town_code AS town, village_id::VARCHAR AS id FROM cases WHERE village_id IS NOT NULL GROUP BY ALL ORDER BY count(*) DESC, id LIMIT 1`
 		);
+		const [{ quarter }] = await db.query<{ quarter: string }>(
+			`SELECT year(received_at) || 'Q' || quarter(received_at) AS quarter FROM cases GROUP BY ALL ORDER BY count(*) DESC, quarter LIMIT 1`
+		);
 		return {
+			bulletin: { quarter, rows: await bulletin(db, quarter) },
 			report,
 			headline: await headline(db, null),
 			ledger: await ledgerData(db, NO_FILTERS),

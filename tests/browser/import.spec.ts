@@ -64,7 +64,14 @@ test('import a messy ledger, see its checks and the overview on it, reload, forg
 	await expect(page.getByTestId('ledger-charts')).toHaveAttribute('data-filters', `town=${town}&village=${id}`);
 	await expect(key).toContainText(`(${n(ledger.key.escalated)}/${n(ledger.key.received)})`, { timeout: 60_000 });
 
-	await page.reload();
+	// The bulletin of its busiest quarter.
+	const { quarter, rows } = expected.bulletin;
+	await page.goto(`/ledgers/bulletin/?q=${quarter}`);
+	await expect(page.getByTestId('bulletin-total')).toHaveText(new Intl.NumberFormat('zh-CN').format(rows.reduce((s, r) => s + r.received, 0)), { timeout: 60_000 });
+	expect(rows.reduce((s, r) => s + r.received, 0)).toBeGreaterThan(0);
+
+	// A new page load (as a reload) on a village's address: still the imported data.
+	await page.goto(`/ledgers/?town=${town}&village=${id}`);
 	await expect(page.getByTestId('imported-banner')).toContainText('ledger-utf8-bom.csv');
 	await expect(key).toContainText(`(${n(ledger.key.escalated)}/${n(ledger.key.received)})`, { timeout: 60_000 });
 	await page.goto('/');

@@ -72,8 +72,9 @@ export class DatasetSwitch {
 
 	/** Forgets the kept import (or a damaged store) and shows the site's dataset. */
 	async forget(): Promise<void> {
-		this.#show(null);
+		// Gone from the store before the page says so (a reload right after must not find it).
 		await forgetImport();
+		this.#show(null);
 		localStorage.removeItem(USE_DEFAULT);
 		this.kept = null;
 		this.damaged = null;

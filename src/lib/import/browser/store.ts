@@ -157,7 +157,12 @@ export async function loadImport(): Promise<LoadedImport | { damaged: string } |
 export async function forgetImport(): Promise<void> {
 	try {
 		const root = await navigator.storage?.getDirectory?.();
-		await root?.removeEntry(DIR, { recursive: true }).catch(() => {});
+		if (root) {
+			// The description first: without it nothing is found, even if a table file cannot go yet.
+			const dir = await root.getDirectoryHandle(DIR).catch(() => null);
+			await dir?.removeEntry(META).catch(() => {});
+			await root.removeEntry(DIR, { recursive: true }).catch(() => {});
+		}
 	} catch {
 		// no OPFS
 	}
