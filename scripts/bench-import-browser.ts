@@ -52,6 +52,9 @@ export async function benchBrowserImport(path: string, build = 'build'): Promise
 		await page.getByTestId('value-ledgerCases').filter({ hasText: /\d/ }).waitFor({ timeout: 600_000 });
 		const overviewS = s();
 		const tasks = await page.evaluate(() => (window as unknown as { __longTasks: [number, number][] }).__longTasks ?? []);
+		const marks = await page.evaluate(() => performance.getEntriesByType('mark').filter((m) => m.name.startsWith('import:')).map((m) => [m.name, m.startTime] as [string, number]));
+		const stageAt = (t: number) => marks.filter(([, at]) => at <= t).pop()?.[0] ?? 'before';
+		if (process.env.BENCH_VERBOSE) for (const [t, d] of tasks) if (d > 100) console.error(`long task ${d.toFixed(0)} ms at ${((t - p0) / 1000).toFixed(1)} s (${stageAt(t)})`);
 		const longest = (from: number, to: number) => Math.max(0, ...tasks.filter(([t]) => t >= from && t < to).map(([, d]) => d));
 		peak = Math.max(peak, bb.memory().pss);
 		// Forget it: the next run starts from an empty store.
