@@ -1,7 +1,7 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { statSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
-import { townMapCells } from './src/lib/components/town-map-geometry';
+import { townMapCells } from './src/lib/components/town-map-geometry.ts';
 
 /** The engine's wasm sizes on disk: the page shows its download in bytes (duckdb-browser.ts). */
 const wasmBytes = (variant: string) => statSync(`node_modules/@duckdb/duckdb-wasm/dist/duckdb-${variant}.wasm`).size;

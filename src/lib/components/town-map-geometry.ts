@@ -1,6 +1,6 @@
 import { Delaunay, scaleLinear } from 'd3';
 // A relative path: vite.config.ts imports this module, where the $sim alias does not exist.
-import { TOWNS } from '../../../sim/county/towns';
+import { TOWNS } from '../../../sim/county/towns.ts';
 
 /** The schematic town map's box (SVG units). */
 export const TOWN_MAP_BOX = { width: 300, height: 260, pad: 30 } as const;
