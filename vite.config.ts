@@ -1,13 +1,18 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { statSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
+import { townMapCells } from './src/lib/components/town-map-geometry.ts';
 
 /** The engine's wasm sizes on disk: the page shows its download in bytes (duckdb-browser.ts). */
 const wasmBytes = (variant: string) => statSync(`node_modules/@duckdb/duckdb-wasm/dist/duckdb-${variant}.wasm`).size;
 
 export default defineConfig({
 	plugins: [sveltekit()],
-	define: { __DUCKDB_WASM_BYTES__: JSON.stringify({ eh: wasmBytes('eh'), mvp: wasmBytes('mvp') }) },
+	define: {
+		__DUCKDB_WASM_BYTES__: JSON.stringify({ eh: wasmBytes('eh'), mvp: wasmBytes('mvp') }),
+		// The schematic town map's cells, computed here once: the pages carry no d3-delaunay.
+		__TOWN_MAP_CELLS__: JSON.stringify(townMapCells())
+	},
 	// duckdb-wasm ships prebuilt workers; pre-bundling it breaks their ?url imports.
 	optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
 	ssr: { external: ['@duckdb/node-api'] },

@@ -97,7 +97,11 @@ function recordBytes(context: BrowserContext) {
 	const responses: Promise<{ end: number; bytes: number }>[] = [];
 	context.on('requestfinished', (request) =>
 		responses.push(
-			request.sizes().then((s) => ({ end: request.timing().startTime + request.timing().responseEnd, bytes: s.responseBodySize + s.responseHeadersSize }))
+			request
+				.sizes()
+				.then((s) => ({ end: request.timing().startTime + request.timing().responseEnd, bytes: s.responseBodySize + s.responseHeadersSize }))
+				// A request that ends as its context closes (the engine's files fetched ahead) has no sizes: not before any answer.
+				.catch(() => ({ end: Infinity, bytes: 0 }))
 		)
 	);
 	return async (untilEpochMs: number) => (await Promise.all(responses)).filter((r) => r.end <= untilEpochMs).reduce((sum, r) => sum + r.bytes, 0);

@@ -48,10 +48,14 @@ async function once(profile?: ProfileName): Promise<Run> {
 	const responses: Promise<{ path: string; start: number; end: number; bytes: number }>[] = [];
 	context.on('requestfinished', (request) =>
 		responses.push(
-			request.sizes().then((sizes) => {
-				const t = request.timing();
-				return { path: new URL(request.url()).pathname, start: t.startTime, end: t.startTime + t.responseEnd, bytes: sizes.responseBodySize + sizes.responseHeadersSize };
-			})
+			request
+				.sizes()
+				.then((sizes) => {
+					const t = request.timing();
+					return { path: new URL(request.url()).pathname, start: t.startTime, end: t.startTime + t.responseEnd, bytes: sizes.responseBodySize + sizes.responseHeadersSize };
+				})
+				// A request that ends as its context closes (the engine's files fetched ahead) has no sizes: after every answer.
+				.catch(() => ({ path: new URL(request.url()).pathname, start: Infinity, end: Infinity, bytes: 0 }))
 		)
 	);
 	await page.addInitScript(paintedScript('[data-testid=chart-monthly] svg rect', '__chartPainted'));

@@ -30,6 +30,7 @@
  * `village_days`.
  */
 import { STEPS } from './case-vocabulary';
+import { SCHEMAS } from './schema';
 
 /** town_code or ledger of the roll-up rows (every town, every ledger type). */
 export const ALL = '*';
@@ -133,11 +134,13 @@ ORDER BY town_code, ledger, village_id, month`;
  * county's tables so the town lists never meet a village.
  */
 export const VILLAGE_CUBES = { counts: 'village_counts', days: 'village_days' } as const;
-/** Creates the (empty) village tables if they do not exist. */
-export const VILLAGE_CUBES_CREATE = [
-	`CREATE TABLE IF NOT EXISTS ${VILLAGE_CUBES.counts} AS SELECT * FROM case_counts LIMIT 0`,
-	`CREATE TABLE IF NOT EXISTS ${VILLAGE_CUBES.days} AS SELECT * FROM case_days LIMIT 0`
-];
+/**
+ * Creates the (empty) village tables if they do not exist, with the declared columns of
+ * case_counts and case_days: a village's view needs neither table loaded (case_days is 9 MB).
+ */
+export const VILLAGE_CUBES_CREATE = (['case_counts', 'case_days'] as const).map(
+	(t) => `CREATE TABLE IF NOT EXISTS ${t === 'case_counts' ? VILLAGE_CUBES.counts : VILLAGE_CUBES.days} (${SCHEMAS[t].columns.map(([n, type]) => `${n} ${type}`).join(', ')})`
+);
 /** Appends one village's slices (`$1`, its id) from the cases table, which must hold that village's cases. */
 export const VILLAGE_COUNTS_SQL = `INSERT INTO ${VILLAGE_CUBES.counts}\n${caseCountsSelect(VILLAGE_CASES, false)}`;
 export const VILLAGE_DAYS_SQL = `INSERT INTO ${VILLAGE_CUBES.days}\n${caseDaysSelect(VILLAGE_CASES, false)}`;

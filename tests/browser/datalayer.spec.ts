@@ -91,9 +91,21 @@ test.describe('without the engine', () => {
 	});
 });
 
-test('on a fast connection the engine starts in the background once the page is idle', async ({ watched: page }) => {
-	await page.goto('/en/');
-	await expect(page.locator('html')).toHaveAttribute('data-idle-engine', 'started', { timeout: 30_000 });
-	await expect(page.getByTestId('engine-status')).toHaveAttribute('data-status', 'ready', { timeout: 60_000 });
-	await expect(page.getByTestId('engine-status')).toHaveText(en['engine.prerendered'] + ' ' + en['engine.ready']);
+test.describe('in the background', () => {
+	// The page's own requests (a service worker's install fetches the build's files itself).
+	test.use({ serviceWorkers: 'block' });
+
+	test('on a fast connection the engine’s files are fetched once the page is idle, and the engine is not started (memory)', async ({ watched: page }) => {
+		const fetched: string[] = [];
+		page.context().on('requestfinished', (r) => fetched.push(new URL(r.url()).pathname));
+		await page.goto('/en/');
+		await expect(page.locator('html')).toHaveAttribute('data-idle-engine', 'started', { timeout: 30_000 });
+		// Both files of one variant: its wasm and DuckDB's worker script, read to the end.
+		await expect.poll(() => fetched.filter((p) => /duckdb-[a-z]+\.[^/]*\.wasm$|duckdb-browser-[a-z]+\.worker/.test(p)).length, { timeout: 60_000 }).toBe(2);
+		// Nothing started: no engine worker, no table, the status as before.
+		expect(page.workers().map((w) => w.url()).filter((u) => /engine-worker|duckdb/.test(u))).toEqual([]);
+		expect(fetched.filter((p) => /engine-worker|\.arrow$/.test(p))).toEqual([]);
+		await expect(page.getByTestId('engine-status')).toHaveAttribute('data-status', 'idle');
+		await expect(page.getByTestId('engine-status')).toHaveText(en['engine.prerendered']);
+	});
 });

@@ -7,10 +7,18 @@ import { expect, test } from './fixtures';
 // (Online the worker lets the network's answer through anyway; offline.spec.ts tests it.)
 test.use({ allowConsoleErrors: true, serviceWorkers: 'block' });
 
+/**
+ * The first answer of a test needs the engine started cold (download, compile, tables): on a busy
+ * 2-core machine that alone has taken over 20 s, so the first message is given a minute.
+ */
+const ENGINE_FIRST = { timeout: 60_000 };
+
 // The filters of the default dataset are answered from prepared answers, which never touch the
 // engine's files: here they are missing, so every filter is computed by the engine from the
 // tables these tests break (a missing prepared answer is the engine's to compute, silently).
 test.beforeEach(async ({ page }) => {
+	// Each test waits for the engine's cold start, some twice (see ENGINE_FIRST).
+	test.slow();
 	await page.route('**/data/prepared/**', (route) => route.fulfill({ status: 404, body: 'not found' }));
 });
 
@@ -18,7 +26,7 @@ test('a missing data file shows a clear message naming the file', async ({ watch
 	await page.route('**/data/case_counts.arrow*', (route) => route.fulfill({ status: 404, body: 'not found' }));
 	await page.goto('/?town=610922101');
 	const error = page.getByTestId('data-error');
-	await expect(error).toHaveAttribute('data-kind', 'file-missing');
+	await expect(error).toHaveAttribute('data-kind', 'file-missing', ENGINE_FIRST);
 	await expect(error).toContainText('case_counts.arrow');
 	await expect(error).toContainText('404');
 	await expect(error).toContainText('数据文件');
@@ -31,7 +39,7 @@ test('a village whose cases file is damaged gets a clear message; the town view 
 	await page.route('**/data/cases/610922109203.arrow*', (route) => route.fulfill({ status: 200, contentType: 'application/octet-stream', body: 'garbage' }));
 	await page.goto('/en/ledgers/?village=610922109203');
 	const error = page.getByTestId('data-error');
-	await expect(error).toHaveAttribute('data-kind', 'file-corrupt');
+	await expect(error).toHaveAttribute('data-kind', 'file-corrupt', ENGINE_FIRST);
 	await expect(error).toContainText('cases/610922109203.arrow');
 	await page.getByTestId('breadcrumb').getByRole('button', { name: 'Zhongchi', exact: true }).click();
 	await expect(page.getByTestId('ledger-charts')).toHaveAttribute('data-filters', 'town=610922109');
@@ -45,7 +53,7 @@ test('a corrupt data file shows a clear message in English on the English page',
 	);
 	await page.goto('/en/?town=610922101');
 	const error = page.getByTestId('data-error');
-	await expect(error).toHaveAttribute('data-kind', 'file-corrupt');
+	await expect(error).toHaveAttribute('data-kind', 'file-corrupt', ENGINE_FIRST);
 	await expect(error).toContainText('The data file units.arrow is damaged');
 });
 
@@ -62,7 +70,7 @@ test('an engine that downloads but cannot start is the engine’s failure', asyn
 	await page.route('**/*.wasm', (route) => route.fulfill({ status: 200, contentType: 'application/wasm', body: Buffer.from('not a wasm module') }));
 	await page.goto('/en/?town=610922101');
 	const error = page.getByTestId('data-error');
-	await expect(error).toHaveAttribute('data-kind', 'engine');
+	await expect(error).toHaveAttribute('data-kind', 'engine', ENGINE_FIRST);
 	await expect(error).toContainText('could not start');
 });
 
@@ -77,7 +85,7 @@ test('a truncated case_counts.arrow is blamed alone; cards say they are unavaila
 	await page.route('**/data/case_counts.arrow*', (route) => route.fulfill({ status: 200, contentType: 'application/octet-stream', body }));
 	await page.goto('/en/?town=610922101');
 	const error = page.getByTestId('data-error');
-	await expect(error).toHaveAttribute('data-kind', 'file-corrupt');
+	await expect(error).toHaveAttribute('data-kind', 'file-corrupt', ENGINE_FIRST);
 	await expect(error).toContainText('case_counts.arrow');
 	await expect(error).not.toContainText('units');
 	// No card waits forever for a figure that cannot come.
@@ -100,7 +108,7 @@ test('on the ledger page a truncated case_counts.arrow is named in the message a
 	await page.route('**/data/case_counts.arrow*', (route) => route.fulfill({ status: 200, contentType: 'application/octet-stream', body }));
 	await page.goto('/en/ledgers/?town=610922101');
 	const error = page.getByTestId('data-error');
-	await expect(error).toHaveAttribute('data-kind', 'file-corrupt');
+	await expect(error).toHaveAttribute('data-kind', 'file-corrupt', ENGINE_FIRST);
 	await expect(error).toContainText('The data file case_counts.arrow is damaged');
 	for (const other of ['case_days', 'case_villages']) await expect(error).not.toContainText(other);
 	// Nothing waits for an answer that cannot come, and no other filter's numbers stand in for it.

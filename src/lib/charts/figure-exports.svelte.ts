@@ -1,9 +1,17 @@
 import { getContext, setContext } from 'svelte';
 import type { LegendEntry, SvgImage } from './export-image';
 
-/** A picture a chart offers the figure around it, to be saved as SVG or PNG. */
+/** The functions that make and save pictures and tables (loaded when a figure is saved). */
+export type ExportTools = typeof import('./export-tools');
+
+/** Loads the export tools (a chunk of their own: no page's first view needs them). */
+export function loadExportTools(): Promise<ExportTools> {
+	return import('./export-tools');
+}
+
+/** A picture a chart offers the figure around it, to be saved as SVG or PNG (made with `tools` once they are loaded). */
 export interface ExportPicture {
-	image: () => SvgImage | null;
+	image: (tools: ExportTools) => SvgImage | null;
 	/** Its name when it is one of several in the figure (small multiples). */
 	caption?: () => string | undefined;
 }

@@ -13,8 +13,8 @@ export interface DataEngineOptions {
 
 /**
  * The one DuckDB-WASM engine of a page session, started behind one promise on first use: when a
- * view needs it (a question no prepared answer covers, the SQL console, imported data) or in the
- * background once the page is idle on a fast connection (see engine-idle.ts); never before the
+ * view needs it (a question no prepared answer covers, the SQL console, imported data); its files
+ * are fetched ahead once the page is idle on a fast connection (background()); never before the
  * first paint. It knows tables by name and files of rows, nothing of the domain (the dataset
  * module does). `status` says whether the engine itself started ('error': it could not); what a
  * request needed and could not get (a missing or damaged file) is that request's failure, reported
@@ -25,6 +25,7 @@ export class DataEngine {
 	/** The engine's start while it is 'starting': its download in bytes, then its compilation. */
 	progress = $state.raw<EngineProgress | null>(null);
 	#db: Promise<BrowserDb> | null = null;
+	#prefetch: Promise<void> | null = null;
 	readonly #options: DataEngineOptions;
 	readonly #appended = new Cache<string, Promise<void>>();
 
@@ -38,15 +39,18 @@ export class DataEngine {
 	}
 
 	/**
-	 * Starts the engine ahead of need (the page is idle on a fast connection). A failure here is
-	 * quiet and forgotten: the next view that needs the engine tries again and reports its own.
+	 * Readies the engine ahead of need (the page is idle on a fast connection): its files are
+	 * fetched into the browser's caches, but it is not started, as a started engine holds about
+	 * 280 MiB that no view on the default dataset needs (see prefetchEngine). A failure here is
+	 * quiet and forgotten: the view that needs the engine reports its own.
 	 */
 	background(): void {
-		if (this.#db) return;
-		this.ready([]).catch(() => {
-			this.#db = null;
-			this.status = 'idle';
-		});
+		if (this.#db || this.#prefetch) return;
+		this.#prefetch = import('./duckdb-browser')
+			.then((m) => m.prefetchEngine())
+			.catch(() => {
+				this.#prefetch = null;
+			});
 	}
 
 	/** The engine with `tables` loaded; starts the engine on first call. Rejects with a DataError. */

@@ -103,6 +103,32 @@ async function instantiateWatched(
 	}
 }
 
+/** The engine's two variants, served by this site; `selectBundle` picks the one this browser runs. */
+const bundles = (): duckdb.DuckDBBundles => ({
+	mvp: { mainModule: absolute(mvpWasm), mainWorker: absolute(mvpWorker) },
+	eh: { mainModule: absolute(ehWasm), mainWorker: absolute(ehWorker) }
+});
+
+/**
+ * Fetches the files of the engine this browser would run (its wasm and worker script) into the
+ * browser's caches — the HTTP cache, and the service worker's for offline use — without starting
+ * it: a started engine holds about 280 MiB (mostly its compiled code) that a dashboard page on the
+ * default dataset never needs, as every filter has a prepared answer. A view that needs the engine
+ * then starts it without downloading anything. The bodies are read and dropped, not kept.
+ */
+export async function prefetchEngine(): Promise<void> {
+	const bundle = await duckdb.selectBundle(bundles());
+	const files = [bundle.mainModule, bundle.mainWorker].filter((f): f is string => f !== null);
+	await Promise.all(
+		files.map(async (url) => {
+			const response = await fetch(url, { credentials: 'same-origin', priority: 'low' } as RequestInit);
+			const reader = response.body?.getReader();
+			if (reader) while (!(await reader.read()).done);
+		})
+	);
+	keepOffline(files);
+}
+
 /** A DuckDB-WASM instance in its own worker, self-hosted and offline, with one connection. */
 export interface StartedDuckDb {
 	db: duckdb.AsyncDuckDB;
@@ -124,10 +150,7 @@ export async function startDuckDb(onProgress: (p: EngineProgress) => void = () =
 	let workerFailed: Promise<never> = new Promise(() => {});
 	const guard = <T>(p: Promise<T>) => Promise.race([p, workerFailed]);
 	try {
-		const bundle = await duckdb.selectBundle({
-			mvp: { mainModule: absolute(mvpWasm), mainWorker: absolute(mvpWorker) },
-			eh: { mainModule: absolute(ehWasm), mainWorker: absolute(ehWorker) }
-		});
+		const bundle = await duckdb.selectBundle(bundles());
 		const w = new Worker(new URL('./engine-worker.ts', import.meta.url));
 		worker = w;
 		workerFailed = new Promise<never>((_, reject) => {

@@ -7,6 +7,8 @@ import { townDaysFromRows, type TownDays } from './ranking-queries';
 
 /** Tables the ledger pages read. */
 export const LEDGER_TABLES: readonly BrowserTable[] = ['case_counts', 'case_days', 'case_villages'];
+/** What a village's view reads besides the village's cases (its slices are derived from those: no case_days). */
+export const VILLAGE_LEDGER_TABLES: readonly BrowserTable[] = ['case_counts', 'case_villages'];
 
 /**
  * Filters of the ledger page; every value is bound as a parameter. Periods are quarters of
