@@ -91,10 +91,10 @@ describe('checkClaim', () => {
 
 	it('a clear rise supports "higher", not "similar" or "lower"', () => {
 		const r = runs([0.5, 0.52, 0.49, 0.51], [0.6, 0.61, 0.6, 0.62]);
-		expect(checkClaim({ metric: 'order', compare: ['b', 'a'], expect: 'higher' }, r)).toMatchObject({ supported: true, verdict: 'agrees' });
+		expect(checkClaim({ metric: 'order', compare: ['b', 'a'], expect: 'higher' }, r)).toMatchObject({ supported: true, verdict: 'agrees', answer: 'higher' });
 		expect(checkClaim({ metric: 'order', compare: ['b', 'a'], expect: 'similar' }, r).supported).toBe(false);
 		const lower = checkClaim({ metric: 'order', compare: ['b', 'a'], expect: 'lower' }, r);
-		expect(lower).toMatchObject({ supported: false, verdict: 'does not' });
+		expect(lower).toMatchObject({ supported: false, verdict: 'does not', answer: 'higher' });
 		// The mean effect, computed by hand: (0.1 + 0.09 + 0.11 + 0.11) / 4.
 		expect(lower.effect.mean).toBeCloseTo(0.1025, 12);
 	});
@@ -102,12 +102,13 @@ describe('checkClaim', () => {
 	it('a change within the minimal effect supports "similar" only', () => {
 		const r = runs([0.5, 0.52, 0.49, 0.51], [0.501, 0.519, 0.492, 0.511]);
 		for (const expect_ of ['higher', 'lower'] as const) expect(checkClaim({ metric: 'order', compare: ['b', 'a'], expect: expect_ }, r).supported).toBe(false);
-		expect(checkClaim({ metric: 'order', compare: ['b', 'a'], expect: 'similar' }, r)).toMatchObject({ supported: true, verdict: 'too small to matter' });
+		expect(checkClaim({ metric: 'order', compare: ['b', 'a'], expect: 'similar' }, r)).toMatchObject({ supported: true, verdict: 'too small to matter', answer: 'similar' });
+		expect(checkClaim({ metric: 'order', compare: ['a', 'b'], expect: 'lower' }, r)).toMatchObject({ supported: false, answer: 'similar' });
 	});
 
 	it('a noisy change is inconclusive: supports nothing', () => {
 		const r = runs([0.5, 0.5, 0.5, 0.5], [0.55, 0.46, 0.58, 0.44]);
-		for (const e of ['higher', 'lower', 'similar'] as const) expect(checkClaim({ metric: 'order', compare: ['b', 'a'], expect: e }, r).verdict).not.toBe(e === 'similar' ? 'too small to matter' : 'agrees');
+		for (const e of ['higher', 'lower', 'similar'] as const) expect(checkClaim({ metric: 'order', compare: ['b', 'a'], expect: e }, r)).toMatchObject({ supported: false, answer: null });
 	});
 
 	it('a difference of differences subtracts the second pair', () => {

@@ -1,3 +1,4 @@
+import { learnEn } from './learn-en';
 import type { Messages } from './messages';
 
 /** English messages: every key of the Chinese catalogue, checked by the type. */
@@ -682,5 +683,7 @@ export const en: Messages = {
 	'engine.downloaded': '{received} of {total} MB downloaded',
 	'engine.received': '{received} MB received',
 	'error.engine-missing': 'The query engine’s file {file} could not be fetched (HTTP {status}). The precomputed figures on this page still hold, but interactive queries are unavailable.',
-	'error.engine-stalled': 'The query engine’s download has stalled: after {received} of {total} MB, no data arrived for {seconds} s. The network is slow or interrupted; your browser is not at fault. The precomputed figures on this page still hold; retry when the connection is better.'
+	'error.engine-stalled': 'The query engine’s download has stalled: after {received} of {total} MB, no data arrived for {seconds} s. The network is slow or interrupted; your browser is not at fault. The precomputed figures on this page still hold; retry when the connection is better.',
+	// classroom: the lessons, teacher mode, workshop, role cards and glossary (#16), in their own module.
+	...learnEn
 };

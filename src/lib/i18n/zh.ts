@@ -1,3 +1,4 @@
+import { learnZh } from './learn-zh';
 /** Chinese (default) messages. `{name}` marks a value filled in at run time. */
 export const zh = {
 	'app.title': '基层治理沙盘',
@@ -677,5 +678,7 @@ export const zh = {
 	'engine.downloaded': '已下载 {received} / {total} MB',
 	'engine.received': '已收到 {received} MB',
 	'error.engine-missing': '查询引擎的文件 {file} 无法获取（HTTP {status}）。页面上的预计算数字仍然有效，但无法进行交互查询。',
-	'error.engine-stalled': '查询引擎的下载停滞了：收到 {received} / {total} MB 后，{seconds} 秒内没有再收到数据。这是网络慢或中断所致，与浏览器无关。页面上的预计算数字仍然有效；网络好转后请重试。'
+	'error.engine-stalled': '查询引擎的下载停滞了：收到 {received} / {total} MB 后，{seconds} 秒内没有再收到数据。这是网络慢或中断所致，与浏览器无关。页面上的预计算数字仍然有效；网络好转后请重试。',
+	// classroom: the lessons, teacher mode, workshop, role cards and glossary (#16), in their own module.
+	...learnZh
 } as const;

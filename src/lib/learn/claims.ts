@@ -60,8 +60,10 @@ export interface ClaimCheck {
 	/** The verdict on the effect in the claim's direction ('agrees': as expected, for higher or lower). */
 	verdict: Verdict;
 	supported: boolean;
-	/** Means of each compared scenario's metric (B, A; and the minus pair's). */
-	means: Record<string, number>;
+	/** What the run says, whatever the claim: higher, lower, similar (within the minimal effect), or null (inconclusive). */
+	answer: Expectation | null;
+	/** Each compared scenario's metric over its replicates (B, A; then the minus pair's). */
+	values: { id: string; metric: MetricKey; mean: number }[];
 	reps: number;
 }
 
@@ -87,15 +89,17 @@ export function checkClaim(claim: Claim, runs: RunsById): ClaimCheck {
 	const va = values(a, claim.metric);
 	const reps = Math.min(vb.length, va.length);
 	const diffs = Array.from({ length: reps }, (_, r) => vb[r] - va[r]);
-	const means: Record<string, number> = { [b]: mean(vb), [a]: mean(va) };
+	const values_ = [
+		{ id: b, metric: claim.metric, mean: mean(vb) },
+		{ id: a, metric: claim.metric, mean: mean(va) }
+	];
 	if (claim.minus) {
 		const metric = claim.minus.metric ?? claim.metric;
 		const [mb, ma] = claim.minus.compare;
 		const wb = values(mb, metric);
 		const wa = values(ma, metric);
 		for (let r = 0; r < reps; r++) diffs[r] -= wb[r] - wa[r];
-		means[`${mb}:${metric}`] = mean(wb);
-		means[`${ma}:${metric}`] = mean(wa);
+		values_.push({ id: mb, metric, mean: mean(wb) }, { id: ma, metric, mean: mean(wa) });
 	}
 	const effect = pairedInterval(diffs);
 	const mme = METRICS[claim.metric].mme;
@@ -103,5 +107,7 @@ export function checkClaim(claim: Claim, runs: RunsById): ClaimCheck {
 	const signed: Interval = claim.expect === 'lower' ? { ...effect, mean: -effect.mean, low: -effect.high, high: -effect.low } : effect;
 	const verdict = verdictOf(signed, mme);
 	const supported = claim.expect === 'similar' ? verdict === 'too small to matter' : verdict === 'agrees';
-	return { effect, verdict, supported, means, reps };
+	const raw = verdictOf(effect, mme);
+	const answer: Expectation | null = raw === 'agrees' ? 'higher' : raw === 'does not' ? 'lower' : raw === 'too small to matter' ? 'similar' : null;
+	return { effect, verdict, supported, answer, values: values_, reps };
 }
