@@ -279,5 +279,6 @@ export const learnEn: Record<keyof typeof learnZh, string> = {
 	'learn.gloss.calibration.def': 'Six parameters set from the published record (8,812 cases received, 97.56% closed, satisfaction ≥ 98.5%); every other parameter is a stated assumption.',
 	'learn.gloss.seeAlso': 'In the model card',
 	'learn.pp': '{n} percentage points',
-	'learn.glossaryLink': 'Glossary'
+	'learn.glossary.fromSandbox': 'The terms this page uses (order and vitality indices, paired runs, replicates, sinking, coordination, participation, …), in Chinese and English: the glossary',
+	'learn.glossary.fromModel': 'The terms the model card uses (the three ledgers, department barriers, integrated, coordinated and participatory governance, order and vitality indices, paired runs, replicates, …), in Chinese and English: the glossary',
 };

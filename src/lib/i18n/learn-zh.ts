@@ -287,5 +287,6 @@ export const learnZh = {
 	'learn.gloss.calibration.def': '用公开记录（受理 8,812 件、办结 97.56%、满意率 ≥ 98.5%）确定六个参数的取值；其余参数是写明的假设。',
 	'learn.gloss.seeAlso': '见模型说明',
 	'learn.pp': '{n} 个百分点',
-	'learn.glossaryLink': '术语表'
+	'learn.glossary.fromSandbox': '本页用到的术语（秩序与活力指数、配对运行、重复运行、资源下沉、协同、参与……）的中英文解释，见术语表',
+	'learn.glossary.fromModel': '模型说明用到的术语（三本账、条块分割、集成式/协同化/参与式治理、秩序与活力指数、配对运行、重复运行……）的中英文解释，见术语表',
 } as const;
