@@ -72,7 +72,7 @@ describe('workshop record', () => {
 				r.proposals.forEach((p, i) => {
 					const s = steps[i + 1];
 					const field = p.change.kind === 'lever' ? s.levers : p.change.kind === 'context' ? s.context : s.structure;
-					expect((field as Record<string, unknown>)[p.change.key]).toBe(p.change.value);
+					expect((field as unknown as Record<string, unknown>)[p.change.key]).toBe(p.change.value);
 					if (p.change.kind !== 'context') expect(s.mode).toBe('custom');
 				});
 				if (r.proposals.length >= 3) deep++;
