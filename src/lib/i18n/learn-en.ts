@@ -83,6 +83,8 @@ export const learnEn: Record<keyof typeof learnZh, string> = {
 	'learn.outcome.satisfaction': 'satisfaction',
 	'learn.outcome.cost': 'cost',
 	'learn.outcome.equity': 'equity',
+	'learn.outcome.efficiency': 'efficiency',
+	'learn.outcome.colour': 'household colours',
 	'learn.teacher.toggle': 'Teacher mode: large type, step-by-step control, advanced content folded away',
 	'learn.teacher.hands': 'The class’s predictions (show of hands)',
 	'learn.teacher.count': 'Hands for “{choice}”',

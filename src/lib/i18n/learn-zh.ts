@@ -81,6 +81,8 @@ export const learnZh = {
 	'learn.outcome.satisfaction': '满意率',
 	'learn.outcome.cost': '成本',
 	'learn.outcome.equity': '公平',
+	'learn.outcome.efficiency': '效率',
+	'learn.outcome.colour': '红黄绿户',
 	// Teacher mode and handouts.
 	'learn.teacher.toggle': '教师模式：大字、逐步控制、收起高级内容',
 	'learn.teacher.hands': '全班的预测（举手人数）',
