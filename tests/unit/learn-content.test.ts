@@ -8,7 +8,11 @@ import fc from 'fast-check';
 import { learnZh } from '../../src/lib/i18n/learn-zh';
 import { learnEn } from '../../src/lib/i18n/learn-en';
 import { LESSONS } from '../../src/lib/learn/lessons';
-import { lessonKeys } from '../../src/lib/learn/format';
+import { lessonKeys, lessonText, parameterValues } from '../../src/lib/learn/format';
+import { I18n } from '../../src/lib/i18n/i18n.svelte';
+import { zh } from '../../src/lib/i18n/zh';
+import { en } from '../../src/lib/i18n/en';
+import { PARAMETERS as TABLE } from '../../sim/engine/parameters';
 import { GLOSSARY, ROLES } from '../../src/lib/learn/roles';
 import { applyChange, cumulative, emptyRecord, readRecord, stepResults, WORKSHOP_FORMAT, WORKSHOP_KIND, type Change, type WorkshopRecord } from '../../src/lib/learn/workshop';
 import { presetScenario } from '../../src/lib/sim/scenario';
@@ -28,7 +32,7 @@ describe('classroom words', () => {
 		expect(keys.length).toBeGreaterThan(100);
 	});
 	it('the Chinese texts of lessons have no Latin words (names of sources such as CNNIC and En-ROADS aside)', () => {
-		const latin = keys.filter((k) => /[A-Za-z]{2,}/.test((learnZh as Record<string, string>)[k].replace(/CNNIC|En-ROADS/g, '')));
+		const latin = keys.filter((k) => /[A-Za-z]{2,}/.test((learnZh as Record<string, string>)[k].replace(/CNNIC|En-ROADS|\{\w+\}/g, '')));
 		expect(latin).toEqual([]);
 	});
 	it('4–6 lessons of 5–10 minutes, each step three choices including its claim’s answer', () => {
@@ -39,6 +43,16 @@ describe('classroom words', () => {
 			expect(l.minutes).toBeLessThanOrEqual(10);
 			for (const s of l.steps) expect(s.choices).toContain(s.claim.expect);
 		}
+	});
+	it('the explanations quote the parameter table, every placeholder filled', () => {
+		for (const [lang, messages] of [['zh', zh], ['en', en]] as const) {
+			const i18n = new I18n(() => lang, () => messages);
+			const values = parameterValues(i18n);
+			for (const k of LESSONS.flatMap(lessonKeys)) expect(lessonText(i18n, k, values), k).not.toMatch(/\{\w+\}/);
+		}
+		// The values shown are the table's defaults (formatted), e.g. the elderly's digital access.
+		const en_ = new I18n(() => 'en', () => en);
+		expect(lessonText(en_, 'learn.online.gap.why', parameterValues(en_))).toContain(`have ${TABLE.elderlyDigital.default} of the others`);
 	});
 	it('seven roles', () => expect(ROLES.map((r) => r.id)).toHaveLength(7));
 });

@@ -2,6 +2,7 @@ import type { I18n } from '$lib/i18n/i18n.svelte';
 import type { MessageKey } from '$lib/i18n/messages';
 import { METRICS, type Expectation, type MetricKey } from './claims';
 import type { Step } from './lessons';
+import { PARAMETERS } from '$sim/engine/parameters';
 
 /** A value of a metric as the lessons show it. */
 export function formatValue(i18n: I18n, metric: MetricKey, v: number): string {
@@ -59,4 +60,18 @@ export function lessonKeys(lesson: { id: string; scenarios: Record<string, unkno
 		...Object.keys(lesson.scenarios).map((id) => `learn.${lesson.id}.sc.${id}`),
 		...lesson.steps.flatMap((s) => ['q', 'why', 'debrief'].map((k) => `learn.${lesson.id}.${s.id}.${k}`))
 	];
+}
+
+/** The parameter values the lessons' explanations quote, from the parameter table (never typed into the text). */
+export function parameterValues(i18n: I18n): Record<string, string> {
+	const p = (name: keyof typeof PARAMETERS) => PARAMETERS[name].default;
+	// As many decimals as the table's value has (at most four): 0.2, 0.8, 0.0287.
+	const n = (name: keyof typeof PARAMETERS) => i18n.number(p(name), Math.min(4, (String(p(name)).split('.')[1] ?? '').length));
+	return {
+		issueRate: n('issueRate'),
+		villageWorkFactor: n('villageWorkFactor'),
+		elderlyDigital: n('elderlyDigital'),
+		handoffDelayWeeks: n('handoffDelayWeeks'),
+		handoffFailure: i18n.percent(p('handoffFailure'), 0)
+	};
 }
