@@ -19,6 +19,8 @@ test('a lesson completed by keyboard alone: the reveal stays hidden until a pred
 	await page.goto('/learn/feedback/');
 	const lesson = page.getByTestId('lesson');
 	await expect(lesson.getByRole('heading', { level: 1 })).toHaveText('从单向度到双向互动：反馈改变了什么');
+	// The language switch keeps the lesson.
+	await expect(page.getByTestId('lang-switch')).toHaveAttribute('href', /en\/learn\/feedback\/$/);
 	for (const step of ['order', 'vitality']) {
 		const view = page.getByTestId(`step-${step}`);
 		await expect(view.getByTestId('question')).not.toBeEmpty();
@@ -51,6 +53,38 @@ test('a lesson completed by keyboard alone: the reveal stays hidden until a pred
 	}
 	await expect(page.getByTestId('lesson-finished')).toBeVisible();
 	await expect(page.getByTestId('lesson-finished').locator('ol li')).toHaveCount(2);
+});
+
+/** Every step of a lesson by keyboard: Tab to the first choice, choose it with the arrow keys, Tab to the run button, Enter; then to the next step. */
+async function keyboardLesson(page: Page, lesson: string): Promise<number> {
+	const steps = await page.locator('nav ol.steps li').count();
+	for (let i = 0; i < steps; i++) {
+		const view = page.locator('[data-testid^="step-"]');
+		const id = await view.getAttribute('data-testid');
+		await tabTo(page, `[data-testid="${id}"] input[type="radio"]`);
+		await page.keyboard.press('ArrowDown');
+		await tabTo(page, `[data-testid="${id}"] [data-testid="run"]`);
+		await page.keyboard.press('Enter');
+		await expect(view.getByTestId('result'), `${lesson} ${id}`).toBeVisible(RUN);
+		// The claim holds on this live run of the current model.
+		await expect(view.getByTestId('verdict'), `${lesson} ${id}`).toHaveAttribute('data-supported', '');
+		if (i < steps - 1) {
+			await tabTo(page, '[data-testid="next-step"]');
+			await page.keyboard.press('Enter');
+		}
+	}
+	await expect(page.getByTestId('lesson-finished')).toBeVisible();
+	return steps;
+}
+
+test('every other lesson (en) completed by keyboard alone, each claim supported by its live run', async ({ watched: page }) => {
+	test.setTimeout(5 * SANDBOX_TIMEOUT);
+	let steps = 0;
+	for (const lesson of ['sinking', 'trust', 'migration', 'online', 'formalism']) {
+		await page.goto(`/en/learn/${lesson}/`);
+		steps += await keyboardLesson(page, lesson);
+	}
+	expect(steps).toBeGreaterThanOrEqual(10);
 });
 
 test('teacher mode (en): large type, the class’s hands against the result; the handout prints in both languages', async ({ watched: page }) => {

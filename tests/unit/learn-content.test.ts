@@ -41,7 +41,10 @@ describe('classroom words', () => {
 		for (const l of LESSONS) {
 			expect(l.minutes).toBeGreaterThanOrEqual(5);
 			expect(l.minutes).toBeLessThanOrEqual(10);
-			for (const s of l.steps) expect(s.choices).toContain(s.claim.expect);
+			for (const s of l.steps) {
+				expect(s.choices).toContain(s.claim.expect);
+				expect(new Set(s.card).size, `${l.id}/${s.id} names an anchor twice`).toBe(s.card.length);
+			}
 		}
 	});
 	it('the explanations quote the parameter table, every placeholder filled', () => {
