@@ -2,8 +2,9 @@
  * `npm run bench:learn` — the lessons in headless Chromium on the built site: for every step of
  * every lesson, prediction → answer shown (the run on the page's worker pool, 1/16 of the county,
  * the lessons' paired replicates; a step whose scenarios an earlier step ran answers from memory).
- * Without throttling, and with the CPU slowed down `--cpu N` times (default 4, Chrome DevTools'
- * "mid-tier mobile" factor) to approximate a phone; `--no-cpu` skips that. Prints a table and the
+ * Without throttling, and with the page's CPU slowed down `--cpu N` times (default 4, Chrome
+ * DevTools' "mid-tier mobile" factor; `--no-cpu` skips it). CDP throttles the page's own thread,
+ * not its workers: the figure shows the page's share of a phone's slowness, not the model's. Prints a table and the
  * machine's load average before and after: the figures depend on it. Builds the site if needed.
  */
 import { existsSync } from 'node:fs';
