@@ -38,7 +38,7 @@ export const learnEn: Record<keyof typeof learnZh, string> = {
 	'learn.match': 'Your prediction matches the result.',
 	'learn.mismatch': 'Your prediction differs from the result — which is exactly what is worth discussing.',
 	'learn.why': 'Why',
-	'learn.card': 'In the model card',
+	'learn.card': 'In the model card:',
 	'learn.card.param': 'parameter {name}',
 	'learn.prev': 'Previous step',
 	'learn.next': 'Next step',

@@ -36,7 +36,7 @@ export const learnZh = {
 	'learn.match': '你的预测与结果一致。',
 	'learn.mismatch': '你的预测与结果不同——这正是值得讨论的地方。',
 	'learn.why': '为什么',
-	'learn.card': '模型说明',
+	'learn.card': '模型说明：',
 	'learn.card.param': '参数 {name}',
 	'learn.prev': '上一步',
 	'learn.next': '下一步',
