@@ -1,3 +1,4 @@
+import { learnEn } from './learn-en';
 import type { Messages } from './messages';
 
 /** English messages: every key of the Chinese catalogue, checked by the type. */
@@ -880,5 +881,7 @@ export const en: Messages = {
 	'import.use.other': 'Use this data ({n} cases)',
 	'import.done': 'Imported and kept in this browser. The dashboard pages now show your data:',
 	'import.colon': ': ',
-	'import.bulletin': 'Quarterly bulletin'
+	'import.bulletin': 'Quarterly bulletin',
+	// classroom: the lessons, teacher mode, workshop, role cards and glossary (#16), in their own module.
+	...learnEn
 };

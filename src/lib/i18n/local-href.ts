@@ -11,7 +11,11 @@ export type LocalRoute =
 	| '/[[lang=lang]]/model'
 	| '/[[lang=lang]]/simulate'
 	| '/[[lang=lang]]/sql'
-	| '/[[lang=lang]]/import';
+	| '/[[lang=lang]]/import'
+	| '/[[lang=lang]]/learn'
+	| '/[[lang=lang]]/learn/workshop'
+	| '/[[lang=lang]]/learn/roles'
+	| '/[[lang=lang]]/learn/glossary';
 
 /** The address of a page in a language, ending in '/' as every prerendered page does. */
 export function localHref(route: LocalRoute, lang: Lang): string {

@@ -7,35 +7,14 @@
  */
 import * as Comlink from 'comlink';
 import { buildCounty, type County } from '$sim/county/build-county';
-import { PUBLISHED } from '$sim/county/published';
 import { COUNTY_SEED, Model, type HistoryState, type TraceEvent } from '$sim/engine/model';
-import type { GroupSummary } from '$sim/engine/outputs';
 import type { Parameters } from '$sim/engine/parameters';
 import { historyBuffers } from '$sim/engine/start';
 import { engineOptions, type Scenario } from './scenario';
 import type { PoolRequest } from './WorkerPool';
 import { Cache } from '../cache';
-import { GROUP_MEASURES, SERIES_SHOWN, TOWN_BLOCK_WEEKS, TOWN_SERIES, type GroupValues, type ReplicateOutput } from './sim-types';
-
-function groupValues(groups: GroupSummary[]): GroupValues {
-	return Object.fromEntries(GROUP_MEASURES.map((m) => [m, groups.map((g) => g[m])])) as GroupValues;
-}
-
-/** Averages each town's weekly values over blocks of TOWN_BLOCK_WEEKS weeks. */
-function townBlocks(weekly: Float64Array, towns: number, weeks: number): Float64Array {
-	const blocks = Math.ceil(weeks / TOWN_BLOCK_WEEKS);
-	const out = new Float64Array(towns * blocks);
-	for (let t = 0; t < towns; t++) {
-		for (let b = 0; b < blocks; b++) {
-			const from = b * TOWN_BLOCK_WEEKS;
-			const to = Math.min(weeks, from + TOWN_BLOCK_WEEKS);
-			let sum = 0;
-			for (let k = from; k < to; k++) sum += weekly[t * weeks + k];
-			out[t * blocks + b] = sum / (to - from);
-		}
-	}
-	return out;
-}
+import type { ReplicateOutput } from './sim-types';
+import { outputBuffers, replicateOutput } from './replicate-output';
 
 // Building the county takes tens of milliseconds: keep one per scale for the worker's lifetime.
 const counties = new Cache<number, County>();
@@ -110,31 +89,8 @@ const api = {
 			history: options.history
 		});
 		if (!(await stepToEnd(model, options))) return null;
-		const s = model.summary();
-		const series = Object.fromEntries(SERIES_SHOWN.map((m) => [m, model.series[m]])) as ReplicateOutput['series'];
-		const output: ReplicateOutput = {
-			series,
-			summary: {
-				orderIndex: s.means.orderIndex,
-				vitalityIndex: s.means.vitalityIndex,
-				voice: s.means.voice,
-				consulted: s.means.consulted,
-				closureRate: s.county.closureRate,
-				daysMedian: s.county.daysMedian,
-				satisfaction: s.county.satisfaction,
-				// Cost of the whole county, so a reduced-scale preview reads like the full run.
-				costPerYear: (s.cost.perHousehold * PUBLISHED.households.value) / 1e6,
-				costPerHousehold: s.cost.perHousehold,
-				costPerCase: s.cost.perSolvedCase,
-				efficiency: s.means.efficiency,
-				equityGap: s.equityGap.satisfaction
-			},
-			byType: groupValues(s.byType),
-			byTown: groupValues(s.byTown),
-			townSeries: Object.fromEntries(TOWN_SERIES.map((m) => [m, townBlocks(model.townSeries[m], county.towns.length, options.weeks)])) as ReplicateOutput['townSeries']
-		};
-		const arrays = [...Object.values(series), ...Object.values(output.townSeries)];
-		return Comlink.transfer(output, arrays.map((a) => a.buffer as ArrayBuffer));
+		const output = replicateOutput(model, county, options.weeks);
+		return Comlink.transfer(output, outputBuffers(output));
 	}
 };
 
