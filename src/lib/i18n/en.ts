@@ -711,7 +711,7 @@ export const en: Messages = {
 	'story.link.overview': 'Overview',
 	'story.link.ledgers': 'Ledger page',
 	'story.link.bulletin': 'Quarterly bulletin',
-	'story.link.methods': 'Data & methods',
+	'story.link.methods': 'What each page’s rates count',
 	'story.card.towns': 'Towns',
 	'story.card.population': 'Registered population',
 	'story.card.area': 'Area',
