@@ -51,6 +51,16 @@ describe('the icicle’s layout', () => {
 		expect(villages.length).toBeLessThan(165);
 	});
 
+	it('never gathers the rows a user picks from (keepDepth), however thin', () => {
+		const towns = [Array.from({ length: 60 }, (_, i) => 10 + i), [5000]];
+		const nodes = tree(towns);
+		expect(icicleCells(nodes, 720, 420).cells.some((c) => c.others)).toBe(true);
+		// Picking villages (depth 2 under the county): every village is its own row.
+		const kept = icicleCells(nodes, 720, 420, 2).cells;
+		expect(kept.filter((c) => c.depth === 2 && !c.others)).toHaveLength(61);
+		expect(kept.some((c) => c.others)).toBe(false);
+	});
+
 	it('cuts a label to fit, with an ellipsis', () => {
 		expect(fitLabel('池河镇', 40)).toBe('池河镇');
 		expect(fitLabel('池河镇 6,392', 30)).toBe('池…');

@@ -29,11 +29,17 @@ export const MIN_ROW = 14;
 /**
  * An icicle's cells: the partition of the tree under its root (the root's own column shifted out
  * of view), children ordered by value, largest first, and in each parent the children too thin to
- * label (under MIN_ROW px) gathered into one cell "N other …" spanning them (their own children
+ * label (under MIN_ROW px) gathered into one cell "N other …" spanning them, but at `keepDepth` (their own children
  * not drawn: they would be thinner still). Coordinates: x across the rows (0…height), y along the
  * levels (0…width).
  */
-export function icicleCells(nodes: readonly IcicleNode[], width: number, height: number): { cells: IcicleCell[]; total: number } {
+export function icicleCells(
+	nodes: readonly IcicleNode[],
+	width: number,
+	height: number,
+	/** Rows at this depth are never gathered (they are the buttons a user picks from, however thin). */
+	keepDepth?: number
+): { cells: IcicleCell[]; total: number } {
 	if (!nodes.length) return { cells: [], total: 0 };
 	const parents = new Set(nodes.map((n) => n.parent));
 	const root = stratify<IcicleNode>()
@@ -57,7 +63,7 @@ export function icicleCells(nodes: readonly IcicleNode[], width: number, height:
 	const visit = (n: HierarchyRectangularNode<IcicleNode>) => {
 		const small: HierarchyRectangularNode<IcicleNode>[] = [];
 		for (const c of n.children ?? []) {
-			if (c.x1 - c.x0 >= MIN_ROW) {
+			if (c.x1 - c.x0 >= MIN_ROW || c.depth === keepDepth) {
 				cells.push(cell(c));
 				visit(c);
 			} else small.push(c);

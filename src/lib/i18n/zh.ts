@@ -707,7 +707,7 @@ export const zh = {
 	'story.link.overview': '总览',
 	'story.link.ledgers': '三本账页面',
 	'story.link.bulletin': '季度通报',
-	'story.link.methods': '数据与方法',
+	'story.link.methods': '各页比率的口径',
 	'story.card.towns': '镇',
 	'story.card.population': '户籍人口',
 	'story.card.area': '面积',
