@@ -551,7 +551,7 @@ export const en: Messages = {
 	// The model card (/model/) and the links to it from the sandbox and the methods page.
 	'nav.model': 'Model',
 	'model.howItWorks': 'How it works',
-	'model.about.lever': 'How {name} works (model card)',
+	'model.about.lever': 'How it works: {name} (model card)',
 	'model.about.structure': 'In the model card: {name}',
 	'model.about.param': 'In the model card: parameter {param} ({name})',
 	'model.about.measure': 'What “{name}” measures (model card)',
@@ -682,5 +682,9 @@ export const en: Messages = {
 	'engine.downloaded': '{received} of {total} MB downloaded',
 	'engine.received': '{received} MB received',
 	'error.engine-missing': 'The query engine’s file {file} could not be fetched (HTTP {status}). The precomputed figures on this page still hold, but interactive queries are unavailable.',
-	'error.engine-stalled': 'The query engine’s download has stalled: after {received} of {total} MB, no data arrived for {seconds} s. The network is slow or interrupted; your browser is not at fault. The precomputed figures on this page still hold; retry when the connection is better.'
+	'error.engine-stalled': 'The query engine’s download has stalled: after {received} of {total} MB, no data arrived for {seconds} s. The network is slow or interrupted; your browser is not at fault. The precomputed figures on this page still hold; retry when the connection is better.',
+	// a11y: phone widths, accessibility and language on every route (#15 items 1, 9, 10).
+	'a11y.scrollHint': 'Scroll the table sideways for the other columns ⇆',
+	'a11y.code': 'Division code',
+	'a11y.about.chart': 'How it is measured: {name} (model card)'
 };

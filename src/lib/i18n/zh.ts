@@ -546,7 +546,7 @@ export const zh = {
 	// The model card (/model/) and the links to it from the sandbox and the methods page.
 	'nav.model': '模型说明',
 	'model.howItWorks': '如何起作用',
-	'model.about.lever': '“{name}”如何起作用（模型说明）',
+	'model.about.lever': '如何起作用：“{name}”（模型说明）',
 	'model.about.structure': '模型说明：{name}',
 	'model.about.param': '模型说明：参数 {param}（{name}）',
 	'model.about.measure': '“{name}”衡量什么（模型说明）',
@@ -677,5 +677,9 @@ export const zh = {
 	'engine.downloaded': '已下载 {received} / {total} MB',
 	'engine.received': '已收到 {received} MB',
 	'error.engine-missing': '查询引擎的文件 {file} 无法获取（HTTP {status}）。页面上的预计算数字仍然有效，但无法进行交互查询。',
-	'error.engine-stalled': '查询引擎的下载停滞了：收到 {received} / {total} MB 后，{seconds} 秒内没有再收到数据。这是网络慢或中断所致，与浏览器无关。页面上的预计算数字仍然有效；网络好转后请重试。'
+	'error.engine-stalled': '查询引擎的下载停滞了：收到 {received} / {total} MB 后，{seconds} 秒内没有再收到数据。这是网络慢或中断所致，与浏览器无关。页面上的预计算数字仍然有效；网络好转后请重试。',
+	// a11y: phone widths, accessibility and language on every route (#15 items 1, 9, 10).
+	'a11y.scrollHint': '表格可左右滑动，查看其余各列 ⇆',
+	'a11y.code': '区划代码',
+	'a11y.about.chart': '怎么算：“{name}”（模型说明）'
 } as const;
