@@ -30,10 +30,10 @@ export const zh = {
 
 	'error.title': '数据无法加载',
 	'error.file-missing': '数据文件 {file} 无法获取（HTTP {status}）。页面上的预计算数字仍然有效，但无法进行交互查询。',
-	'error.file-corrupt': '数据文件 {file} 已损坏或格式不符，无法读取。详情：{detail}',
-	'error.network': '下载数据文件 {file} 时网络出错，请检查网络后重试。详情：{detail}',
-	'error.engine': '浏览器内的查询引擎无法启动（可能是浏览器版本过旧或内存不足）。详情：{detail}',
-	'error.query': '查询失败。详情：{detail}',
+	'error.file-corrupt': '数据文件 {file} 已损坏或格式不符，无法读取。',
+	'error.network': '下载数据文件 {file} 时网络出错，请检查网络后重试。',
+	'error.engine': '浏览器内的查询引擎无法启动（可能是浏览器版本过旧或内存不足）。',
+	'error.query': '查询失败。',
 
 	'card.dataset': '本数据集',
 	'card.published': '公开数字',
@@ -140,7 +140,7 @@ export const zh = {
 	'figure.households': '联系户数',
 	'nav.simulate': '模拟沙盘',
 	'sim.title': '模拟沙盘：单向度、双向互动与多维互动治理',
-	'sim.lead': '一个覆盖全县约 6.4 万户的主体模型（agent-based model）。选择一种治理模式（它的结构一目了然），或调节三根杠杆，模型会在浏览器中重新运行，并与单向度、双向互动两种基准对比。结果来自模型机制，不是对任何真实县的预测。',
+	'sim.lead': '一个覆盖全县约 6.4 万户的主体模型（以每户、每位干部和联络员为主体）。选择一种治理模式（它的结构一目了然），或调节三根杠杆，模型会在浏览器中重新运行，并与单向度、双向互动两种基准对比。结果来自模型机制，不是对任何真实县的预测。',
 	'sim.presets': '治理模式',
 	'sim.mode.one-way': '单向度',
 	'sim.mode.two-way': '双向互动',
@@ -167,7 +167,8 @@ export const zh = {
 	'sim.baseline': '基准',
 	'sim.phase.idle': '准备运行……',
 	'sim.phase.quick': '正在计算快速预览（{scale} 县规模）……',
-	'sim.phase.done': '全县规模（{households} 户），每个方案 {reps} 次重复；阴影为 90% 的运行所在范围。',
+	'sim.phase.done.one': '全县规模（{households} 户），每个方案 {n} 次重复；阴影为 90% 的运行所在范围。',
+	'sim.phase.done.other': '全县规模（{households} 户），每个方案 {n} 次重复；阴影为 90% 的运行所在范围。',
 	'sim.firstResult': '首个结果用时 {ms} 毫秒',
 	'sim.error': '模拟未能完成：{detail}',
 	'sim.retry': '重新运行',
@@ -249,7 +250,8 @@ export const zh = {
 	'follow.issue': '第 {n} 件诉求',
 	'follow.week': '第 {week} 周',
 	'follow.more': '（只显示前 {n} 件）',
-	'follow.kind.raised': '出现诉求（需 {departments} 个部门）',
+	'follow.raised.one': '出现诉求（需 {n} 个部门）',
+	'follow.raised.other': '出现诉求（需 {n} 个部门）',
 	'follow.kind.found': '被发现：{channel}',
 	'follow.kind.settled': '{by}就地化解',
 	'follow.kind.queued': '受理，进入{level}队列（前面还有 {ahead} 件）',
@@ -626,7 +628,7 @@ export const zh = {
 	'sql.error.noColumn': '没有名为 {name} 的列。各表的列见下方列表。',
 	'sql.error.noFunction': '没有名为 {name} 的函数。',
 	'sql.error.pivotList': '这里的 PIVOT 需要写出取值列表：PIVOT … ON 列 IN (值1, 值2, …) USING …。',
-	'sql.error.engine': '引擎的原文：',
+	'sql.error.engine': 'DuckDB 的原文（英文）',
 	'sql.error.at': '第 {line} 行第 {column} 列',
 	'sql.error.show': '在编辑框中标出',
 	'sql.chart.title': '快速图表：{value}（按 {label}）',
@@ -681,5 +683,6 @@ export const zh = {
 	// a11y: phone widths, accessibility and language on every route (#15 items 1, 9, 10).
 	'a11y.scrollHint': '表格可左右滑动，查看其余各列 ⇆',
 	'a11y.code': '区划代码',
-	'a11y.about.chart': '怎么算：“{name}”（模型说明）'
+	'a11y.about.chart': '怎么算：“{name}”（模型说明）',
+	'a11y.error.detail': '技术详情（浏览器或引擎的英文原文）'
 } as const;
