@@ -329,7 +329,7 @@ export const en: Messages = {
 	'rates.title': 'Closure, satisfaction and on-time rates by quarter',
 	'rates.units': 'share, by quarter of intake; shading = 95% confidence interval (Wilson), reliable near 100%',
 	'rates.quarter': 'Quarter',
-	'rates.brushHint': 'Drag across the chart to pick a period (or use From / To above); click the chart to clear it.',
+	'rates.brushHint': 'Drag across the chart to pick a period (or use From / To above); click the chart to clear it. By keyboard, on the chart: ← → move the period, Shift + ← → move its end, Home / End go to the first or last quarters, Escape clears it.',
 	'rates.closure': 'Closure (closed ÷ received)',
 	'rates.satisfaction': 'Satisfaction (satisfied + basically) ÷ surveyed',
 	'rates.onTime': 'On time (handled by the due date ÷ handled)',
@@ -689,5 +689,8 @@ export const en: Messages = {
 	'a11y.scrollHint': 'Scroll the table sideways for the other columns ⇆',
 	'a11y.code': 'Division code',
 	'a11y.about.chart': 'How it is measured: {name} (model card)',
+	'a11y.brush.label': 'Pick a period (arrow keys)',
+	'a11y.brush.picked': 'Period picked: {from} to {to}',
+	'a11y.brush.all': 'No period picked: every quarter shown',
 	'a11y.error.detail': 'Technical details (the browser’s or engine’s own words)'
 };

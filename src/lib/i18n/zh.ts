@@ -324,7 +324,7 @@ export const zh = {
 	'rates.title': '各季度办结率、满意率与按期办理率',
 	'rates.units': '比例，按受理季度；阴影为 95% 置信区间（Wilson），比例接近 100% 时仍然可靠',
 	'rates.quarter': '季度',
-	'rates.brushHint': '在图上横向拖动可选择时段（也可用上方的“从/到”选择）；单击图表可取消时段。',
+	'rates.brushHint': '在图上横向拖动可选择时段（也可用上方的“从/到”选择）；单击图表可取消时段。用键盘：聚焦图表后，← → 移动时段，Shift + ← → 改变其终点，Home / End 移到最早或最晚，Esc 取消。',
 	'rates.closure': '办结率（办结 ÷ 受理）',
 	'rates.satisfaction': '满意率（满意 + 基本满意）÷ 已回访',
 	'rates.onTime': '按期办理率（期限内办完 ÷ 已办理）',
@@ -684,5 +684,8 @@ export const zh = {
 	'a11y.scrollHint': '表格可左右滑动，查看其余各列 ⇆',
 	'a11y.code': '区划代码',
 	'a11y.about.chart': '怎么算：“{name}”（模型说明）',
+	'a11y.brush.label': '选择时段（用方向键）',
+	'a11y.brush.picked': '已选时段：{from} 至 {to}',
+	'a11y.brush.all': '未选时段：显示全部季度',
 	'a11y.error.detail': '技术详情（浏览器或引擎的英文原文）'
 } as const;
