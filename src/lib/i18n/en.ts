@@ -686,7 +686,7 @@ export const en: Messages = {
 	'error.engine-missing': 'The query engine’s file {file} could not be fetched (HTTP {status}). The precomputed figures on this page still hold, but interactive queries are unavailable.',
 	'error.engine-stalled': 'The query engine’s download has stalled: after {received} of {total} MB, no data arrived for {seconds} s. The network is slow or interrupted; your browser is not at fault. The precomputed figures on this page still hold; retry when the connection is better.',
 	// a11y: phone widths, accessibility and language on every route (#15 items 1, 9, 10).
-	'a11y.scrollHint': 'Scroll the table sideways for the other columns ⇆',
+	'a11y.scrollHint': 'Scroll sideways for more columns ⇆',
 	'a11y.code': 'Division code',
 	'a11y.about.chart': 'How it is measured: {name} (model card)',
 	'a11y.brush.label': 'Pick a period (arrow keys)',

@@ -681,7 +681,7 @@ export const zh = {
 	'error.engine-missing': '查询引擎的文件 {file} 无法获取（HTTP {status}）。页面上的预计算数字仍然有效，但无法进行交互查询。',
 	'error.engine-stalled': '查询引擎的下载停滞了：收到 {received} / {total} MB 后，{seconds} 秒内没有再收到数据。这是网络慢或中断所致，与浏览器无关。页面上的预计算数字仍然有效；网络好转后请重试。',
 	// a11y: phone widths, accessibility and language on every route (#15 items 1, 9, 10).
-	'a11y.scrollHint': '表格可左右滑动，查看其余各列 ⇆',
+	'a11y.scrollHint': '左右滑动可查看其余各列 ⇆',
 	'a11y.code': '区划代码',
 	'a11y.about.chart': '怎么算：“{name}”（模型说明）',
 	'a11y.brush.label': '选择时段（用方向键）',
