@@ -29,7 +29,7 @@ const ALLOWED_IN_ZH = new Set([
 	// products, methods and formats known by these names
 	'DuckDB', 'DuckDB-WASM', 'SQL', 'CSV', 'JSON', 'Arrow', 'HTTP', 'ODD', 'Shapley', 'Wilson', 'MODEL.md', 'npm',
 	// units, keys and labels that are letters
-	'MB', 'KB', 'N', 'A', 'B', 't', 'Ctrl', 'Enter', 'Mac', 'Tab',
+	'MB', 'KB', 'N', 'A', 'B', 't', 'Ctrl', 'Enter', 'Mac', 'Tab', 'Shift', 'Home', 'End', 'Esc',
 	// commands, scenario-file fields and values typed as they are
 	'run', 'data', 'cases', 'sim', 'kind', 'grassroots-governance-scenario', 'true', 'false',
 	// SQL keywords the console accepts or names
