@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { BULLETIN_QUARTERS, LEDGER_TABLES, ledgerData, NO_FILTERS } from '../../src/lib/data/ledger-queries';
 import { openNodeDb } from '../../src/lib/server/dataset';
+import { zh } from '../../src/lib/i18n/zh';
 import { expect, test } from './fixtures';
 
 async function nodeLedgers(town: string | null, ledger: string | null, period: { from: string; to: string } = NO_FILTERS, village: string | null = null) {
@@ -38,6 +39,35 @@ test('filtering by town and ledger updates every chart, shows chips and keeps th
 	await expect(page.getByTestId('ledger-type')).toHaveValue('complaint');
 	await page.getByRole('button', { name: 'Remove filter: Complaints and reports' }).click();
 	await expect(page).toHaveURL(/town=610922104$/);
+});
+
+test('the period brush works by keyboard on the chart itself, announced, with a visible focus ring', async ({ watched: page }) => {
+	await page.goto('/ledgers/');
+	const charts = page.getByTestId('ledger-charts');
+	const quarters = await page.getByTestId('ledger-from').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+	const n = quarters.length;
+	/** The filters' key as the page writes it: a bound at its default is left out. */
+	const picked = (a: number, b: number) => [a > 0 ? `from=${quarters[a]}` : '', b < n - 1 ? `to=${quarters[b]}` : ''].filter(Boolean).join('&');
+	const brush = page.getByTestId('rates-brush');
+	await brush.focus();
+	await page.keyboard.press('ArrowRight');
+	await expect(charts).toHaveAttribute('data-filters', picked(0, 0));
+	// The ring drawn around the brushed area (an SVG group has no outline of its own).
+	expect(await brush.locator('.overlay').evaluate((e) => getComputedStyle(e).stroke)).toBe('rgb(245, 166, 35)');
+	await page.keyboard.press('Shift+ArrowRight');
+	await page.keyboard.press('Shift+ArrowRight');
+	await expect(charts).toHaveAttribute('data-filters', picked(0, 2));
+	await page.keyboard.press('ArrowRight');
+	await expect(charts).toHaveAttribute('data-filters', picked(1, 3));
+	await expect(page.getByTestId('ledger-from')).toHaveValue(quarters[1]);
+	const [year, q] = [quarters[1].slice(0, 4), quarters[1].slice(5)];
+	await expect(page.getByTestId('rates-brush-status')).toContainText(`${year}年第${q}季度`);
+	await page.keyboard.press('End');
+	await expect(charts).toHaveAttribute('data-filters', picked(n - 3, n - 1));
+	await page.keyboard.press('Escape');
+	await expect(charts).toHaveAttribute('data-filters', '');
+	await expect(page.getByTestId('rates-brush-status')).toHaveText(zh['a11y.brush.all']);
+	await expect(brush).toBeFocused();
 });
 
 test('brushing across the quarterly chart picks a period that filters every other chart', async ({ watched: page }) => {

@@ -19,4 +19,16 @@ test('the map works from the keyboard on the ledger page', async ({ watched: pag
 	await expect(page.getByTestId('chips')).toContainText('两河镇');
 	await page.keyboard.press('Enter');
 	await expect(page).not.toHaveURL(/town=/);
+	// Tab to the next town: its focus ring is one outline of its whole cell, drawn over the neighbours.
+	await page.keyboard.press('Tab');
+	const next = page.locator('figure.map g.cell:focus');
+	await expect(next).toHaveCount(1);
+	const ring = page.getByTestId('map-focus-ring');
+	await expect(ring).toHaveAttribute('d', (await next.locator('path').getAttribute('d'))!);
+	expect(await ring.evaluate((e) => e === e.parentElement!.lastElementChild)).toBe(true);
+	await page.keyboard.press('Tab');
+	await page.keyboard.press('Shift+Tab');
+	await expect(ring).toHaveAttribute('d', (await next.locator('path').getAttribute('d'))!);
+	await page.locator('h1').click();
+	await expect(ring).toHaveCount(0);
 });

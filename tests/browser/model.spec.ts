@@ -39,7 +39,7 @@ for (const lang of ['zh', 'en'] as const) {
 		await page.keyboard.press('Tab');
 		const link = page.getByTestId('about-lever-coordination');
 		await expect(link).toBeFocused();
-		await expect(link).toHaveAccessibleName(lang === 'en' ? 'How Coordination works (model card)' : '“协同”如何起作用（模型说明）');
+		await expect(link).toHaveAccessibleName(lang === 'en' ? 'How it works: Coordination (model card)' : '如何起作用：“协同”（模型说明）');
 		await page.keyboard.press('Enter');
 		await expect(page).toHaveURL(new RegExp(`${prefix}/model/#lever-coordination$`));
 		await expect(page.locator('#lever-coordination h4')).toBeInViewport();

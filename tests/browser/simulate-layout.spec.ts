@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { sidewaysOverflow } from './page-checks';
 import { cell, drawn, DRAWN, SANDBOX_TIMEOUT, status } from './sandbox-helpers';
 
 test.describe.configure({ timeout: SANDBOX_TIMEOUT });
@@ -9,23 +10,6 @@ async function inView(locator: Locator): Promise<boolean> {
 	return locator.evaluate((el) => {
 		const r = el.getBoundingClientRect();
 		return r.height > 0 && r.top >= -0.5 && r.left >= -0.5 && r.bottom <= innerHeight + 0.5 && r.right <= innerWidth + 0.5;
-	});
-}
-
-/** Nothing wider than the window: neither the page nor any element outside a box that scrolls or clips on its own (an ellipsis). */
-async function sidewaysOverflow(page: Page): Promise<string[]> {
-	return page.evaluate(() => {
-		const out: string[] = [];
-		if (document.documentElement.scrollWidth > innerWidth) out.push(`page ${document.documentElement.scrollWidth} px wide`);
-		const scrolls = (el: Element | null): boolean => {
-			for (let e = el?.parentElement; e; e = e.parentElement) if (['auto', 'scroll', 'hidden', 'clip'].includes(getComputedStyle(e).overflowX)) return true;
-			return false;
-		};
-		for (const el of document.querySelectorAll('main *')) {
-			const r = el.getBoundingClientRect();
-			if (r.width && (r.right > innerWidth + 0.5 || r.left < -0.5) && !scrolls(el)) out.push(`${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''} ${Math.round(r.left)}–${Math.round(r.right)}`);
-		}
-		return out.slice(0, 10);
 	});
 }
 

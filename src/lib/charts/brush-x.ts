@@ -13,16 +13,48 @@ interface BrushOptions<D> {
 	 * gesture, 'replace' for the ones that follow it (one history entry per gesture).
 	 */
 	onpick: (range: [D, D] | null, mode: 'push' | 'replace') => void;
+	/** The range picked now (for the keyboard, which moves it): read when a key is pressed. */
+	current?: () => [D, D] | null;
 }
 
 type BrushEvent = { selection: [number, number] | null; sourceEvent?: Event };
 
 /**
- * d3's horizontal brush on a `<g>`, picking the values of a point or band scale under it. At the
- * end of a gesture the brush itself is cleared: the page draws what was picked. Set up again only
+ * The range a key makes of the picked one, over the scale's values in order: ←/→ move it one
+ * value, Shift+←/→ move its end (never before its start), Home/End move it to the first or last
+ * values (with Shift: stretch it there), Escape clears it. With nothing picked, an arrow, Home or
+ * End picks one value (← and End the last, → and Home the first). `undefined`: not a key of the brush.
+ */
+export function keyedRange<D>(values: readonly D[], current: readonly [D, D] | null, key: string, shift = false): [D, D] | null | undefined {
+	const n = values.length;
+	if (!n) return undefined;
+	if (key === 'Escape') return current ? null : undefined;
+	if (!['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(key)) return undefined;
+	const at = (i: number): [number, number] => [i, i];
+	const index = current ? [values.indexOf(current[0]), values.indexOf(current[1])] : [-1, -1];
+	let [a, b] = index[0] < 0 || index[1] < 0 ? (key === 'ArrowLeft' || key === 'End' ? at(n - 1) : at(0)) : index;
+	if (index[0] >= 0 && index[1] >= 0) {
+		const width = b - a;
+		const clamp = (start: number) => Math.max(0, Math.min(n - 1 - width, start));
+		if (key === 'ArrowLeft' || key === 'ArrowRight') {
+			const step = key === 'ArrowLeft' ? -1 : 1;
+			if (shift) b = Math.max(a, Math.min(n - 1, b + step));
+			else [a, b] = [clamp(a + step), clamp(a + step) + width];
+		} else if (shift) {
+			if (key === 'Home') a = 0;
+			else b = n - 1;
+		} else [a, b] = key === 'Home' ? [0, width] : [n - 1 - width, n - 1];
+	}
+	return [values[a], values[b]];
+}
+
+/**
+ * d3's horizontal brush on a `<g>`, picking the values of a point or band scale under it, by
+ * pointer or by keyboard (the `<g>` focusable: see keyedRange). At the end of a gesture the brush
+ * itself is cleared: the page draws what was picked. Set up again only
  * when the scale or the extent change, so it survives the data under it changing while dragging.
  */
-export function brushX<D>({ x, extent, onpick }: BrushOptions<D>): Attachment<SVGGElement> {
+export function brushX<D>({ x, extent, onpick, current }: BrushOptions<D>): Attachment<SVGGElement> {
 	return (node) => {
 		const layer = select(node);
 		const pick = (s: [number, number]): [D, D] | null => {
@@ -60,7 +92,21 @@ export function brushX<D>({ x, extent, onpick }: BrushOptions<D>): Attachment<SV
 				if (picked && key(picked) !== last) onpick(picked, changes ? 'replace' : 'push');
 			});
 		layer.call(brush);
+		// The keyboard on the chart itself: the keys of keyedRange; one history entry per visit.
+		let keyed = false;
+		const onkey = (e: KeyboardEvent) => {
+			const range = keyedRange(x.domain(), current?.() ?? null, e.key, e.shiftKey);
+			if (range === undefined) return;
+			e.preventDefault();
+			onpick(range, keyed ? 'replace' : 'push');
+			keyed = true;
+		};
+		const onblur = () => (keyed = false);
+		node.addEventListener('keydown', onkey);
+		node.addEventListener('blur', onblur);
 		return () => {
+			node.removeEventListener('keydown', onkey);
+			node.removeEventListener('blur', onblur);
 			layer.on('.brush', null).selectAll('*').remove();
 		};
 	};

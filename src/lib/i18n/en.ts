@@ -35,10 +35,10 @@ export const en: Messages = {
 	'error.title': 'Data could not be loaded',
 	'error.file-missing':
 		'The data file {file} could not be fetched (HTTP {status}). The precomputed figures on this page still hold, but interactive queries are unavailable.',
-	'error.file-corrupt': 'The data file {file} is damaged or not in the expected format. Details: {detail}',
-	'error.network': 'A network error stopped the download of {file}; check your connection and retry. Details: {detail}',
-	'error.engine': 'The query engine could not start in this browser (it may be too old or short of memory). Details: {detail}',
-	'error.query': 'A query failed. Details: {detail}',
+	'error.file-corrupt': 'The data file {file} is damaged or not in the expected format.',
+	'error.network': 'A network error stopped the download of {file}; check your connection and retry.',
+	'error.engine': 'The query engine could not start in this browser (it may be too old or short of memory).',
+	'error.query': 'A query failed.',
 
 	'card.dataset': 'This dataset',
 	'card.published': 'Published',
@@ -154,11 +154,11 @@ export const en: Messages = {
 	'sim.mode.custom': 'Custom',
 	'sim.levers': 'The three levers',
 	'sim.lever.sinking': 'Resource sinking',
-	'sim.lever.sinking.help': 'Integrated governance (集成式治理): cadre hours move from county and towns to the cadres stationed in villages — moved, not added; stationed cadres are paid a bonus.',
+	'sim.lever.sinking.help': 'Integrated governance: cadre hours move from county and towns to the cadres stationed in villages — moved, not added; stationed cadres are paid a bonus.',
 	'sim.lever.coordination': 'Coordination',
-	'sim.lever.coordination.help': 'Coordinated governance (协同化治理): co-located offices, secretary review and closed-loop supervision cut the delays and failures of hand-offs between departments.',
+	'sim.lever.coordination.help': 'Coordinated governance: co-located offices, secretary review and closed-loop supervision cut the delays and failures of hand-offs between departments.',
 	'sim.lever.participation': 'Participation',
-	'sim.lever.participation.help': 'Participatory governance (参与式治理): how much the county draws on its liaisons — active liaisons visit households, settle small disputes and hold consultations.',
+	'sim.lever.participation.help': 'Participatory governance: how much the county draws on its liaisons — active liaisons visit households, settle small disputes and hold consultations.',
 	'sim.context': 'Context',
 	'sim.context.outMigration': 'Out-migration (a year)',
 	'sim.context.outMigration.help': 'Share of working families a year whose working-age members leave; left-behind elderly grow with it.',
@@ -173,7 +173,8 @@ export const en: Messages = {
 	'sim.baseline': 'baseline',
 	'sim.phase.idle': 'Getting ready…',
 	'sim.phase.quick': 'Computing a quick preview ({scale} of the county)…',
-	'sim.phase.done': 'Full county ({households} households), {reps} replicates per scenario; shading shows the range of 90% of runs.',
+	'sim.phase.done.one': 'Full county ({households} households), {n} replicate per scenario; shading shows the range of 90% of runs.',
+	'sim.phase.done.other': 'Full county ({households} households), {n} replicates per scenario; shading shows the range of 90% of runs.',
 	'sim.firstResult': 'first result in {ms} ms',
 	'sim.error': 'The simulation could not finish: {detail}',
 	'sim.retry': 'Run again',
@@ -192,7 +193,7 @@ export const en: Messages = {
 	'sim.metric.daysMedian.units': 'days (issues closed that week)',
 	'sim.metric.satisfaction': 'Satisfaction',
 	'sim.metric.satisfaction.units': 'share of the week’s closures that satisfied',
-	'sim.metric.red': 'Red (连心) households',
+	'sim.metric.red': 'Red (close care) households',
 	'sim.metric.red.units': 'households',
 	'sim.metric.efficiency': 'Efficiency (closures per 100 cadre hours)',
 	'sim.metric.equityGap': 'Equity gap (satisfaction, best minus worst household type)',
@@ -255,7 +256,8 @@ export const en: Messages = {
 	'follow.issue': 'Issue {n}',
 	'follow.week': 'week {week}',
 	'follow.more': '(first {n} issues shown)',
-	'follow.kind.raised': 'An issue arises (needs {departments} department(s))',
+	'follow.raised.one': 'An issue arises (needs {n} department)',
+	'follow.raised.other': 'An issue arises (needs {n} departments)',
 	'follow.kind.found': 'Found: {channel}',
 	'follow.kind.settled': 'Settled on the spot by {by}',
 	'follow.kind.queued': 'Received, queued at {level} ({ahead} issues ahead)',
@@ -294,7 +296,7 @@ export const en: Messages = {
 	'sim.byTown.units': '{measure}, five years, mean over replicates',
 	'sim.group.row': 'Group',
 	'sim.towns.title.orderIndex': 'Order index by town, week by week',
-	'sim.towns.title.redShare': 'Share of red (连心户) households by town, week by week',
+	'sim.towns.title.redShare': 'Share of red (close care) households by town, week by week',
 	'sim.towns.units.orderIndex': 'order index (0–100%, higher is better), mean of runs; one panel per town, same vertical scale',
 	'sim.towns.units.redShare': 'red households as a share of the town\'s households, mean of runs; one panel per town, same vertical scale',
 	'sim.towns.measure': 'Show by town',
@@ -328,7 +330,7 @@ export const en: Messages = {
 	'rates.title': 'Closure, satisfaction and on-time rates by quarter',
 	'rates.units': 'share, by quarter of intake; shading = 95% confidence interval (Wilson), reliable near 100%',
 	'rates.quarter': 'Quarter',
-	'rates.brushHint': 'Drag across the chart to pick a period (or use From / To above); click the chart to clear it.',
+	'rates.brushHint': 'Drag across the chart to pick a period (or use From / To above); click the chart to clear it. By keyboard, on the chart: ← → move the period, Shift + ← → move its end, Home / End go to the first or last quarters, Escape clears it.',
 	'rates.closure': 'Closure (closed ÷ received)',
 	'rates.satisfaction': 'Satisfaction (satisfied + basically) ÷ surveyed',
 	'rates.onTime': 'On time (handled by the due date ÷ handled)',
@@ -552,7 +554,7 @@ export const en: Messages = {
 	// The model card (/model/) and the links to it from the sandbox and the methods page.
 	'nav.model': 'Model',
 	'model.howItWorks': 'How it works',
-	'model.about.lever': 'How {name} works (model card)',
+	'model.about.lever': 'How it works: {name} (model card)',
 	'model.about.structure': 'In the model card: {name}',
 	'model.about.param': 'In the model card: parameter {param} ({name})',
 	'model.about.measure': 'What “{name}” measures (model card)',
@@ -575,7 +577,7 @@ export const en: Messages = {
 	'methods.history.sampling':
 		'Post-stratification to the published totals. The model’s volumes are its own — calibrated to the record, they come within a few per cent of the published ones (the model card’s calibration report), not exactly — so the dataset draws from the model’s cases exactly the published 8,812 county- and town-level cases: exactly 215 of them open at the end of 2021 (8,812 − 8,597), dissatisfied ones in the model’s proportion but at most 1.5% of those closed (satisfaction at least 98.5%), each group spread over month × level × town in proportion to the model’s cases (largest-remainder rounding) and picked at random within each stratum; further runs of the model are pooled when one has too few. Village-level cases, which have no published total, are drawn at the same rate. Where the model’s shares differ from the published ones, the published totals win: if fewer of the model’s households are satisfied than 98.5%, the sample leaves out more of its dissatisfied, slower cases. A scaled dataset (--cases N) larger than the model’s pool takes each model case several times, each copy with its own days and times within the model’s weeks.',
 	'methods.history.steps':
-		'From weeks to the nine steps. The model counts weeks; days and times within them are drawn from the seed: intake on a day of its week between 08:00 and 18:00; registration, review, acknowledgement and assignment take short log-normal times (at most half the time to handling); handling (严格督查) ends in the week the model’s cadres finished the work; result report, sign-off, reply and survey, and archiving end in the week the model closed the case, the report waiting out the hand-offs between departments. The data are as of 31 December 2021: cases the model closed in 2022 are open, at the step they had reached.',
+		'From weeks to the nine steps. The model counts weeks; days and times within them are drawn from the seed: intake on a day of its week between 08:00 and 18:00; registration, review, acknowledgement and assignment take short log-normal times (at most half the time to handling); handling ends in the week the model’s cadres finished the work; result report, sign-off, reply and survey, and archiving end in the week the model closed the case, the report waiting out the hand-offs between departments. The data are as of 31 December 2021: cases the model closed in 2022 are open, at the step they had reached.',
 	'methods.history.fields':
 		'Co-handling departments, hand-offs, re-work after a failed hand-off (revisited), a case a town could have taken sent to the county’s departments (escalated), whether the matter was solved, and repeat cases (a household coming back within 90 days about a matter still open or unsolved) are the model’s. Not from the model, drawn from the seed as stated assumptions: ledger type, category, lead department, how the model’s three channels (in person, online or hotline, a liaison’s visit) split into visits, letters, secretaries’ visits, phone and online, and which satisfied answers are “basically satisfied” (11% of those surveyed, more often late or cross-department cases).',
 	'methods.history.towns':
@@ -632,7 +634,7 @@ export const en: Messages = {
 	'sql.error.noColumn': 'There is no column named {name}. Each table’s columns are listed below.',
 	'sql.error.noFunction': 'There is no function named {name}.',
 	'sql.error.pivotList': 'A PIVOT here needs its list of values: PIVOT … ON column IN (value1, value2, …) USING ….',
-	'sql.error.engine': 'The engine’s own words:',
+	'sql.error.engine': 'DuckDB’s own words',
 	'sql.error.at': 'line {line}, column {column}',
 	'sql.error.show': 'Mark it in the editor',
 	'sql.chart.title': 'Quick chart: {value} by {label}',
@@ -883,5 +885,13 @@ export const en: Messages = {
 	'import.colon': ': ',
 	'import.bulletin': 'Quarterly bulletin',
 	// classroom: the lessons, teacher mode, workshop, role cards and glossary (#16), in their own module.
-	...learnEn
+	...learnEn,
+	// a11y: phone widths, accessibility and language on every route (#15 items 1, 9, 10).
+	'a11y.scrollHint': 'Scroll sideways for more columns ⇆',
+	'a11y.code': 'Division code',
+	'a11y.about.chart': 'How it is measured: {name} (model card)',
+	'a11y.brush.label': 'Pick a period (arrow keys)',
+	'a11y.brush.picked': 'Period picked: {from} to {to}',
+	'a11y.brush.all': 'No period picked: every quarter shown',
+	'a11y.error.detail': 'Technical details (the browser’s or engine’s own words)'
 };

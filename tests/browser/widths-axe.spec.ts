@@ -1,0 +1,47 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { axeFindings, sidewaysOverflow, staticRoutes, unmarkedChinese } from './page-checks';
+import { drawn, SANDBOX_TIMEOUT } from './sandbox-helpers';
+
+/**
+ * Every page in both languages, one visit each (issue #15 items 1, 9, 10): at 390 and 360 px
+ * nothing scrolls sideways (a wide table scrolls in a box that shows it does, or becomes cards);
+ * at desktop width axe-core finds nothing serious or critical; an English page has no Chinese
+ * outside a term marked as Chinese.
+ */
+
+/** What shows once a page's content is there (default: its heading); pages with a parameter are added here with an example path. */
+const READY: Record<string, (page: Page) => Promise<void>> = {
+	'/simulate/': drawn
+};
+const EXTRA_ROUTES: string[] = [];
+const ROUTES = [...staticRoutes(), ...EXTRA_ROUTES];
+
+test('the route list finds every page', () => {
+	// A control that the discovery reads src/routes at all: these pages are known to exist.
+	for (const r of ['/', '/ledgers/', '/ledgers/bulletin/', '/grid/', '/integration/', '/methods/', '/model/', '/simulate/', '/sql/']) {
+		expect(ROUTES).toContain(r);
+	}
+});
+
+for (const route of ROUTES) {
+	for (const lang of ['zh', 'en'] as const) {
+		const path = lang === 'en' ? `/en${route}` : route;
+		test(`${path}: fits 390 and 360 px, no serious axe findings${lang === 'en' ? ', no unmarked Chinese' : ''}`, async ({ watched: page }) => {
+			test.setTimeout(route === '/simulate/' ? SANDBOX_TIMEOUT : 60_000);
+			await page.setViewportSize({ width: 390, height: 844 });
+			await page.goto(path);
+			await (READY[route] ?? ((p: Page) => expect(p.locator('main h1').first()).toBeVisible()))(page);
+			// Every check reports what it finds even when an earlier one failed.
+			const soft = expect.configure({ soft: true });
+			for (const width of [390, 360]) {
+				await page.setViewportSize({ width, height: 800 });
+				// Charts measure their box after a resize: wait until the layout has settled.
+				await soft.poll(() => sidewaysOverflow(page), { message: `at ${width} px` }).toEqual([]);
+			}
+			await page.setViewportSize({ width: 1366, height: 900 });
+			await soft.poll(() => axeFindings(page), { message: 'axe: serious or critical' }).toEqual([]);
+			if (lang === 'en') soft(await unmarkedChinese(page), 'Chinese in English text, not marked lang="zh"').toEqual([]);
+		});
+	}
+}
