@@ -106,6 +106,11 @@ test('an embed page shows the chart alone with its source and a link back; the o
 	const html = await (await request.get('/en/embed/overview/monthly/')).text();
 	expect(html).toContain('data-testid="chart-monthly"');
 	expect(html).toContain('Source: Synthetic dataset');
+	const towns = await (await request.get('/embed/overview/towns/')).text();
+	expect(towns).toContain('data-testid="chart-towns"');
+	expect(towns).toContain('来源：合成数据集');
+	expect(towns).toContain('data-testid="embed-back"');
+	expect(towns).not.toContain('data-testid="lang-switch"');
 
 	await page.goto(`/en/embed/overview/monthly/?town=${CHIHE}`);
 	const embed = page.getByTestId('embed');
@@ -145,8 +150,9 @@ test('the data package lists files that are served with their bytes and hashes; 
 	const guide = page.getByTestId('column-guide');
 	const csvs = pkg.resources.filter((r: { format: string }) => r.format === 'csv');
 	await expect(guide.locator('details')).toHaveCount(csvs.length);
-	await expect(guide.locator('tbody tr')).toHaveCount(csvs.reduce((n: number, r: { schema: { fields: unknown[] } }) => n + r.schema.fields.length, 0));
+	await expect(guide.locator('dt')).toHaveCount(csvs.reduce((n: number, r: { schema: { fields: unknown[] } }) => n + r.schema.fields.length, 0));
 	const cases = csvs.find((r: { path: string }) => r.path === 'cases.csv');
 	await guide.locator('summary', { hasText: 'cases · Ledger cases' }).click();
-	await expect(guide.getByRole('region', { name: 'Columns of the cases table' })).toContainText(cases.schema.fields[9].description);
+	await expect(guide.getByTestId('guide-cases')).toContainText(cases.schema.fields[9].description);
+	await expect(guide.getByTestId('guide-cases')).toBeVisible();
 });

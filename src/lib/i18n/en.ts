@@ -704,10 +704,5 @@ export const en: Messages = {
 	'exports.embed.pageTitle': '{title} · Grassroots Governance Sandbox',
 	'exports.guide.title': 'Data package and column guide',
 	'exports.guide.lead': 'Every table comes as CSV and as Parquet, described by a Frictionless Data Package file, datapackage.json (field names, types, descriptions, units, sources and licence). The column guide below comes from the same descriptions.',
-	'exports.guide.files': 'Files:',
-	'exports.guide.tableLabel': 'Columns of the {table} table',
-	'exports.guide.column': 'Column',
-	'exports.guide.type': 'Type',
-	'exports.guide.meaning': 'Meaning',
-	'exports.guide.unit': 'Unit'
+	'exports.guide.files': 'Files:'
 };

@@ -699,10 +699,5 @@ export const zh = {
 	'exports.embed.pageTitle': '{title} · 基层治理沙盘',
 	'exports.guide.title': '数据包与字段说明',
 	'exports.guide.lead': '每张表都以 CSV 和 Parquet 两种格式提供，并附 Frictionless 数据包描述文件 datapackage.json（字段名、类型、说明、单位、来源与许可）。下面的字段说明与该文件出自同一来源。',
-	'exports.guide.files': '文件：',
-	'exports.guide.tableLabel': '{table} 表的字段',
-	'exports.guide.column': '字段',
-	'exports.guide.type': '类型',
-	'exports.guide.meaning': '含义',
-	'exports.guide.unit': '单位'
+	'exports.guide.files': '文件：'
 } as const;
