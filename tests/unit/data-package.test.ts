@@ -7,6 +7,7 @@ import { writeDataPackage, type DataPackage } from '../../scripts/data-package';
 import { FIELD_GUIDE } from '../../sim/dataset/field-guide';
 import { SCHEMAS, TABLE_NAMES } from '../../sim/dataset/schema';
 import { openMemoryDb } from '../../src/lib/server/dataset';
+import { precacheList } from '../../src/lib/sw/strategy';
 
 // The data package written into a copy of the site's dataset (the global setup's), read back as a
 // user would: files from their paths, types from the files themselves with DuckDB.
@@ -121,5 +122,10 @@ describe('the data package', () => {
 			expect(Number(n.b), t).toBe(Number(n.a));
 			expect(Number(n.diff), t).toBe(0);
 		}
+	});
+
+	it('stays out of the service worker\'s precache (the shell keeps only data/meta.json)', () => {
+		const files = ['/favicon.svg', '/data/meta.json', ...onDisk.resources.map((r) => `/data/${r.path}`), '/data/datapackage.json'];
+		expect(precacheList({ build: [], files, prerendered: [], base: '' })).toEqual(['/favicon.svg', '/data/meta.json']);
 	});
 });

@@ -115,3 +115,20 @@ describe('file names and pictures that say their scope', () => {
 		);
 	});
 });
+
+describe('the pages’ scopes', () => {
+	test('the ledger page names the village after its town, its quarters, every level and the ledger type', async () => {
+		const { I18n } = await import('../../src/lib/i18n/i18n.svelte');
+		const { zh } = await import('../../src/lib/i18n/zh');
+		const { en } = await import('../../src/lib/i18n/en');
+		const { ledgerExportContext } = await import('../../src/routes/[[lang=lang]]/ledgers/ledger-exports');
+		const villages = [{ id: '610922104201', town: '610922104', zh: '黄村', en: 'Huang village' }];
+		const filters = { town: '610922104', village: '610922104201', ledger: 'demand', from: '2018Q1', to: '2019Q4' };
+		const zhCtx = ledgerExportContext(new I18n(() => 'zh', () => zh), filters, villages);
+		expect(zhCtx).toEqual({ place: '池河镇黄村', period: { from: '2018Q1', to: '2019Q4', label: '2018年第1季度 – 2019年第4季度' }, levels: '县、镇、村三级台账 · 利益诉求' });
+		expect(exportFileName('ledger-cases-by-level', 'csv', zhCtx)).toBe('池河镇黄村_2018Q1_2019Q4_ledger-cases-by-level.csv');
+		const enCtx = ledgerExportContext(new I18n(() => 'en', () => en), { ...filters, village: null, ledger: null }, villages);
+		expect(exportFileName('ledger-cases-by-level', 'csv', enCtx)).toBe('Chihe_2018Q1_2019Q4_ledger-cases-by-level.csv');
+		expect(exportSubtitle(enCtx)).toBe('Chihe · Q1 2018 – Q4 2019 · county, town and village ledgers');
+	});
+});
