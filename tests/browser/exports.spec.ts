@@ -128,6 +128,15 @@ test('an embed page shows the chart alone with its source and a link back; the o
 	const totals = await embed.locator('tbody tr td:last-child').allTextContents();
 	expect(totals.reduce((s, t) => s + Number(t.replace(/,/g, '')), 0)).toBe(published.filter((c) => c.town_code === CHIHE).length);
 
+	// The ledger page's quarterly rates, filtered as on the page: the town's quarters, highlighted period.
+	await page.goto(`/embed/ledgers/rates/?town=${CHIHE}&from=2018Q1&to=2019Q4`);
+	await expect(page.getByTestId('embed-scope')).toHaveText('池河镇 · 县、镇、村三级台账');
+	await expect(page.getByTestId('chart-rates').locator('.source')).toContainText('来源：合成数据集');
+	await expect(page.getByTestId('embed-back')).toHaveAttribute('href', /\/ledgers\/\?town=610922104&from=2018Q1&to=2019Q4$/);
+	await page.getByTestId('chart-rates').getByRole('button', { name: '以表格查看' }).click();
+	const received = await page.getByTestId('chart-rates').locator('tbody tr td:nth-child(2)').allTextContents();
+	expect(received.reduce((s, t) => s + Number(t.replace(/,/g, '')), 0)).toBe(cases.filter((c) => c.town_code === CHIHE).length);
+
 	await page.goto(`/en/?town=${CHIHE}`);
 	const chart = page.getByTestId('chart-monthly');
 	await chart.getByTestId('embed-copy').click();
