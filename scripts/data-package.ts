@@ -45,7 +45,9 @@ export interface PackageResource {
 	name: string;
 	path: string;
 	title: string;
+	'title:zh': string;
 	description: string;
+	'description:zh': string;
 	format: 'csv' | 'parquet';
 	mediatype: string;
 	encoding?: string;
@@ -62,6 +64,7 @@ export interface DataPackage {
 	title: string;
 	'title:zh': string;
 	description: string;
+	'description:zh': string;
 	version: string;
 	created?: string;
 	licenses: { name: string; title: string; path: string }[];
@@ -106,7 +109,7 @@ export async function writeDataPackage(dir: string): Promise<DataPackage> {
 	for (const t of TABLE_NAMES) {
 		const guide = FIELD_GUIDE[t];
 		const schema = tableSchema(t);
-		const common = { title: guide.title.en, description: `${guide.description.en} (${guide.description.zh})`, schema };
+		const common = { title: guide.title.en, 'title:zh': guide.title.zh, description: guide.description.en, 'description:zh': guide.description.zh, schema };
 		resources.push({
 			name: t.replaceAll('_', '-'),
 			path: `${t}.csv`,
@@ -136,8 +139,11 @@ export async function writeDataPackage(dir: string): Promise<DataPackage> {
 			: `Imported dataset: ${meta.imported?.files.join(', ') ?? 'own records'}`,
 		'title:zh': synthetic ? '石泉县基层治理：合成数据集' : `导入的数据集：${meta.imported?.files.join('、') ?? '自有记录'}`,
 		description: synthetic
-			? `Synthetic data generated from seed ${meta.seed} (generator ${meta.generator}), its totals calibrated to published figures (${PUBLISHED.ledgerCases.value} ledger cases Aug 2016 – Dec 2021, ${PUBLISHED.households.value} households); not Shiquan County's real records. 合成数据：由种子生成，总量按公开数字校准，并非石泉县的真实记录。`
+			? `Synthetic data generated from seed ${meta.seed} (generator ${meta.generator}), its totals calibrated to published figures (${PUBLISHED.ledgerCases.value} ledger cases Aug 2016 – Dec 2021, ${PUBLISHED.households.value} households); not Shiquan County's real records.`
 			: `Imported from ${meta.imported?.files.join(', ')} (${meta.imported?.kept} of ${meta.imported?.rows} rows kept) on ${meta.imported?.at}.`,
+		'description:zh': synthetic
+			? `合成数据：由种子 ${meta.seed} 生成（生成器 ${meta.generator}），总量按公开数字校准（2016 年 8 月至 2021 年 12 月台账案件 ${PUBLISHED.ledgerCases.value} 件，${PUBLISHED.households.value} 户），并非石泉县的真实记录。`
+			: `导入自 ${meta.imported?.files.join('、')}（${meta.imported?.rows} 行中保留 ${meta.imported?.kept} 行），导入时间 ${meta.imported?.at}。`,
 		version: `${meta.generator}.${meta.seed}`,
 		...(meta.imported ? { created: meta.imported.at } : {}),
 		licenses: synthetic ? [{ ...DATA_LICENCE }] : [],
