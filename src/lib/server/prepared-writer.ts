@@ -7,6 +7,7 @@ import { gridData } from '../data/grid-queries';
 import { integrationData } from '../data/integration-queries';
 import { BULLETIN_QUARTERS, bulletin, ledgerSlice, NO_FILTERS, type LedgerFilters, type LedgerSlice } from '../data/ledger-queries';
 import { overviewData } from '../data/overview-queries';
+import { rankingSlice } from '../data/ranking-queries';
 import { encodeSlice, preparedName, type PreparedIndex } from '../data/prepared';
 import type { QueryRunner } from '../data/query-runner';
 import { COLOURS, COUNTY, type Scope, type Village } from '../data/scope';
@@ -39,7 +40,8 @@ export function byQuarter(slice: LedgerSlice): LedgerSlice {
 
 /**
  * Every answer a dashboard page can show for the default dataset without the engine: the overview
- * per town; the ledger slices per place (county, towns, villages) and ledger type; the bulletin per
+ * per town; the ledger slices per place (county, towns, villages) and ledger type; the towns' days
+ * to close per ledger type (the ranking); the bulletin per
  * quarter; the "321" page per place and colour; the integration page per place.
  */
 export function preparedAnswers(villages: readonly Village[]): PreparedAnswer[] {
@@ -51,6 +53,7 @@ export function preparedAnswers(villages: readonly Village[]): PreparedAnswer[] 
 			const f: LedgerFilters = { ...NO_FILTERS, town: p.town, village: p.village, ledger };
 			out.push({ name: preparedName.ledgers(f), village: p.village !== null, compute: async (db) => encodeSlice(byQuarter(await ledgerSlice(db, f))) });
 		}
+	for (const ledger of [null, ...LEDGER_TYPES]) out.push({ name: preparedName.ranking(ledger), village: false, compute: (db) => rankingSlice(db, ledger) });
 	for (const q of BULLETIN_QUARTERS) out.push({ name: preparedName.bulletin(q), village: false, compute: async (db) => ({ quarter: q, rows: await bulletin(db, q) }) });
 	for (const p of places) {
 		for (const colour of [null, ...COLOURS]) {

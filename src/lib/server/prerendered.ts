@@ -5,6 +5,7 @@ import { integrationData, INTEGRATION_TABLES } from '../data/integration-queries
 import { BULLETIN_QUARTERS, bulletin, LEDGER_TABLES, ledgerData, NO_FILTERS } from '../data/ledger-queries';
 import { byTown, overviewData, OVERVIEW_TABLES } from '../data/overview-queries';
 import type { QueryRunner } from '../data/query-runner';
+import { rankingSlice, townRanking } from '../data/ranking-queries';
 import { COUNTY, type Village } from '../data/scope';
 import { openNodeDb, SITE_DATA_DIR } from './dataset';
 
@@ -37,13 +38,17 @@ export const prerenderedOverview = prerendered({
 	}
 });
 
-/** The ledger page without filters and the latest quarter's bulletin. */
+/** The ledger page without filters (its town ranking too) and the latest quarter's bulletin. */
 export const prerenderedLedgers = prerendered({
 	name: 'ledgers',
 	tables: LEDGER_TABLES,
 	compute: async (db) => {
 		const quarter = BULLETIN_QUARTERS[BULLETIN_QUARTERS.length - 1];
-		return { ledgers: await ledgerData(db, NO_FILTERS), bulletin: { quarter, rows: await bulletin(db, quarter) } };
+		return {
+			ledgers: await ledgerData(db, NO_FILTERS),
+			ranking: townRanking(await rankingSlice(db, null), NO_FILTERS.from, NO_FILTERS.to),
+			bulletin: { quarter, rows: await bulletin(db, quarter) }
+		};
 	}
 });
 
