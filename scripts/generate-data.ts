@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_SEED, SITE_DATA_DIR } from '../src/lib/server/dataset';
 import { writeDataset } from './dataset-writer';
 import { prepareAnswers } from './prepare-answers';
+import { writeDataPackage } from './data-package';
 import { useDataset } from './use-dataset';
 
 function fail(message: string): never {
@@ -44,6 +45,8 @@ if (process.env.DATASET && out === SITE_DATA_DIR) {
 	if (problem) fail(problem);
 	// The pages' publish-time answers, from the copied tables (a dataset from elsewhere may lack them or hold stale ones).
 	const prepared = await prepareAnswers(SITE_DATA_DIR);
+	// The data package (every table as CSV and Parquet, datapackage.json), served as data/.
+	await writeDataPackage(SITE_DATA_DIR);
 	if (!values.quiet) console.log(`generate-data: using the dataset in ${process.env.DATASET} (copied to ${SITE_DATA_DIR}; ${prepared.files} prepared answers)`);
 	process.exit(0);
 }
@@ -52,9 +55,11 @@ const started = performance.now();
 const meta = await writeDataset({ seed, countyTownCases: cases, dir: out });
 // The pages' publish-time answers, from the tables just written (src/lib/server/prepared-writer.ts).
 const prepared = await prepareAnswers(out);
+// The data package (every table as CSV and Parquet, datapackage.json), served as data/.
+const pkg = await writeDataPackage(out);
 if (!values.quiet) {
 	const rows = Object.entries(meta.tables).map(([t, m]) => `${t} ${m.rows.toLocaleString('en')}`).join(', ');
 	console.log(
-		`generate-data: wrote ${out} (seed ${seed}; ${rows}; ${prepared.files} prepared answers) in ${((performance.now() - started) / 1000).toFixed(1)} s`
+		`generate-data: wrote ${out} (seed ${seed}; ${rows}; ${prepared.files} prepared answers; data package of ${pkg.resources.length} files) in ${((performance.now() - started) / 1000).toFixed(1)} s`
 	);
 }

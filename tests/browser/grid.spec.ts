@@ -98,7 +98,7 @@ test('a bar list drawn as HTML exports as SVG and PNG with its labels and number
 	let download = page.waitForEvent('download');
 	await chart.getByRole('button', { name: 'SVG' }).click();
 	const svg = await download;
-	expect(svg.suggestedFilename()).toBe('grid-liaison-lines.svg');
+	expect(svg.suggestedFilename()).toBe('Shiquan-County_grid-liaison-lines.svg');
 	const markup = (await (await svg.createReadStream()).toArray()).join('');
 	expect(markup).toContain('<svg');
 	expect(markup).toContain(label.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));

@@ -109,7 +109,7 @@ test('the monthly chart’s table view and CSV download show the chart’s numbe
 	const download = page.waitForEvent('download');
 	await chart.getByRole('button', { name: 'Download CSV' }).click();
 	const file = await download;
-	expect(file.suggestedFilename()).toBe('cases-by-month.csv');
+	expect(file.suggestedFilename()).toBe('Shiquan-County_2016-08_2021-12_cases-by-month.csv');
 	const text = (await (await file.createReadStream()).toArray()).join('');
 	const lines = text.replace(/^\ufeff/, '').trim().split('\n');
 	expect(lines[0]).toBe('Month,Suggestions,Interest demands,Complaints and reports,Total');

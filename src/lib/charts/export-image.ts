@@ -75,6 +75,21 @@ function textWidth(text: string, size: number): number {
 	return [...text].reduce((w, ch) => w + (/[\u2e80-\uffff]/.test(ch) ? 1 : 0.56) * size, 0);
 }
 
+/** A line of text broken into lines no wider than `width` (between words, or between Chinese characters). */
+export function wrapText(line: string, size: number, width: number): string[] {
+	const tokens = line.match(/[\u2e80-\uffff]|[^\s\u2e80-\uffff]+\s*|\s+/g) ?? [];
+	const lines: string[] = [];
+	let current = '';
+	for (const token of tokens) {
+		if (current && textWidth((current + token).trimEnd(), size) > width) {
+			lines.push(current.trimEnd());
+			current = token.trimStart();
+		} else current += token;
+	}
+	if (current.trim()) lines.push(current.trimEnd());
+	return lines;
+}
+
 /** Legend entries in rows that fit `width`, from (x, y) on; returns the markup and the height used. */
 function legendRows(entries: readonly LegendEntry[], x0: number, y0: number, width: number): { markup: string; height: number } {
 	const size = 11.5;
@@ -95,24 +110,37 @@ function legendRows(entries: readonly LegendEntry[], x0: number, y0: number, wid
 	return { markup: parts.join(''), height: entries.length ? y - y0 + rowHeight : 0 };
 }
 
+/** Words around an exported picture: above it the title, the subtitle (place · period · levels) and units; below it the source and notes (the synthetic-data line). */
+export interface FrameWords {
+	title: string;
+	subtitle?: string;
+	units: string;
+	source: string;
+	notes?: readonly string[];
+}
+
 /**
- * A chart's picture on white with its title, units and legend above and its source below, so an
- * exported chart says what it shows and where its numbers come from (SPEC §4: exports stand alone).
+ * A chart's picture on white with its title, subtitle, units and legend above and its source and
+ * notes below, so an exported chart says what it shows, for which place and period, and where its
+ * numbers come from (issue #15: exports that stand alone).
  */
-export function framedImage(body: SvgImage, words: { title: string; units: string; source: string }, legend: readonly LegendEntry[] = []): SvgImage {
+export function framedImage(body: SvgImage, words: FrameWords, legend: readonly LegendEntry[] = []): SvgImage {
 	const pad = 12;
 	const width = Math.round(body.width + 2 * pad);
-	const key = legendRows(legend, pad, pad + 40, body.width);
-	const top = pad + 38 + (key.height ? key.height + 6 : 0);
-	const height = Math.round(top + body.height + 10 + 14 + pad);
+	const sub = words.subtitle ? 17 : 0;
+	const key = legendRows(legend, pad, pad + 40 + sub, body.width);
+	const top = pad + 38 + sub + (key.height ? key.height + 6 : 0);
+	const below = [words.source, ...(words.notes ?? [])].filter(Boolean).flatMap((line) => wrapText(line, 11, body.width));
+	const height = Math.round(top + body.height + 10 + 14 * below.length + pad);
 	const markup = [
 		svgOpen(width, height, ` font-family="${FONT_FAMILY}"`),
 		`<rect width="100%" height="100%" fill="#fff"/>`,
 		text(pad, pad + 15, words.title, ` font-size="16" font-weight="700" fill="${INK}"`),
-		text(pad, pad + 32, words.units, ` font-size="11.5" fill="${MUTED}"`),
+		words.subtitle ? text(pad, pad + 32, words.subtitle, ` font-size="12.5" font-weight="600" fill="${INK}"`) : '',
+		text(pad, pad + 32 + sub, words.units, ` font-size="11.5" fill="${MUTED}"`),
 		key.markup,
 		placed(body, pad, top),
-		text(pad, height - pad - 2, words.source, ` font-size="11" fill="${MUTED}"`),
+		...below.map((line, i) => text(pad, height - pad - 2 - 14 * (below.length - 1 - i), line, ` font-size="11" fill="${MUTED}"`)),
 		'</svg>'
 	].join('');
 	return { markup, width, height };

@@ -5,4 +5,4 @@
  */
 export { downloadPng, downloadSvg, framedImage, svgImage, tiledImage } from './export-image';
 export { barListImage } from './bar-list-image';
-export { downloadCsv } from './csv-download';
+export { downloadCsv, exportTable } from './csv-download';

@@ -893,5 +893,27 @@ export const en: Messages = {
 	'a11y.brush.label': 'Pick a period (arrow keys)',
 	'a11y.brush.picked': 'Period picked: {from} to {to}',
 	'a11y.brush.all': 'No period picked: every quarter shown',
-	'a11y.error.detail': 'Technical details (the browser’s or engine’s own words)'
+	'a11y.error.detail': 'Technical details (the browser’s or engine’s own words)',
+	// exports
+	'exports.synthetic': 'Synthetic data generated from seed {seed}, calibrated to published totals; not Shiquan County’s real records.',
+	'exports.imported': 'Data: {name} (an imported dataset)',
+	'exports.county': 'Shiquan County',
+	'exports.levels.countyTown': 'county and town ledgers',
+	'exports.levels.all': 'county, town and village ledgers',
+	'exports.percent': '{label} (%)',
+	'exports.raw': '{label} (raw fraction)',
+	'exports.code': 'Code',
+	'exports.col.level': 'Level',
+	'exports.col.channel': 'Channel',
+	'exports.col.category': 'Category',
+	'exports.col.village': 'Village (community)',
+	'exports.embed.copy': 'Copy embed code',
+	'exports.embed.copied': 'Embed code copied: paste it into a web page.',
+	'exports.embed.manual': 'Could not copy automatically: select the code below and copy it.',
+	'exports.embed.code': 'Embed code',
+	'exports.embed.back': 'See it on the full page',
+	'exports.embed.pageTitle': '{title} · Grassroots Governance Sandbox',
+	'exports.guide.title': 'Data package and column guide',
+	'exports.guide.lead': 'Every table comes as CSV and as Parquet, described by a Frictionless Data Package file, datapackage.json (field names, types, descriptions, units, sources and licence). The column guide below comes from the same descriptions.',
+	'exports.guide.files': 'Files:'
 };

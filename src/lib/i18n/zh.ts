@@ -888,5 +888,27 @@ export const zh = {
 	'a11y.brush.label': '选择时段（用方向键）',
 	'a11y.brush.picked': '已选时段：{from} 至 {to}',
 	'a11y.brush.all': '未选时段：显示全部季度',
-	'a11y.error.detail': '技术详情（浏览器或引擎的英文原文）'
+	'a11y.error.detail': '技术详情（浏览器或引擎的英文原文）',
+	// exports
+	'exports.synthetic': '合成数据：由种子 {seed} 生成，按公开数字校准，并非石泉县的真实记录。',
+	'exports.imported': '数据：{name}（导入的数据集）',
+	'exports.county': '石泉县',
+	'exports.levels.countyTown': '县、镇两级台账',
+	'exports.levels.all': '县、镇、村三级台账',
+	'exports.percent': '{label}（%）',
+	'exports.raw': '{label}（原始比例）',
+	'exports.code': '代码',
+	'exports.col.level': '层级',
+	'exports.col.channel': '受理渠道',
+	'exports.col.category': '问题类别',
+	'exports.col.village': '村（社区）',
+	'exports.embed.copy': '复制嵌入代码',
+	'exports.embed.copied': '嵌入代码已复制，可粘贴到网页中。',
+	'exports.embed.manual': '无法自动复制，请选中下面的代码复制。',
+	'exports.embed.code': '嵌入代码',
+	'exports.embed.back': '在完整页面中查看',
+	'exports.embed.pageTitle': '{title} · 基层治理沙盘',
+	'exports.guide.title': '数据包与字段说明',
+	'exports.guide.lead': '每张表都以 CSV 和 Parquet 两种格式提供，并附 Frictionless 数据包描述文件 datapackage.json（字段名、类型、说明、单位、来源与许可）。下面的字段说明与该文件出自同一来源。',
+	'exports.guide.files': '文件：'
 } as const;

@@ -1,0 +1,42 @@
+import type { Dataset } from '$lib/data/dataset';
+import { filtersFromSearch, filtersToSearch } from '$lib/data/ledger-filters';
+import { LEDGER_TABLES, VILLAGE_LEDGER_TABLES, ledgerFromSlice, ledgerSlice, NO_FILTERS, sliceKey, type LedgerData, type LedgerFilters, type LedgerSlice } from '$lib/data/ledger-queries';
+import { PageQuery } from '$lib/data/PageQuery.svelte';
+import { decodeSlice, preparedName } from '$lib/data/prepared';
+import { TOWNS } from '$sim/county/towns';
+
+const FILTER_PARAMS = ['town', 'village', 'ledger', 'from', 'to'];
+
+/** A ledger view's filters as a key (and as the address's query). */
+export const ledgerKey = (f: LedgerFilters) => filtersToSearch(f).toString();
+
+/**
+ * The ledger page's state and answers (the page and its charts' embeds share it): the filters in
+ * the address; an answer summed from a slice (ledger-queries.ts), one per place and ledger type,
+ * prepared at build time (or read by the engine), kept, so a period change (a brush) is summed at once.
+ */
+export function ledgerPageQuery(dataset: Dataset, prerendered: () => LedgerData): PageQuery<LedgerFilters, LedgerData, LedgerSlice> {
+	return new PageQuery<LedgerFilters, LedgerData, LedgerSlice>({
+		dataset,
+		state: {
+			parse: (params) => {
+				const { filters, problems } = filtersFromSearch(params, dataset.villages);
+				return { state: filters, problems };
+			},
+			write: (f, params) => {
+				for (const k of FILTER_PARAMS) params.delete(k);
+				for (const [k, v] of filtersToSearch(f)) params.set(k, v);
+			},
+			key: ledgerKey,
+			initial: NO_FILTERS
+		},
+		prerendered,
+		unit: { key: sliceKey, answer: (slice, f) => ledgerFromSlice(slice, f) },
+		prepared: (f) => preparedName.ledgers(f),
+		decode: decodeSlice,
+		// A village's slices are derived in the browser from its own cases, loaded on first use.
+		query: async (f) => ledgerSlice(await (f.village ? dataset.withVillageCases(VILLAGE_LEDGER_TABLES, f.village) : dataset.engine.ready(LEDGER_TABLES)), f),
+		// The county's slice (the first period brushed) and the towns' (the first place chosen), read ahead.
+		ahead: () => [NO_FILTERS, ...TOWNS.map((t) => ({ ...NO_FILTERS, town: t.code }))]
+	});
+}

@@ -1,0 +1,167 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { csvParse } from 'd3-dsv';
+import type { Download, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+/**
+ * Exports that stand alone, the data package and embeds (issue #15 items 6, 7). Expected figures
+ * come from the built site's own cases.csv, counted here.
+ */
+const CHIHE = '610922104';
+const cases = csvParse(readFileSync('build/data/cases.csv', 'utf8'));
+/** County- and town-level cases received Aug 2016 – Dec 2021 (the overview's scope), counted from the raw cases. */
+const published = cases.filter((c) => (c.level === 'county' || c.level === 'town') && c.received_at! >= '2016-08-01' && c.received_at! < '2022-01-01');
+
+async function text(download: Download): Promise<string> {
+	return Buffer.concat(await (await download.createReadStream()).toArray()).toString('utf8');
+}
+
+/** Clicks and collects the `n` downloads the click starts. */
+async function downloads(page: Page, click: () => Promise<void>, n: number): Promise<Download[]> {
+	const got: Download[] = [];
+	const all = new Promise<void>((resolve) => {
+		const on = (d: Download) => {
+			got.push(d);
+			if (got.length === n) {
+				page.off('download', on);
+				resolve();
+			}
+		};
+		page.on('download', on);
+	});
+	await click();
+	await all;
+	return got;
+}
+
+test('a filtered chart’s PNG, SVG and CSV carry the place and period; the CSV’s sidecar says what it is', async ({ watched: page }) => {
+	await page.goto(`/?town=${CHIHE}`);
+	await expect(page.getByTestId('scope')).toContainText('池河镇');
+	const chart = page.getByTestId('chart-monthly');
+	await expect(chart.locator('h2')).toContainText('池河镇');
+
+	// CSV and its sidecar, in one click.
+	const [csv, sidecar] = await downloads(page, () => chart.getByRole('button', { name: '下载 CSV' }).click(), 2);
+	expect(csv.suggestedFilename()).toBe('池河镇_2016-08_2021-12_cases-by-month.csv');
+	expect(sidecar.suggestedFilename()).toBe('池河镇_2016-08_2021-12_cases-by-month.csv-metadata.json');
+	const rows = csvParse((await text(csv)).replace(/^\ufeff/, ''));
+	expect(rows.columns).toEqual(['月份', '意见建议', '利益诉求', '投诉举报', '合计']);
+	const total = rows.reduce((s, r) => s + Number(r['合计']), 0);
+	expect(total).toBe(published.filter((c) => c.town_code === CHIHE).length);
+	const about = JSON.parse(await text(sidecar));
+	expect(about.url).toBe(csv.suggestedFilename());
+	expect(about['dc:title']).toContain('池河镇');
+	expect(about['dc:coverage']).toBe('池河镇 · 2016年8月 – 2021年12月 · 县、镇两级台账');
+	expect(about.notes.join('')).toMatch(/^合成数据/);
+
+	// SVG: its words; PNG: named the same, twice the size, the subtitle drawn where the SVG puts it.
+	const [svg] = await downloads(page, () => chart.getByRole('button', { name: 'SVG' }).click(), 1);
+	expect(svg.suggestedFilename()).toBe('池河镇_2016-08_2021-12_cases-by-month.svg');
+	const markup = await text(svg);
+	const words = [...markup.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+	expect(words.slice(0, 2)).toEqual(['每月受理案件，按账本类型 · 池河镇', '池河镇 · 2016年8月 – 2021年12月 · 县、镇两级台账']);
+	expect(words.some((w) => w.startsWith('来源：'))).toBe(true);
+	expect(words.some((w) => w.startsWith('合成数据'))).toBe(true);
+	const [png] = await downloads(page, () => chart.getByRole('button', { name: 'PNG' }).click(), 1);
+	expect(png.suggestedFilename()).toBe('池河镇_2016-08_2021-12_cases-by-month.png');
+	const bytes = Buffer.concat(await (await png.createReadStream()).toArray());
+	expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+	const [width, height] = [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
+	const [w, h] = [Number(markup.match(/^<svg[^>]* width="(\d+)"/)![1]), Number(markup.match(/^<svg[^>]* height="(\d+)"/)![1])];
+	expect([width, height]).toEqual([2 * w, 2 * h]);
+	// Dark pixels in the subtitle's band (y 32–46 of the SVG) and in the last line's (the synthetic-data line).
+	const inked = await page.evaluate(
+		async ({ data, bands }) => {
+			const img = await createImageBitmap(new Blob([Uint8Array.from(atob(data), (c) => c.charCodeAt(0))], { type: 'image/png' }));
+			const canvas = new OffscreenCanvas(img.width, img.height);
+			const ctx = canvas.getContext('2d')!;
+			ctx.drawImage(img, 0, 0);
+			return bands.map(([y0, y1]) => {
+				const { data: px } = ctx.getImageData(0, y0 * 2, img.width, (y1 - y0) * 2);
+				let dark = 0;
+				for (let i = 0; i < px.length; i += 4) if (px[i] + px[i + 1] + px[i + 2] < 450) dark++;
+				return dark;
+			});
+		},
+		{ data: bytes.toString('base64'), bands: [[32, 46], [h - 24, h - 10]] }
+	);
+	for (const n of inked) expect(n).toBeGreaterThan(50);
+
+	// The town table (always the whole county): rates as shown with the raw fraction, the code column headed in Chinese.
+	const towns = page.getByTestId('chart-towns');
+	const [townCsv] = await downloads(page, () => towns.getByRole('button', { name: '下载 CSV' }).click(), 2);
+	expect(townCsv.suggestedFilename()).toBe('石泉县_2016-08_2021-12_cases-by-town.csv');
+	const townRows = csvParse((await text(townCsv)).replace(/^\ufeff/, ''));
+	expect(townRows.columns).toEqual(['镇', '代码', '受理', '办结', '办结率（%）', '办结率（原始比例）', '满意率（%）', '满意率（原始比例）']);
+	const chihe = townRows.find((r) => r['代码'] === CHIHE)!;
+	const mine = published.filter((c) => c.town_code === CHIHE);
+	const closed = mine.filter((c) => c.archived_at !== '').length;
+	expect(Number(chihe['办结率（原始比例）'])).toBeCloseTo(closed / mine.length, 12);
+	expect(chihe['办结率（%）']).toBe(String(Math.round((closed / mine.length) * 1000) / 10));
+});
+
+test('an embed page shows the chart alone with its source and a link back; the overview offers its embed code', async ({ watched: page, request }) => {
+	// Prerendered: the default embed is in the HTML before any script runs.
+	const html = await (await request.get('/en/embed/overview/monthly/')).text();
+	expect(html).toContain('data-testid="chart-monthly"');
+	expect(html).toContain('Source: Synthetic dataset');
+	const towns = await (await request.get('/embed/overview/towns/')).text();
+	expect(towns).toContain('data-testid="chart-towns"');
+	expect(towns).toContain('来源：合成数据集');
+	expect(towns).toContain('data-testid="embed-back"');
+	expect(towns).not.toContain('data-testid="lang-switch"');
+
+	await page.goto(`/en/embed/overview/monthly/?town=${CHIHE}`);
+	const embed = page.getByTestId('embed');
+	await expect(embed.getByTestId('chart-monthly').locator('h2')).toHaveText('Cases received per month, by ledger · Chihe');
+	await expect(embed.locator('.source')).toContainText('Source: Synthetic dataset');
+	await expect(page.getByTestId('embed-note')).toContainText('Synthetic data');
+	await expect(page.getByTestId('embed-back')).toHaveAttribute('href', new RegExp(`/en/\\?town=${CHIHE}$`));
+	await expect(page.getByTestId('embed-back')).toHaveAttribute('target', '_top');
+	// Alone: no site header, notice or footer.
+	await expect(page.getByTestId('lang-switch')).toHaveCount(0);
+	await expect(page.getByTestId('synthetic-notice')).toHaveCount(0);
+	await expect(page.locator('footer')).toHaveCount(0);
+	// Its chart's bars are Chihe's: the table view's total is the town's count.
+	await embed.getByRole('button', { name: 'Show as table' }).click();
+	const totals = await embed.locator('tbody tr td:last-child').allTextContents();
+	expect(totals.reduce((s, t) => s + Number(t.replace(/,/g, '')), 0)).toBe(published.filter((c) => c.town_code === CHIHE).length);
+
+	// The ledger page's quarterly rates, filtered as on the page: the town's quarters, highlighted period.
+	await page.goto(`/embed/ledgers/rates/?town=${CHIHE}&from=2018Q1&to=2019Q4`);
+	await expect(page.getByTestId('embed-scope')).toHaveText('池河镇 · 县、镇、村三级台账');
+	await expect(page.getByTestId('chart-rates').locator('.source')).toContainText('来源：合成数据集');
+	await expect(page.getByTestId('embed-back')).toHaveAttribute('href', /\/ledgers\/\?town=610922104&from=2018Q1&to=2019Q4$/);
+	await page.getByTestId('chart-rates').getByRole('button', { name: '以表格查看' }).click();
+	const received = await page.getByTestId('chart-rates').locator('tbody tr td:nth-child(2)').allTextContents();
+	expect(received.reduce((s, t) => s + Number(t.replace(/,/g, '')), 0)).toBe(cases.filter((c) => c.town_code === CHIHE).length);
+
+	await page.goto(`/en/?town=${CHIHE}`);
+	const chart = page.getByTestId('chart-monthly');
+	await chart.getByTestId('embed-copy').click();
+	const code = await chart.getByTestId('embed-code').inputValue();
+	expect(code).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/en\/embed\/overview\/monthly\/\?town=610922104" title="Cases received per month, by ledger · Chihe" width="100%" height="\d+"/);
+	await expect(chart.getByRole('status')).toHaveText(/Embed code copied|Could not copy automatically/);
+});
+
+test('the data package lists files that are served with their bytes and hashes; /methods/ describes every column', async ({ watched: page, request }) => {
+	const pkg = await (await request.get('/data/datapackage.json')).json();
+	expect(pkg.resources.length).toBeGreaterThanOrEqual(20);
+	for (const r of pkg.resources) {
+		const res = await request.get(`/data/${r.path}`);
+		expect(res.status(), r.path).toBe(200);
+		const body = await res.body();
+		expect(body.length, r.path).toBe(r.bytes);
+		expect(`sha256:${createHash('sha256').update(body).digest('hex')}`, r.path).toBe(r.hash);
+	}
+	await page.goto('/en/methods/');
+	const guide = page.getByTestId('column-guide');
+	const csvs = pkg.resources.filter((r: { format: string }) => r.format === 'csv');
+	await expect(guide.locator('details')).toHaveCount(csvs.length);
+	await expect(guide.locator('dt')).toHaveCount(csvs.reduce((n: number, r: { schema: { fields: unknown[] } }) => n + r.schema.fields.length, 0));
+	const cases = csvs.find((r: { path: string }) => r.path === 'cases.csv');
+	await guide.locator('summary', { hasText: 'cases · Ledger cases' }).click();
+	await expect(guide.getByTestId('guide-cases')).toContainText(cases.schema.fields[9].description);
+	await expect(guide.getByTestId('guide-cases')).toBeVisible();
+});
