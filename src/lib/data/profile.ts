@@ -125,13 +125,24 @@ const FIELD_OF: Record<string, CaseField> = {
 
 /**
  * The profile of an imported dataset, by SQL over its `cases` and `units` tables (DuckDB in Node
- * or in the browser): the towns from the units, the period from the months cases were received
+ * or in the browser; `area` null: the county's own units, named as the county): the towns from the units, the period from the months cases were received
  * in, every level counted, the fields from the mapping (`mapped`: the mapped field names), the
  * other tables as given (`tables`: which hold rows; an import gives none).
  */
 export async function profileOf(
 	db: QueryRunner,
-	{ area, mapped, tables = {} }: { area: { zh: string; en: string }; mapped: readonly string[]; tables?: Partial<Record<OtherTable, boolean>> }
+	{
+		area,
+		mapped,
+		tables = {},
+		unnamed
+	}: {
+		area: { zh: string; en: string } | null;
+		mapped: readonly string[];
+		tables?: Partial<Record<OtherTable, boolean>>;
+		/** The placeholder name the importer gives places without one (shown as "unnamed area" in each language). */
+		unnamed?: string;
+	}
 ): Promise<DatasetProfile> {
 	const towns = await db.query<Place>(`SELECT town_code AS code, name_zh AS zh, name_en AS en FROM units WHERE level = 'town' ORDER BY town_code`);
 	const [range] = await db.query<{ from: string | null; to: string | null }>(
@@ -144,7 +155,8 @@ export async function profileOf(
 		// A town of the county keeps the county's names (its pinyin in English, as the county's pages show it).
 		towns: towns.map((t) => {
 			const county = TOWNS.find((x) => x.code === t.code);
-			return county ? { code: t.code, zh: county.nameZh, en: county.namePinyin } : { code: String(t.code), zh: String(t.zh), en: String(t.en) };
+			const name = (x: unknown) => (x === null || x === unnamed ? '' : String(x));
+			return county ? { code: t.code, zh: county.nameZh, en: county.namePinyin } : { code: String(t.code), zh: name(t.zh), en: name(t.en) };
 		}),
 		period: { from: range?.from ?? fallback, to: range?.to ?? fallback },
 		levels: null,
