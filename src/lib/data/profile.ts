@@ -19,7 +19,7 @@ export interface Place {
 }
 
 /** Case fields a chart may need that a file may lack (`steps`: any step time; `due`: a due time). */
-export const CASE_FIELDS = ['ledger', 'level', 'category', 'channel', 'satisfaction', 'steps', 'due', 'village', 'department'] as const;
+export const CASE_FIELDS = ['ledger', 'level', 'category', 'channel', 'satisfaction', 'steps', 'due', 'village', 'department', 'escalated', 'repeats'] as const;
 export type CaseField = (typeof CASE_FIELDS)[number];
 
 /** Tables beside the cases a page may need rows of. */
@@ -120,6 +120,8 @@ const FIELD_OF: Record<string, CaseField> = {
 	due_at: 'due',
 	village: 'village',
 	lead_dept: 'department',
+	escalated: 'escalated',
+	repeat_of: 'repeats',
 	...Object.fromEntries(STEPS.filter((s) => s !== 'archived').map((s) => [`${s}_at`, 'steps' as CaseField]))
 };
 

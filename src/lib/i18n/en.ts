@@ -731,6 +731,9 @@ export const en: Messages = {
 	'gap.field.due': 'due time',
 	'gap.field.village': 'village',
 	'gap.field.department': 'department',
+	'gap.field.escalated': 'escalated',
+	'gap.field.repeats': 'repeat of',
+	'own.monthly.units': 'cases per month',
 	'gap.tasks': 'This data has no town–village tasks or stationed cadres: this page has nothing to show.',
 	'gap.households': 'This data has no households, grids or liaisons: this page has nothing to show.',
 	'gap.card': 'This data has no such records'

@@ -726,6 +726,9 @@ export const zh = {
 	'gap.field.due': '办理期限',
 	'gap.field.village': '村（社区）',
 	'gap.field.department': '部门',
+	'gap.field.escalated': '上报升级',
+	'gap.field.repeats': '重复诉求',
+	'own.monthly.units': '件/月',
 	'gap.tasks': '这份数据没有镇村一体化的任务和驻村干部记录，本页没有可显示的内容。',
 	'gap.households': '这份数据没有农户、网格和联系人员记录，本页没有可显示的内容。',
 	'gap.card': '这份数据没有此项'

@@ -17,8 +17,8 @@ export const PUBLISHED_FILE = 'published.json';
  * generator (scripts/dataset-writer.ts) writes it; the build prerenders from it.
  */
 
-/** Where the site's dataset is written (served as /data/). */
-export const SITE_DATA_DIR = 'static/data';
+/** Where the site's dataset is written (served as /data/): static/data, or SITE_STATIC/data for a second site (svelte.config.js). */
+export const SITE_DATA_DIR = `${process.env.SITE_STATIC ?? 'static'}/data`;
 /** The seed of the dataset the site serves: the county's own. */
 export const DEFAULT_SEED = COUNTY_SEED;
 
