@@ -13,6 +13,7 @@ import { join } from 'node:path';
 
 export const IMPORTED_BUILD = 'build-imported';
 const WORK = '.cache/imported-site';
+export const IMPORTED_REPORT = join(IMPORTED_BUILD, '..', WORK, 'report.json');
 const FIXTURE = 'tests/fixtures/import';
 const inputs = ['open311.json', 'open311.map.json', 'open311.published.json'].map((f) => join(FIXTURE, f));
 
@@ -33,7 +34,8 @@ cpSync('static/favicon.svg', join(WORK, 'static/favicon.svg'));
 const run = (cmd: string, args: string[], env: Record<string, string> = {}) =>
 	execFileSync(cmd, args, { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ...env } });
 const tsx = 'node_modules/.bin/tsx';
-run(tsx, ['scripts/import.ts', '--quiet', '--from', inputs[0], '--map', inputs[1], '--published', inputs[2], '--out', join(WORK, 'dataset')]);
+// The report (the Node pipeline's counts) is what the tests compare the pages with.
+run(tsx, ['scripts/import.ts', '--quiet', '--from', inputs[0], '--map', inputs[1], '--published', inputs[2], '--out', join(WORK, 'dataset'), '--report', IMPORTED_REPORT]);
 const env = { SITE_STATIC: join(WORK, 'static'), SITE_BUILD: IMPORTED_BUILD };
 run(tsx, ['scripts/generate-data.ts', '--quiet'], { ...env, DATASET: join(WORK, 'dataset') });
 run('node_modules/.bin/vite', ['build', '--logLevel', 'error'], env);
