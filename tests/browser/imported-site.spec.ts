@@ -15,8 +15,9 @@ const supplied = JSON.parse(readFileSync('tests/fixtures/import/open311.publishe
 const report = JSON.parse(readFileSync('.cache/imported-site/report.json', 'utf8')) as { kept: number };
 
 const places = [...new Set(fixture.map((r) => r.zipcode))].sort();
-// Months of receipt, sentinel years aside (the importer drops those rows).
-const months = [...new Set(fixture.map((r) => r.requested_datetime.slice(0, 7)).filter((m) => m >= '1901' && m < '2100'))].sort();
+// Months of receipt, sentinel dates aside (the importer drops those rows: 1900-01-01, 1899-12-30, 1970-01-01, years before 1901 or from 2100).
+const sentinel = (d: string) => /^(1900-01-01|1899-12-30|1970-01-01)/.test(d) || d < '1901' || d >= '2100';
+const months = [...new Set(fixture.map((r) => r.requested_datetime).filter((d) => !sentinel(d)).map((d) => d.slice(0, 7)))].sort();
 const quarter = (m: string) => `${m.slice(0, 4)}Q${Math.floor((Number(m.slice(5, 7)) - 1) / 3) + 1}`;
 const quarters: string[] = [];
 for (let y = Number(months[0].slice(0, 4)), q = Number(quarter(months[0]).slice(5)); `${y}Q${q}` <= quarter(months[months.length - 1]); q === 4 ? (y++, (q = 1)) : q++) quarters.push(`${y}Q${q}`);
