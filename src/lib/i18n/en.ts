@@ -697,7 +697,7 @@ export const en: Messages = {
 	'own.filter.town': 'Place',
 	'own.card.cases': 'Cases received',
 	'own.card.period': '{from} to {to}',
-	'own.card.none': 'No published figure supplied',
+	'own.card.totalOnly': 'Published figures are totals over every place',
 	'own.towns.title': 'Cases, closure and satisfaction by place',
 	'own.towns.units': 'cases ({from} to {to})',
 	'own.towns.town': 'Place',

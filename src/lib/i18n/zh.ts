@@ -692,7 +692,7 @@ export const zh = {
 	'own.filter.town': '地区',
 	'own.card.cases': '受理案件',
 	'own.card.period': '{from}至{to}',
-	'own.card.none': '未提供公开数字',
+	'own.card.totalOnly': '公开数字为全部地区的总数',
 	'own.towns.title': '各地区案件、办结率与满意率',
 	'own.towns.units': '件（{from}至{to}）',
 	'own.towns.town': '地区',
