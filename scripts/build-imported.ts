@@ -20,7 +20,7 @@ const inputs = ['open311.json', 'open311.map.json', 'open311.published.json'].ma
 const mtime = (p: string) => statSync(p, { throwIfNoEntry: false })?.mtimeMs ?? 0;
 const fresh = () => {
 	const built = mtime(join(IMPORTED_BUILD, 'index.html'));
-	return built > 0 && built > mtime('build/index.html') && inputs.every((f) => built > mtime(f));
+	return built > 0 && mtime(IMPORTED_REPORT) > 0 && built > mtime('build/index.html') && inputs.every((f) => built > mtime(f));
 };
 
 if (!process.argv.includes('--force') && fresh()) {
