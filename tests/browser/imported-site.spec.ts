@@ -89,3 +89,21 @@ test('the integration and "321" pages say the data has no tasks or households; m
 	await expect(page.getByTestId('own-places')).toHaveText(places.join(', '));
 	await expect(page.getByTestId('own-published')).toContainText(supplied.figures.ledgerCases.source);
 });
+
+test.describe('engine', () => {
+	// The withheld prepared answer is logged by the browser.
+	test.use({ allowConsoleErrors: true });
+	test('a place whose prepared answer is missing is answered by DuckDB-WASM on the imported tables, as DuckDB in Node did at build time', async ({ watched: page }) => {
+		// The engine's start (download, compile, tables) on a busy 2-core machine.
+		test.setTimeout(120_000);
+		const code = (JSON.parse(readFileSync('build-imported/data/meta.json', 'utf8')).profile.towns as { code: string; zh: string }[]).find((t) => t.zh === places[2])!.code;
+		const node = JSON.parse(readFileSync(`build-imported/data/prepared/overview/${code}.json`, 'utf8')).headline;
+		await page.context().route('**/data/prepared/**', (route) => route.fulfill({ status: 404, body: '' }));
+		await page.goto(`${base}/en/`);
+		await page.getByTestId('place-grid').getByRole('button', { name: places[2] }).click();
+		await expect(page.getByTestId('engine-status')).toHaveAttribute('data-computed', 'browser', { timeout: 60_000 });
+		await expect(page.getByTestId('value-ledgerCases')).toHaveText(en(node.cases));
+		await expect(page.getByTestId('value-ledgerClosed')).toHaveText(en(node.closed));
+		expect(node.cases).toBeGreaterThan(0);
+	});
+});
