@@ -37,7 +37,7 @@ describe('an Arrow stream cut into parts', () => {
 });
 
 describe('an empty table', () => {
-	it('is a complete stream with its columns and no rows; bytes cut short or not Arrow are not', async () => {
+	it('is a complete stream with its columns and no rows; bytes cut inside the schema or not Arrow are not', async () => {
 		const { writeArrowStream } = await import('../../scripts/arrow-table');
 		const { SCHEMAS } = await import('../../sim/dataset/schema');
 		const { mkdtemp, readFile, rm } = await import('node:fs/promises');
@@ -49,7 +49,8 @@ describe('an empty table', () => {
 			await writeArrowStream(path, 'liaisons', []);
 			const bytes = new Uint8Array(await readFile(path));
 			expect(emptyStreamColumns(bytes)).toEqual(SCHEMAS.liaisons.columns.map(([n]) => n));
-			expect(emptyStreamColumns(bytes.subarray(0, bytes.byteLength >> 1))).toBeNull();
+			// Cut inside its schema: not a stream (cut after the schema it is the same empty table, which the loader only takes for a table declared empty).
+			expect(emptyStreamColumns(bytes.subarray(0, 12))).toBeNull();
 			expect(emptyStreamColumns(new Uint8Array(64).fill(7))).toBeNull();
 			// A stream with rows is not an empty one.
 			expect(emptyStreamColumns(tableToIPC(tableFromArrays({ a: Int32Array.from([1]) }), 'stream'))).toBeNull();
