@@ -2,8 +2,11 @@
  * `npm run bench:import` — the importer in Node (DuckDB in Node), on generated case tables of
  * 100,000 and 1,000,000 rows written as CSV and as Parquet: time to read the file, to the checks'
  * report (values, places, checks, cleaned cases), and the process's peak memory (each run in its
- * own process, so peaks do not mix). The browser side comes with the /import/ page.
+ * own process, so peaks do not mix).
  *   --sizes 100000,1000000   case rows (default)
+ *   --browser                the same CSV files imported on the built site's /import/ page in
+ *                            headless Chromium instead (scripts/bench-import-browser.ts; build first;
+ *                            --build DIR measures another build)
  * Files are generated once into .cache/bench-import/ (the generator's scaled cases).
  */
 import { execFileSync } from 'node:child_process';
@@ -19,9 +22,10 @@ import { applyMapping, readFiles } from '../src/lib/import/pipeline';
 import { DEFAULT_SEED } from '../src/lib/server/dataset';
 import { openImportDb } from '../src/lib/server/import-db';
 import { fail } from './cli-options';
+import { benchBrowserImport } from './bench-import-browser';
 
 const DIR = '.cache/bench-import';
-const { values } = parseArgs({ options: { sizes: { type: 'string' }, one: { type: 'string' } }, strict: true });
+const { values } = parseArgs({ options: { sizes: { type: 'string' }, one: { type: 'string' }, browser: { type: 'boolean' }, build: { type: 'string' } }, strict: true });
 
 async function files(size: number): Promise<{ csv: string; parquet: string }> {
 	const csv = `${DIR}/cases-${size}.csv`;
@@ -72,6 +76,18 @@ if (values.one) {
 }
 const sizes = (values.sizes ?? '100000,1000000').split(',').map(Number);
 if (sizes.some((n) => !Number.isInteger(n) || n < 100)) fail('bench-import', `--sizes must be whole numbers ≥ 100, got "${values.sizes}"`);
+if (values.browser) {
+	console.log('rows (as the page says)        file MB  mapping s  checks s  kept s  overview s  peak PSS MiB  longest task ms (import / overview)');
+	for (const size of sizes) {
+		const { csv } = await files(size);
+		const r = await benchBrowserImport(csv, values.build ?? 'build');
+		const mb = (await readFile(csv)).length / 2 ** 20;
+		console.log(
+			`${r.rows.padEnd(30)} ${mb.toFixed(1).padStart(7)} ${r.mappingS.toFixed(1).padStart(10)} ${r.checksS.toFixed(1).padStart(9)} ${r.keptS.toFixed(1).padStart(7)} ${r.overviewS.toFixed(1).padStart(11)} ${r.peakPssMiB.toFixed(0).padStart(13)} ${`${r.longestTaskMs.importing.toFixed(0)} / ${r.longestTaskMs.overview.toFixed(0)}`.padStart(16)}`
+		);
+	}
+	process.exit(0);
+}
 console.log('rows       format   file MB  read s  to checks s  peak RSS MiB');
 for (const size of sizes) {
 	const f = await files(size);

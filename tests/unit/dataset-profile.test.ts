@@ -112,7 +112,7 @@ describe('the default dataset is unchanged', () => {
 		expect(NO_FILTERS).toEqual({ town: null, village: null, ledger: null, from: '2016Q3', to: '2021Q4' });
 		expect(periodMonthList(DEFAULT_PROFILE)).toHaveLength(65);
 		expect(await readPublished(inject('dataDir'), meta)).toEqual(countyFigures());
-		expect(Object.keys(countyFigures())).toHaveLength(10);
+		expect(Object.keys(countyFigures()).sort()).toEqual(Object.keys(PUBLISHED).sort());
 	});
 
 	it('its headline is the published ledger count with and without the profile given', async () => {

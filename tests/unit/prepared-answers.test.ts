@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { gridData, GRID_TABLES } from '../../src/lib/data/grid-queries';
 import { integrationData, INTEGRATION_TABLES } from '../../src/lib/data/integration-queries';
+import { decodeRankingSlice, rankingSlice } from '../../src/lib/data/ranking-queries';
 import { bulletin, LEDGER_QUARTERS, LEDGER_TABLES, ledgerFromSlice, ledgerSlice, NO_FILTERS, type LedgerFilters, type LedgerSlice } from '../../src/lib/data/ledger-queries';
 import { overviewData, OVERVIEW_TABLES } from '../../src/lib/data/overview-queries';
 import { decodeSlice, preparedName, type PreparedIndex } from '../../src/lib/data/prepared';
@@ -47,7 +48,8 @@ beforeAll(async () => {
 		...PLACES.flatMap((p) => [null, 'red', 'green'].map((colour) => preparedName.grid({ ...p, colour: colour as Scope['colour'] }))),
 		...PLACES.map((p) => preparedName.integration(p)),
 		...[null, TOWN].map((t) => preparedName.overview(t)),
-		...[LEDGER_QUARTERS[0], LEDGER_QUARTERS[9], LEDGER_QUARTERS.at(-1)!].map((q) => preparedName.bulletin(q))
+		...[LEDGER_QUARTERS[0], LEDGER_QUARTERS[9], LEDGER_QUARTERS.at(-1)!].map((q) => preparedName.bulletin(q)),
+		...[null, ...LEDGER_TYPES].map((l) => preparedName.ranking(l))
 	]);
 	out = await mkdtemp(join(tmpdir(), 'ggs-prepared-'));
 	await writePrepared(node, out, villages, (name) => wanted.has(name));
@@ -71,6 +73,7 @@ describe('prepared answers', () => {
 		expect(all.filter((a) => a.name.startsWith('integration/'))).toHaveLength(places);
 		expect(all.filter((a) => a.name.startsWith('overview/'))).toHaveLength(12);
 		expect(all.filter((a) => a.name.startsWith('bulletin/'))).toHaveLength(LEDGER_QUARTERS.length);
+		expect(all.filter((a) => a.name.startsWith('ranking/'))).toHaveLength(1 + LEDGER_TYPES.length);
 		for (const v of villages) expect(names.has(preparedName.ledgers({ town: v.town, village: v.id, ledger: 'demand' }))).toBe(true);
 		const index = (await read('index')) as PreparedIndex;
 		expect(index.villages.every((n) => VILLAGES.some((v) => n.includes(v)))).toBe(true);
@@ -87,6 +90,8 @@ describe('prepared answers', () => {
 			}
 		}
 		for (const q of [LEDGER_QUARTERS[0], LEDGER_QUARTERS[9], LEDGER_QUARTERS.at(-1)!]) expect(await read(preparedName.bulletin(q))).toEqual({ quarter: q, rows: await bulletin(wasm, q) });
+		// The town ranking's slices (the period is summed in the browser from them).
+		for (const l of [null, ...LEDGER_TYPES]) expect(decodeRankingSlice(await read(preparedName.ranking(l)))).toEqual(await rankingSlice(wasm, l));
 	});
 
 	it('for the ledger page give the engine’s answer for any period, ledger type and place (property)', async () => {

@@ -32,8 +32,14 @@ export function brushX<D>({ x, extent, onpick }: BrushOptions<D>): Attachment<SV
 		const key = (r: [D, D] | null) => (r ? `${r[0]}|${r[1]}` : '');
 		let changes = 0;
 		let last = '';
+		// Never a reversed area (a chart narrower than its margins, for a moment while it is measured):
+		// d3 would draw its overlay with a negative width.
+		const [[x0, y0], [x1, y1]] = extent;
 		const brush = d3BrushX<unknown>()
-			.extent(extent)
+			.extent([
+				[x0, y0],
+				[Math.max(x0, x1), Math.max(y0, y1)]
+			])
 			.on('start', (event: BrushEvent) => {
 				if (!event.sourceEvent) return;
 				changes = 0;

@@ -72,7 +72,8 @@ export class PageQuery<S, T, U = T> {
 	readonly state: S = $derived(this.#parsed.state);
 	/** Parameters of the address that were dropped, as `name=value`. */
 	readonly problems: string[] = $derived(this.#parsed.problems);
-	readonly #isInitial = $derived.by(() => this.#o.state.key(this.state) === this.#o.state.key(this.#o.state.initial));
+	// Imported data has no prerendered answer: its first view is the engine's too.
+	readonly #isInitial = $derived.by(() => !this.#o.dataset.engineOnly && this.#o.state.key(this.state) === this.#o.state.key(this.#o.state.initial));
 
 	constructor(options: PageQueryOptions<S, T, U>) {
 		this.#o = options;

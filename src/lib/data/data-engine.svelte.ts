@@ -87,12 +87,13 @@ export class DataEngine {
 
 const KEY = Symbol('data-engine');
 
-export function setDataEngine(engine: DataEngine): DataEngine {
+/** Sets the pages' engine; a function gives the current one (the dataset's, which the layout may switch). */
+export function setDataEngine<E extends DataEngine | (() => DataEngine)>(engine: E): E {
 	return setContext(KEY, engine);
 }
 
 export function getDataEngine(): DataEngine {
-	const engine = getContext<DataEngine | undefined>(KEY);
+	const engine = getContext<DataEngine | (() => DataEngine) | undefined>(KEY);
 	if (!engine) throw new Error('getDataEngine() needs a DataEngine set by the layout');
-	return engine;
+	return typeof engine === 'function' ? engine() : engine;
 }

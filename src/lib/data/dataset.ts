@@ -38,6 +38,11 @@ export interface Dataset {
 	preparedUrl(name: string): string | null;
 	/** The engine with `tables` loaded and one village's cases appended to the `cases` table. */
 	withVillageCases(tables: readonly BrowserTable[], village: string): Promise<QueryRunner>;
+	/**
+	 * Data imported in this browser (src/lib/data/imported-dataset.ts): no prerendered or prepared
+	 * answer is about it, so every view, the first included, asks the engine.
+	 */
+	engineOnly?: boolean;
 }
 
 async function fetchJson(url: string, file: string): Promise<unknown> {
@@ -104,12 +109,13 @@ export function siteDataset({
 
 const KEY = Symbol('dataset');
 
-export function setDataset(dataset: Dataset): Dataset {
+/** Sets the pages' dataset; a function gives the current one (the layout switches to imported data and back). */
+export function setDataset<D extends Dataset | (() => Dataset)>(dataset: D): D {
 	return setContext(KEY, dataset);
 }
 
 export function getDataset(): Dataset {
-	const dataset = getContext<Dataset | undefined>(KEY);
+	const dataset = getContext<Dataset | (() => Dataset) | undefined>(KEY);
 	if (!dataset) throw new Error('getDataset() needs a Dataset set by the layout');
-	return dataset;
+	return typeof dataset === 'function' ? dataset() : dataset;
 }

@@ -103,14 +103,21 @@ async function instantiateWatched(
 	}
 }
 
-export async function startBrowserDb(options: BrowserDbOptions): Promise<BrowserDb> {
-	// A download is kept until its table is loaded (the bytes then move to the engine's worker).
-	const downloads = new Cache<string, Promise<Uint8Array>>();
-	const download = (table: string) => downloads.getOrMake(table, () => fetchTable(options.table(table).url, options.table(table).file));
-	for (const t of options.prefetch ?? []) download(t);
+/** A DuckDB-WASM instance in its own worker, self-hosted and offline, with one connection. */
+export interface StartedDuckDb {
+	db: duckdb.AsyncDuckDB;
+	conn: duckdb.AsyncDuckDBConnection;
+	worker: Worker;
+	/** Races a call against the worker's failure (which never settles a pending call by itself). */
+	guard: <T>(p: Promise<T>) => Promise<T>;
+}
 
-	let db: duckdb.AsyncDuckDB;
-	let conn: duckdb.AsyncDuckDBConnection;
+/**
+ * Starts DuckDB-WASM in a worker of its own (the site's wasm and worker files, the download
+ * watched and reported to `onProgress`), connected, with extensions off. The dashboard's engine
+ * and the importer (src/lib/import/browser/) each start one. Rejects with a DataError.
+ */
+export async function startDuckDb(onProgress: (p: EngineProgress) => void = () => {}): Promise<StartedDuckDb> {
 	let worker: Worker | undefined;
 	// An error thrown inside the engine's worker (a wasm file that fails to load, a crash) never
 	// settles the pending call: it surfaces only as an error event, so every call races it.
@@ -130,18 +137,27 @@ export async function startBrowserDb(options: BrowserDbOptions): Promise<Browser
 			});
 		});
 		workerFailed.catch(() => {});
-		db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), w);
+		const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), w);
 		performance.mark('engine:start');
-		await instantiateWatched(db, w, bundle, workerFailed, options.onProgress ?? (() => {}));
+		await instantiateWatched(db, w, bundle, workerFailed, onProgress);
 		performance.mark('engine:instantiated');
 		// The engine this browser uses (one of the two variants), kept for offline use.
 		keepOffline([bundle.mainModule, bundle.mainWorker]);
-		conn = await guard(db.connect());
+		const conn = await guard(db.connect());
 		for (const s of OFFLINE_SETTINGS) await guard(conn.query(s));
+		return { db, conn, worker: w, guard };
 	} catch (e) {
 		worker?.terminate();
 		throw e instanceof DataError ? e : new DataError({ kind: 'engine', detail: e instanceof Error ? e.message : String(e) });
 	}
+}
+
+export async function startBrowserDb(options: BrowserDbOptions): Promise<BrowserDb> {
+	// A download is kept until its table is loaded (the bytes then move to the engine's worker).
+	const downloads = new Cache<string, Promise<Uint8Array>>();
+	const download = (table: string) => downloads.getOrMake(table, () => fetchTable(options.table(table).url, options.table(table).file));
+	for (const t of options.prefetch ?? []) download(t);
+	const { db, conn, guard } = await startDuckDb(options.onProgress);
 
 	const loading = new Cache<string, Promise<void>>();
 	const prepared = new Cache<string, Promise<duckdb.AsyncPreparedStatement>>();

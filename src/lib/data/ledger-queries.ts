@@ -4,6 +4,7 @@ import type { BrowserTable } from '$sim/dataset/schema';
 import { Cache } from '../cache';
 import { DEFAULT_PROFILE, periodQuarters, type DatasetProfile } from './profile';
 import type { QueryRunner } from './query-runner';
+import { townDaysFromRows, type TownDays } from './ranking-queries';
 
 /** Tables the ledger pages read. */
 export const LEDGER_TABLES: readonly BrowserTable[] = ['case_counts', 'case_days', 'case_villages'];
@@ -75,7 +76,7 @@ export function deriveVillage(db: QueryRunner, village: string): Promise<void> {
  * Median and 90th percentile days of each group of a histogram: the first bin whose cumulative
  * count reaches the share, at the bin's centre (within ±2%).
  */
-function histogramQuantiles<G>(rows: readonly { g: G; bin: number; n: number }[]): { g: G; cases: number; medianDays: number; p90Days: number }[] {
+export function histogramQuantiles<G>(rows: readonly { g: G; bin: number; n: number }[]): { g: G; cases: number; medianDays: number; p90Days: number }[] {
 	const out: { g: G; cases: number; medianDays: number; p90Days: number }[] = [];
 	for (let i = 0; i < rows.length; ) {
 		let j = i;
@@ -291,6 +292,8 @@ export interface BulletinRow {
 	handled: number;
 	onTime: number;
 	medianDays: number | null;
+	/** Days to close of the quarter's closed cases (ranking-queries.ts), or null when none closed. */
+	days: TownDays | null;
 }
 
 /** Quarters with ledger data, 'YYYYQn' (the synthetic county's; `ledgerQuarters(profile)` for another dataset). */
@@ -303,7 +306,7 @@ export const BULLETIN_QUARTERS = LEDGER_QUARTERS;
 export async function bulletin(db: QueryRunner, quarter: string): Promise<BulletinRow[]> {
 	const q = quarterNumber(quarter);
 	const [counts, days] = await Promise.all([
-		db.query<Omit<BulletinRow, 'medianDays'>>(
+		db.query<Omit<BulletinRow, 'medianDays' | 'days'>>(
 			`SELECT town_code AS "townCode", sum(cases)::BIGINT AS received, sum(closed)::BIGINT AS closed, sum(surveyed)::BIGINT AS surveyed,
 				sum(satisfied)::BIGINT AS satisfied, sum(handled)::BIGINT AS handled, sum(on_time)::BIGINT AS "onTime"
 			FROM case_counts WHERE dim = 'all' AND town_code <> '${ALL}' AND ledger = '${ALL}' AND month BETWEEN $1::INTEGER AND $2::INTEGER
@@ -317,5 +320,6 @@ export async function bulletin(db: QueryRunner, quarter: string): Promise<Bullet
 		)
 	]);
 	const median = new Map(histogramQuantiles(days).map((d) => [d.g, Math.round(d.medianDays * 10) / 10]));
-	return counts.map((c) => ({ ...c, medianDays: median.get(c.townCode) ?? null }));
+	const ranked = new Map(townDaysFromRows(days.map((d) => ({ town: d.g, bin: d.bin, n: d.n }))).map((t) => [t.townCode, t]));
+	return counts.map((c) => ({ ...c, medianDays: median.get(c.townCode) ?? null, days: ranked.get(c.townCode) ?? null }));
 }

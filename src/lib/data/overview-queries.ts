@@ -23,6 +23,9 @@ export interface Headline {
 	surveyed: number;
 	satisfied: number;
 	villages: number;
+	/** Towns (1 for a town) and the registered population of the villages (units.population). */
+	towns: number;
+	population: number;
 	grids: number;
 	households: number;
 	liaisons: number;
@@ -60,7 +63,8 @@ export async function headline(db: QueryRunner, town: string | null, profile: Da
 		c AS (SELECT coalesce(sum(cases), 0)::BIGINT AS cases, coalesce(sum(closed), 0)::BIGINT AS closed,
 				coalesce(sum(surveyed), 0)::BIGINT AS surveyed, coalesce(sum(satisfied), 0)::BIGINT AS satisfied
 			FROM case_counts WHERE ${SCOPE} AND ${CASE_SLICE}),
-		u AS (SELECT count(*) FILTER (level = 'village') AS villages,
+		u AS (SELECT count(*) FILTER (level = 'village') AS villages, count(*) FILTER (level = 'town') AS towns,
+				coalesce(sum(population) FILTER (level = 'village'), 0)::BIGINT AS population,
 				count(*) FILTER (level IN ('grid1', 'grid2', 'grid3')) AS grids,
 				coalesce(sum(households) FILTER (level = 'village'), 0)::BIGINT AS households
 			FROM units WHERE ${TOWN}),

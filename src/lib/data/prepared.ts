@@ -17,6 +17,8 @@ export const preparedName = {
 	/** A ledger slice (the period is summed in the browser from it). */
 	ledgers: (f: Pick<LedgerFilters, 'town' | 'village' | 'ledger'>) => `ledgers/${place(f)}-${f.ledger ?? 'all'}`,
 	bulletin: (quarter: string) => `bulletin/${quarter}`,
+	/** The towns' close-time histograms under a ledger type (ranking-queries.ts; the period is summed in the browser). */
+	ranking: (ledger: string | null) => `ranking/${ledger ?? 'all'}`,
 	grid: (s: Scope) => `grid/${place(s)}-${s.colour ?? 'all'}`,
 	integration: (s: Scope) => `integration/${place(s)}`
 };

@@ -16,7 +16,7 @@ import { PUBLISHED, type PublishedFigure } from '$sim/county/published';
 export const PUBLISHED_FORMAT = 'ggs-published';
 
 /** The overview's cards that can carry a published figure. */
-export const CARD_KEYS = ['ledgerCases', 'ledgerClosed', 'satisfaction', 'grids', 'liaisons', 'households', 'tasks', 'stationedCadres', 'followingLeaders', 'villages'] as const;
+export const CARD_KEYS = ['ledgerCases', 'ledgerClosed', 'satisfaction', 'grids', 'liaisons', 'households', 'tasks', 'stationedCadres', 'followingLeaders', 'villages', 'towns', 'population', 'areaKm2'] as const;
 export type CardKey = (typeof CARD_KEYS)[number];
 
 /** A figure as a card shows it: the county's sources are named by code ('study', 'nbs'), a supplied one by its text. */

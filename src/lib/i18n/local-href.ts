@@ -10,7 +10,8 @@ export type LocalRoute =
 	| '/[[lang=lang]]/methods'
 	| '/[[lang=lang]]/model'
 	| '/[[lang=lang]]/simulate'
-	| '/[[lang=lang]]/sql';
+	| '/[[lang=lang]]/sql'
+	| '/[[lang=lang]]/import';
 
 /** The address of a page in a language, ending in '/' as every prerendered page does. */
 export function localHref(route: LocalRoute, lang: Lang): string {

@@ -6,6 +6,7 @@ import { gridData } from '../data/grid-queries';
 import { integrationData } from '../data/integration-queries';
 import { bulletin, ledgerQuarters, ledgerSlice, noFilters, type LedgerFilters, type LedgerSlice } from '../data/ledger-queries';
 import { overviewData } from '../data/overview-queries';
+import { rankingSlice } from '../data/ranking-queries';
 import { encodeSlice, preparedName, type PreparedIndex } from '../data/prepared';
 import { DEFAULT_PROFILE, type DatasetProfile } from '../data/profile';
 import type { QueryRunner } from '../data/query-runner';
@@ -39,7 +40,8 @@ export function byQuarter(slice: LedgerSlice): LedgerSlice {
 
 /**
  * Every answer a dashboard page can show for a dataset without the engine (its towns and period:
- * profile.ts): the overview per town; the ledger slices per place (county, towns, villages) and ledger type; the bulletin per
+ * profile.ts): the overview per town; the ledger slices per place (county, towns, villages) and ledger type; the towns' days
+ * to close per ledger type (the ranking); the bulletin per
  * quarter; the "321" page per place and colour; the integration page per place.
  */
 export function preparedAnswers(villages: readonly Village[], profile: DatasetProfile = DEFAULT_PROFILE): PreparedAnswer[] {
@@ -53,6 +55,7 @@ export function preparedAnswers(villages: readonly Village[], profile: DatasetPr
 			const f: LedgerFilters = { ...NO_FILTERS, town: p.town, village: p.village, ledger };
 			out.push({ name: preparedName.ledgers(f), village: p.village !== null, compute: async (db) => encodeSlice(byQuarter(await ledgerSlice(db, f))) });
 		}
+	for (const ledger of [null, ...LEDGER_TYPES]) out.push({ name: preparedName.ranking(ledger), village: false, compute: (db) => rankingSlice(db, ledger) });
 	for (const q of ledgerQuarters(profile)) out.push({ name: preparedName.bulletin(q), village: false, compute: async (db) => ({ quarter: q, rows: await bulletin(db, q) }) });
 	for (const p of places) {
 		for (const colour of [null, ...COLOURS]) {

@@ -5,6 +5,7 @@ import { integrationData, INTEGRATION_TABLES } from '../data/integration-queries
 import { bulletin, LEDGER_TABLES, ledgerData, ledgerQuarters, noFilters } from '../data/ledger-queries';
 import { byTown, overviewData, OVERVIEW_TABLES } from '../data/overview-queries';
 import type { QueryRunner } from '../data/query-runner';
+import { rankingSlice, townRanking } from '../data/ranking-queries';
 import { COUNTY, type Village } from '../data/scope';
 import { datasetProfile, type DatasetProfile } from '../data/profile';
 import { openNodeDb, readDatasetMeta, SITE_DATA_DIR } from './dataset';
@@ -48,14 +49,19 @@ export const prerenderedOverview = prerendered({
 	}
 });
 
-/** The ledger page without filters and the latest quarter's bulletin. */
+/** The ledger page without filters (its town ranking too) and the latest quarter's bulletin. */
 export const prerenderedLedgers = prerendered({
 	name: 'ledgers',
 	tables: LEDGER_TABLES,
 	compute: async (db, profile) => {
 		const quarters = ledgerQuarters(profile);
 		const quarter = quarters[quarters.length - 1];
-		return { ledgers: await ledgerData(db, noFilters(profile)), bulletin: { quarter, rows: await bulletin(db, quarter) } };
+		const none = noFilters(profile);
+		return {
+			ledgers: await ledgerData(db, none),
+			ranking: townRanking(await rankingSlice(db, null), none.from, none.to),
+			bulletin: { quarter, rows: await bulletin(db, quarter) }
+		};
 	}
 });
 

@@ -1,0 +1,64 @@
+import { SCHEMAS, TABLE_NAMES, type TableName } from '$sim/dataset/schema';
+import type { DatasetMeta, TableMeta } from '$lib/server/dataset';
+import type { LoadedImport, StoredImport } from '$lib/import/browser/store';
+import { DataEngine } from './data-engine.svelte';
+import type { Dataset } from './dataset';
+import { DEFAULT_PROFILE } from './profile';
+
+/** `generator` of a dataset imported in the browser. */
+export const BROWSER_IMPORT_GENERATOR = 'import-browser-1';
+
+/** The meta.json an imported dataset would have: its tables' rows, no prepared answers, what it was made from. */
+export function importedMeta(stored: StoredImport, seed: number): DatasetMeta {
+	const tables = Object.fromEntries(
+		TABLE_NAMES.map((t): [TableName, TableMeta] => {
+			const { rows, bytes } = stored.tables[t];
+			const file = `${t}.arrow`;
+			return [t, { file, rows, bytes, sha256: '', arrow: { file, bytes, sha256: '' } }];
+		})
+	) as Record<TableName, TableMeta>;
+	return {
+		generator: BROWSER_IMPORT_GENERATOR,
+		seed,
+		synthetic: false,
+		imported: { files: stored.files, rows: stored.rows, kept: stored.kept, at: stored.at, places: stored.places },
+		tables,
+		villageCases: { dir: '', files: 0, rows: 0, bytes: 0, sha256: '' },
+		prepared: undefined
+	};
+}
+
+/**
+ * The dataset imported in this browser (kept by src/lib/import/browser/store.ts) as the pages'
+ * Dataset: engine-only (no prerendered or prepared answer is about it), its tables loaded from
+ * the kept Arrow files through object URLs (nothing is fetched from the network), the whole
+ * `cases` table loaded when a view drills down to a village. `close()` frees the URLs.
+ */
+export function importedDataset({ stored, blobs }: LoadedImport, seed: number): Dataset & { stored: StoredImport; close(): void } {
+	const urls = Object.fromEntries(TABLE_NAMES.map((t) => [t, URL.createObjectURL(blobs[t])])) as Record<TableName, string>;
+	const engine = new DataEngine({
+		table: (name) => {
+			const t = name as TableName;
+			return { url: urls[t], file: `${t}.arrow`, rows: stored.tables[t].rows, columns: SCHEMAS[t].columns };
+		}
+	});
+	return {
+		meta: importedMeta(stored, seed),
+		seed,
+		villages: stored.villages,
+		// Its places, period and fields (profile.ts): not yet kept by the browser import, so the
+		// county's; no published figures were supplied with it.
+		profile: DEFAULT_PROFILE,
+		published: {},
+		engine,
+		engineOnly: true,
+		stored,
+		prepared: () => null,
+		preparedUrl: () => null,
+		fileUrl: (file) => urls[file.replace(/\.(csv|arrow)$/, '') as TableName] ?? '#',
+		withVillageCases: (tables) => engine.ready([...tables, 'cases']),
+		close() {
+			for (const u of Object.values(urls)) URL.revokeObjectURL(u);
+		}
+	};
+}

@@ -1,0 +1,188 @@
+/**
+ * The import worker: reads the user's files, suggests a mapping, checks the rows and builds the
+ * dataset — the importer's pipeline (../pipeline.ts), the same SQL as the command line, on a
+ * DuckDB-WASM instance of its own — and keeps the result in this browser (store.ts). The page
+ * talks to it through comlink (import-client.ts); cancelling terminates it, DuckDB included.
+ */
+import * as Comlink from 'comlink';
+import type { Village } from '$lib/data/scope';
+import { csvText } from '$sim/dataset/csv';
+import { readCsvSql, SCHEMAS, TABLE_NAMES, type TableName } from '$sim/dataset/schema';
+import { emptyTableSql } from '$lib/data/table-loader';
+import { COUNTY_SEED as DEFAULT_SEED } from '$sim/county/published';
+import type { Encoding } from '../decode';
+import { mappingKey, parseMapping, type Mapping } from '../mapping';
+import { knownValues, MAPPED_FIELDS, norm, STATUSES, type MappedField, type Status } from '../vocabulary';
+import { applyMapping, deriveTables, readFiles, suggest, type ImportReport } from '../pipeline';
+import type { RawTable, SourceFile } from '../read';
+import type { ColumnProfile } from '../suggest';
+import { ImportError } from '../types';
+import type { UnitRow } from '../units';
+import { saveImport, STORED_FORMAT, type StoredImport } from './store';
+import { openWasmImportDb, type WasmImportDb } from './wasm-import-db';
+
+export type ImportStage = 'engine' | 'reading' | 'parsing' | 'profiling' | 'checking' | 'building' | 'saving';
+export interface ImportProgress {
+	stage: ImportStage;
+	/** Bytes read of `total` (reading). */
+	loaded?: number;
+	total?: number;
+}
+type OnProgress = (p: ImportProgress) => void;
+
+export interface ReadResult {
+	raw: RawTable;
+	profiles: ColumnProfile[];
+	suggested: Mapping;
+	/** The key a mapping for these headers is remembered under. */
+	key: string;
+	/** The schema's fields and the statuses, for the page's choices (the vocabulary stays in the worker). */
+	fields: readonly MappedField[];
+	statuses: readonly Status[];
+}
+
+/** An ImportError reaches the page as `{ userError }` (its message is for the user); anything else is a defect and throws. */
+export type Outcome<T> = { ok: T } | { userError: string };
+
+let dbPromise: Promise<WasmImportDb> | null = null;
+let raw: RawTable | null = null;
+let checked: { report: ImportReport; units: UnitRow[]; mapping: Mapping } | null = null;
+
+function db(onProgress: OnProgress): Promise<WasmImportDb> {
+	if (!dbPromise) {
+		onProgress({ stage: 'engine' });
+		dbPromise = openWasmImportDb();
+		dbPromise.catch(() => (dbPromise = null));
+	}
+	return dbPromise;
+}
+
+async function outcome<T>(f: () => Promise<T>): Promise<Outcome<T>> {
+	try {
+		return { ok: await f() };
+	} catch (e) {
+		if (e instanceof ImportError) return { userError: e.message };
+		throw e;
+	}
+}
+
+/** A file's bytes, read as a stream so the page sees the bytes come. */
+async function readBytes(file: File, done: number, total: number, onProgress: OnProgress): Promise<Uint8Array> {
+	const out = new Uint8Array(file.size);
+	const reader = file.stream().getReader();
+	let at = 0;
+	let told = 0;
+	for (;;) {
+		const { done: end, value } = await reader.read();
+		if (end) break;
+		out.set(value, at);
+		at += value.byteLength;
+		if (at - told > 1 << 20) {
+			told = at;
+			onProgress({ stage: 'reading', loaded: done + at, total });
+		}
+	}
+	return at === out.length ? out : out.subarray(0, at);
+}
+
+const api = {
+	/** Reads the files (replacing what was read before): their columns' profiles and a suggested mapping. */
+	read(files: { file: File; encoding?: Encoding }[], onProgress: OnProgress): Promise<Outcome<ReadResult>> {
+		return outcome(async () => {
+			checked = null;
+			const d = await db(onProgress);
+			const total = files.reduce((s, f) => s + f.file.size, 0);
+			const sources: SourceFile[] = [];
+			let done = 0;
+			for (const { file, encoding } of files) {
+				sources.push({ name: file.name, bytes: await readBytes(file, done, total, onProgress), encoding });
+				done += file.size;
+			}
+			onProgress({ stage: 'parsing', loaded: total, total });
+			raw = await readFiles(d, sources);
+			sources.length = 0;
+			onProgress({ stage: 'profiling' });
+			const { profiles, mapping } = await suggest(d, raw, { seed: DEFAULT_SEED });
+			return { raw, profiles, suggested: mapping, key: mappingKey(raw.headers), fields: MAPPED_FIELDS, statuses: STATUSES };
+		});
+	},
+
+	/** A mapping document (text of a JSON file) checked, or why it cannot be used. */
+	parseMapping(text: string): Promise<Outcome<Mapping>> {
+		return outcome(async () => {
+			let doc: unknown;
+			try {
+				doc = JSON.parse(text);
+			} catch (e) {
+				throw new ImportError(`not JSON (${(e as Error).message.slice(0, 120)})`);
+			}
+			return parseMapping(doc);
+		});
+	},
+
+	/** The statuses the importer knows these spellings as (unknown ones are left out). */
+	async knownStatuses(values: string[]): Promise<Record<string, string>> {
+		const known = knownValues('status');
+		return Object.fromEntries(values.flatMap((v) => (known.has(norm(v)) ? [[v, known.get(norm(v))!]] : [])));
+	},
+
+	/** Checks the rows read under `mapping` (and builds the cleaned cases): the report. */
+	check(mapping: Mapping, onProgress: OnProgress): Promise<Outcome<ImportReport>> {
+		return outcome(async () => {
+			if (!raw) throw new ImportError('no file has been read');
+			onProgress({ stage: 'checking' });
+			const { report, units } = await applyMapping(await db(onProgress), raw, mapping, { seed: DEFAULT_SEED });
+			checked = { report, units, mapping };
+			return report;
+		});
+	},
+
+	/** Builds the dashboard's tables from the checked cases and keeps them in this browser. */
+	use(onProgress: OnProgress): Promise<Outcome<StoredImport>> {
+		return outcome(async () => {
+			if (!checked || !raw) throw new ImportError('the rows have not been checked');
+			if (checked.report.kept === 0) throw new ImportError('no case is left after the checks');
+			const d = await db(onProgress);
+			onProgress({ stage: 'building' });
+			await deriveTables(d);
+			// The units, through the CSV reader with the declared types (one path into DuckDB).
+			const path = await d.registerFile('units.csv', new TextEncoder().encode(csvText([SCHEMAS.units.columns.map(([n]) => n), ...checked.units])));
+			await d.query(`CREATE OR REPLACE TABLE units AS SELECT * FROM ${readCsvSql('units', path)}`);
+			await d.dropFile(path);
+			onProgress({ stage: 'saving' });
+			const tables = {} as Record<TableName, Uint8Array>;
+			const described = {} as StoredImport['tables'];
+			for (const t of TABLE_NAMES) {
+				await d.query(emptyTableSql(t));
+				const cols = SCHEMAS[t].columns.map(([n, type]) => `${n}::${type} AS ${n}`).join(', ');
+				const order = t === 'cases' ? ' ORDER BY case_id' : '';
+				tables[t] = await d.arrowStream(`SELECT ${cols} FROM ${t}${order}`);
+				const [{ n }] = await d.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${t}`);
+				described[t] = { rows: n, bytes: tables[t].byteLength };
+			}
+			const villages = await d.query<Village>(
+				`SELECT unit_id::VARCHAR AS id, town_code AS town, name_zh AS zh, name_en AS en FROM units WHERE level = 'village' ORDER BY unit_id`
+			);
+			const { report, mapping } = checked;
+			const stored: StoredImport = {
+				format: STORED_FORMAT,
+				version: 1,
+				generation: `g${Date.now().toString(36)}`,
+				files: report.files.map((f) => f.name),
+				rows: report.rows,
+				kept: report.kept,
+				at: new Date().toISOString(),
+				places: report.places.mode,
+				...(mapping.places.name && { placeName: mapping.places.name }),
+				villages,
+				tables: described,
+				report
+			};
+			await saveImport(stored, tables);
+			return stored;
+		});
+	}
+};
+
+export type ImportWorkerApi = typeof api;
+Comlink.expose(api);
