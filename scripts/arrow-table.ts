@@ -83,10 +83,15 @@ export async function writeArrowColumns(path: string, table: TableName, batches:
 		const struct = arrow.makeData({ type: new arrow.Struct(schema.fields), length: to - from, nullCount: 0, children });
 		writer.write(new arrow.RecordBatch(schema, struct));
 	};
+	let written = 0;
 	for (const batch of batches) {
 		const n = batch[0]?.length ?? 0;
 		for (let from = 0; from < n; from += BATCH_ROWS) write(batch, from, Math.min(n, from + BATCH_ROWS));
+		written += n;
 	}
+	// A table without rows (an import's liaisons, say) is still a stream with its schema: one empty
+	// batch (the writer writes nothing at all without a batch, which no reader takes for a table).
+	if (written === 0) write(columns.map(() => []), 0, 0);
 	writer.finish();
 	await done;
 	const content = await readFile(path);

@@ -61,7 +61,7 @@ export type RowSource = () => Iterable<CsvValue[]> | AsyncIterable<CsvValue[]>;
  */
 export async function writeDatasetTables(
 	dir: string,
-	head: Pick<DatasetMeta, 'generator' | 'seed' | 'synthetic' | 'imported'>,
+	head: Pick<DatasetMeta, 'generator' | 'seed' | 'synthetic' | 'imported' | 'profile'>,
 	tables: Record<(typeof RAW_TABLES)[number], RowSource>
 ): Promise<DatasetMeta> {
 	await mkdir(dir, { recursive: true });

@@ -8,6 +8,7 @@ import { SCHEMAS } from '../sim/dataset/schema';
 import type { ImportReport } from '../src/lib/import/pipeline';
 import type { UnitRow } from '../src/lib/import/units';
 import type { DatasetMeta } from '../src/lib/server/dataset';
+import type { DatasetProfile } from '../src/lib/data/profile';
 import type { NodeImportDb } from '../src/lib/server/import-db';
 import { writeDatasetTables } from './dataset-writer';
 
@@ -28,7 +29,15 @@ async function* caseRows(db: NodeImportDb): AsyncGenerator<CsvValue[]> {
 	}
 }
 
-export async function writeImportedDataset(db: NodeImportDb, dir: string, report: ImportReport, units: UnitRow[], seed: number): Promise<DatasetMeta> {
+export async function writeImportedDataset(
+	db: NodeImportDb,
+	dir: string,
+	report: ImportReport,
+	units: UnitRow[],
+	seed: number,
+	/** Whose data, its places, period and fields (src/lib/data/profile.ts: `profileOf`). */
+	profile?: DatasetProfile
+): Promise<DatasetMeta> {
 	const none = () => [];
 	return writeDatasetTables(
 		dir,
@@ -36,7 +45,8 @@ export async function writeImportedDataset(db: NodeImportDb, dir: string, report
 			generator: IMPORT_GENERATOR,
 			seed,
 			synthetic: false,
-			imported: { files: report.files.map((f) => f.name), rows: report.rows, kept: report.kept, at: new Date().toISOString(), places: report.places.mode }
+			imported: { files: report.files.map((f) => f.name), rows: report.rows, kept: report.kept, at: new Date().toISOString(), places: report.places.mode },
+			...(profile && { profile })
 		},
 		{ units: () => units, households: none, household_status: none, liaisons: none, cases: () => caseRows(db), tasks: none, cadres: none }
 	);

@@ -8,11 +8,15 @@
  *   --report R.json  the checks' report: rows, kept, problems [{ code, count, dropped, action, examples }]
  *   --encoding E     utf-8 | utf-16le | utf-16be | gb18030 (default: detected)
  *   --format F       csv | tsv | xlsx | parquet | json (default: from the file name)
+ *   --name-zh NAME   the area's name in Chinese (the pages' titles); --name-en NAME in English
+ *                    (default: published.json's "area", else the mapping's places.name, in both)
+ *   --published P    a published.json of figures to set beside the data's (copied into DIR;
+ *                    src/lib/data/published-figures.ts); without it no page shows published figures
  * Exit code 0 when the dataset (or the suggestion) was written; 2 with a one-line message when the
  * files or the mapping cannot be used; 1 for a defect of the importer.
  */
-import { readFile, writeFile, mkdir } from 'node:fs/promises';
-import { basename, dirname } from 'node:path';
+import { readFile, writeFile, mkdir, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ENCODINGS, type Encoding } from '../src/lib/import/decode';
 import { mappingKey, parseMapping } from '../src/lib/import/mapping';
@@ -22,6 +26,10 @@ import { ImportError } from '../src/lib/import/types';
 import { DEFAULT_SEED } from '../src/lib/server/dataset';
 import { openImportDb } from '../src/lib/server/import-db';
 import { fail } from './cli-options';
+import { profileOf } from '../src/lib/data/profile';
+import { parsePublished, PublishedError } from '../src/lib/data/published-figures';
+import { UNNAMED_AREA } from '../src/lib/import/lookups';
+import { PUBLISHED_FILE } from '../src/lib/server/dataset';
 import { writeImportedDataset } from './import-dataset';
 import { prepareAnswers } from './prepare-answers';
 
@@ -37,6 +45,9 @@ const parse = () =>
 			suggest: { type: 'string' },
 			encoding: { type: 'string' },
 			format: { type: 'string' },
+			'name-zh': { type: 'string' },
+			'name-en': { type: 'string' },
+			published: { type: 'string' },
 			quiet: { type: 'boolean' }
 		},
 		strict: true,
@@ -54,6 +65,8 @@ if (values.encoding !== undefined && !(ENCODINGS as readonly string[]).includes(
 if (values.format !== undefined && !(FORMATS as readonly string[]).includes(values.format)) fail(TOOL, `--format must be one of ${FORMATS.join(', ')}, got "${values.format}"`);
 if (values.map !== undefined && values.out === undefined) fail(TOOL, '--map needs --out DIR (where the dataset is written)');
 if (values.map !== undefined && values.suggest !== undefined) fail(TOOL, 'give either --map (import) or --suggest (write the suggested mapping), not both');
+for (const k of ['name-zh', 'name-en'] as const) if (values[k] !== undefined && values[k]!.trim() === '') fail(TOOL, `--${k} must not be empty`);
+if (values.published !== undefined && values.map === undefined) fail(TOOL, '--published needs --map and --out (the figures go with the dataset)');
 
 const fileError = (path: string, e: unknown) => fail(TOOL, `cannot read ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
 
@@ -73,6 +86,18 @@ async function main(): Promise<void> {
 			fail(TOOL, `${values.map} is not JSON (${(e as Error).message})`);
 		}
 		mapping = parseMapping(doc);
+	}
+	// The published figures, checked before any work (a bad file: one line, exit 2).
+	let published: { text: string; area: { zh?: string; en?: string } | null } | null = null;
+	if (values.published !== undefined) {
+		const text = await readFile(values.published, 'utf8').catch((e) => fileError(values.published!, e));
+		try {
+			published = { text, area: parsePublished(JSON.parse(text)).area };
+		} catch (e) {
+			if (e instanceof SyntaxError) fail(TOOL, `${values.published} is not JSON (${e.message})`);
+			if (e instanceof PublishedError) fail(TOOL, `${values.published}: ${e.message}`);
+			throw e;
+		}
 	}
 	const db = await openImportDb();
 	try {
@@ -94,7 +119,15 @@ async function main(): Promise<void> {
 			await writeFile(values.report, JSON.stringify(report, null, '\t') + '\n');
 		}
 		if (report.kept === 0) fail(TOOL, `no case is left after the checks (${report.rows} rows, all dropped${values.report ? `; see ${values.report}` : ''})`);
-		await writeImportedDataset(db, values.out!, report, units, DEFAULT_SEED);
+		// The area's name: given, from the published figures, or the mapping's; each language falls back to the other.
+		const named = mapping.places.name && mapping.places.name !== UNNAMED_AREA ? mapping.places.name : undefined;
+		const zh = values['name-zh'] ?? published?.area?.zh;
+		const en = values['name-en'] ?? published?.area?.en;
+		const area = zh || en || named ? { zh: zh ?? en ?? named!, en: en ?? zh ?? named! } : mapping.places.mode === 'county' ? null : { zh: '', en: '' };
+		const profile = await profileOf(db, { area, mapped: Object.keys(mapping.fields), unnamed: UNNAMED_AREA });
+		await writeImportedDataset(db, values.out!, report, units, DEFAULT_SEED, profile);
+		if (published) await writeFile(join(values.out!, PUBLISHED_FILE), published.text);
+		else await rm(join(values.out!, PUBLISHED_FILE), { force: true });
 		// The pages' publish-time answers, as `npm run data` writes them for the synthetic dataset.
 		await prepareAnswers(values.out!);
 		if (!values.quiet) {

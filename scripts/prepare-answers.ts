@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { openNodeDb, readDatasetMeta } from '../src/lib/server/dataset';
 import { writePrepared } from '../src/lib/server/prepared-writer';
 import type { Village } from '../src/lib/data/scope';
+import { datasetProfile } from '../src/lib/data/profile';
 
 /** Writes DIR's prepared answers and records them in its meta.json; returns the figures. */
 export async function prepareAnswers(dir: string): Promise<{ files: number; bytes: number; ms: number }> {
@@ -19,7 +20,7 @@ export async function prepareAnswers(dir: string): Promise<{ files: number; byte
 		const villages = await db.query<Village>(
 			`SELECT unit_id::VARCHAR AS id, town_code AS town, name_zh AS zh, name_en AS en FROM units WHERE level = 'village' ORDER BY unit_id`
 		);
-		meta.prepared = await writePrepared(db, dir, villages);
+		meta.prepared = await writePrepared(db, dir, villages, undefined, datasetProfile(meta));
 	} finally {
 		db.close();
 	}

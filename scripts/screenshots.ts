@@ -9,7 +9,8 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 import { serve } from './serve.js';
 
 const pages = (process.argv[2] ?? '/,/methods/').split(',');
-const server = await serve({ dir: 'build', port: 0 });
+// SCREENS_BUILD=build-imported takes another build (the site on an imported dataset: scripts/build-imported.ts).
+const server = await serve({ dir: process.env.SCREENS_BUILD ?? 'build', port: 0 });
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 await mkdir('.cache/screens', { recursive: true });
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });

@@ -1,7 +1,7 @@
-import { TOWNS, type Town } from '$sim/county/towns';
 import type { BrowserTable } from '$sim/dataset/schema';
 import type { Dataset } from './dataset';
 import { PageQuery, type PageState } from './PageQuery.svelte';
+import type { Place } from './profile';
 import type { QueryRunner } from './query-runner';
 import { changeScope, COUNTY, scopeFromSearch, scopeKey, scopeToSearch, type Scope, type ScopeOptions, type Village } from './scope';
 
@@ -42,21 +42,24 @@ export class ScopeQuery<T> extends PageQuery<Scope, T> {
 	get scope(): Scope {
 		return this.state;
 	}
-	readonly town: Town | null = $derived(TOWNS.find((t) => t.code === this.state.town) ?? null);
+	readonly #towns: readonly Place[];
+	readonly town: Place | null = $derived.by(() => this.#towns.find((t) => t.code === this.state.town) ?? null);
 	readonly village: Village | null = $derived.by(() => this.#villages.find((v) => v.id === this.state.village) ?? null);
 
 	constructor(options: ScopeQueryOptions<T>) {
 		const villages = options.villages ? options.dataset.villages : [];
+		const towns = options.dataset.profile.towns;
 		super({
 			dataset: options.dataset,
-			state: scopeState({ villages: options.villages ? villages : undefined, colour: options.colour }),
+			state: scopeState({ towns, villages: options.villages ? villages : undefined, colour: options.colour }),
 			prerendered: options.prerendered,
 			prepared: options.prepared,
 			query: async (scope) => options.query(await options.dataset.engine.ready(options.tables), scope),
 			// The towns (the first choice on every page), read ahead from their prepared answers.
-			ahead: () => TOWNS.map((t) => ({ ...COUNTY, town: t.code }))
+			ahead: () => towns.map((t) => ({ ...COUNTY, town: t.code }))
 		});
 		this.#villages = villages;
+		this.#towns = towns;
 	}
 
 	/** Changes the scope (a town leaves the village; a village brings its town), keeping the rest of the URL; Back undoes it. */

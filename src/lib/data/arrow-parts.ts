@@ -5,7 +5,7 @@
  * 66 MB file in one piece leaves the heap about twice the table's size (measured: 206 MiB for
  * the 1M-case dataset's ledger tables). Parts of `partBytes` keep that peak near the table's own size.
  */
-import { RecordBatchReader, Table, tableToIPC, type RecordBatch } from 'apache-arrow';
+import { RecordBatchReader, Table, tableFromIPC, tableToIPC, type RecordBatch } from 'apache-arrow';
 
 /** About this many bytes of batches per part (a part holds at least one batch). */
 export const PART_BYTES = 4 << 20;
@@ -33,4 +33,18 @@ export function arrowParts(bytes: Uint8Array, partBytes = PART_BYTES): Uint8Arra
 	flush();
 	if (parts.length === 0) throw new Error('no record batch in the Arrow stream');
 	return parts;
+}
+
+/**
+ * The column names of a complete Arrow stream that holds no rows (an imported dataset's empty
+ * tables: DuckDB-WASM creates no table from a stream without batches), or null when the bytes are
+ * not such a stream.
+ */
+export function emptyStreamColumns(bytes: Uint8Array): string[] | null {
+	try {
+		const table = tableFromIPC(bytes);
+		return table.numRows === 0 ? table.schema.fields.map((f) => f.name) : null;
+	} catch {
+		return null;
+	}
 }

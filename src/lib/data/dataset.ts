@@ -7,6 +7,8 @@ import { DataEngine } from './data-engine.svelte';
 import { DataError, fetchDataFile } from './data-error';
 import type { TableFile } from './duckdb-browser';
 import type { QueryRunner } from './query-runner';
+import { datasetProfile, type DatasetProfile } from './profile';
+import type { Figures } from './published-figures';
 import type { Village } from './scope';
 
 /**
@@ -19,6 +21,10 @@ export interface Dataset {
 	meta: DatasetMeta;
 	seed: number;
 	villages: readonly Village[];
+	/** Whose data it is, its towns (`profile.towns`), period and fields (profile.ts; from meta.json). */
+	profile: DatasetProfile;
+	/** Published figures supplied for it (the synthetic county's; an import's published.json; else none). */
+	published: Figures;
 	/** The DuckDB-WASM engine over this dataset's tables (started when a view needs it). */
 	engine: DataEngine;
 	/**
@@ -52,7 +58,17 @@ async function fetchJson(url: string, file: string): Promise<unknown> {
  * The site's own dataset (static/data, written by `npm run data`), its files under `dataUrl(path)`
  * (the site's /data/), each versioned by its hash in meta.json.
  */
-export function siteDataset({ meta, villages, dataUrl }: { meta: DatasetMeta; villages: readonly Village[]; dataUrl: (path: string) => string }): Dataset {
+export function siteDataset({
+	meta,
+	villages,
+	published,
+	dataUrl
+}: {
+	meta: DatasetMeta;
+	villages: readonly Village[];
+	published: Figures;
+	dataUrl: (path: string) => string;
+}): Dataset {
 	const table = (name: string): TableFile => {
 		const t = meta.tables[name as BrowserTable];
 		if (!t?.arrow) throw new DataError({ kind: 'file-missing', file: `${name}.arrow`, status: 0 });
@@ -65,6 +81,8 @@ export function siteDataset({ meta, villages, dataUrl }: { meta: DatasetMeta; vi
 		meta,
 		seed: meta.seed,
 		villages,
+		profile: datasetProfile(meta),
+		published,
 		engine,
 		preparedUrl,
 		fileUrl: dataUrl,

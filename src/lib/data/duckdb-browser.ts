@@ -14,7 +14,7 @@ import { rowsOf } from './arrow-rows';
 import { columnsMismatch, createEmptySql, OFFLINE_SETTINGS, type Columns } from './table-loader';
 import { Cache } from '$lib/cache';
 import { keepOffline } from '$lib/sw/keep-offline';
-import { arrowParts } from './arrow-parts';
+import { arrowParts, emptyStreamColumns } from './arrow-parts';
 import { StartWatch, type EngineDownloadEvent, type EngineProgress } from './engine-start';
 
 /**
@@ -211,14 +211,22 @@ export async function startBrowserDb(options: BrowserDbOptions): Promise<Browser
 			await guard(conn.query(`DROP TABLE IF EXISTS ${table}`));
 			// A large file goes in a few megabytes at a time (arrow-parts.ts: the engine's heap stays smaller).
 			for (const [i, part] of arrowParts(bytes).entries()) await insertAlone(part, { name: table, create: i === 0 });
-			const columns = (
-				await guard(
-					conn.query(`SELECT column_name AS name, data_type AS type FROM information_schema.columns
+			const readColumns = async () =>
+				(
+					await guard(
+						conn.query(`SELECT column_name AS name, data_type AS type FROM information_schema.columns
 						WHERE table_name = '${table}' ORDER BY ordinal_position`)
+					)
 				)
-			)
-				.toArray()
-				.map((r) => r.toJSON() as { name: string; type: string });
+					.toArray()
+					.map((r) => r.toJSON() as { name: string; type: string });
+			let columns = await readColumns();
+			// A table declared empty (an import gives no liaisons, say) is a stream without batches,
+			// from which DuckDB makes no table: a complete stream with the declared columns is created empty.
+			if (columns.length === 0 && expectedRows === 0 && emptyStreamColumns(bytes)?.join() === expected.map(([n]) => n).join()) {
+				await guard(conn.query(createEmptySql(table, expected)));
+				columns = await readColumns();
+			}
 			if (columns.length === 0) throw new Error('no complete Arrow stream in the file (cut short?)');
 			const mismatch = columnsMismatch(expected, columns);
 			if (mismatch) throw new Error(mismatch);

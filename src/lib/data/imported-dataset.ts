@@ -3,6 +3,7 @@ import type { DatasetMeta, TableMeta } from '$lib/server/dataset';
 import type { LoadedImport, StoredImport } from '$lib/import/browser/store';
 import { DataEngine } from './data-engine.svelte';
 import type { Dataset } from './dataset';
+import { DEFAULT_PROFILE } from './profile';
 
 /** `generator` of a dataset imported in the browser. */
 export const BROWSER_IMPORT_GENERATOR = 'import-browser-1';
@@ -45,6 +46,10 @@ export function importedDataset({ stored, blobs }: LoadedImport, seed: number): 
 		meta: importedMeta(stored, seed),
 		seed,
 		villages: stored.villages,
+		// Its places, period and fields (profile.ts): not yet kept by the browser import, so the
+		// county's; no published figures were supplied with it.
+		profile: DEFAULT_PROFILE,
+		published: {},
 		engine,
 		engineOnly: true,
 		stored,

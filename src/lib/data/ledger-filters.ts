@@ -1,5 +1,6 @@
 import { LEDGER_TYPES } from '$sim/dataset/case-vocabulary';
-import { BULLETIN_QUARTERS, LEDGER_QUARTERS, NO_FILTERS, type LedgerFilters } from './ledger-queries';
+import { ledgerQuarters, noFilters, type LedgerFilters } from './ledger-queries';
+import { DEFAULT_PROFILE, type DatasetProfile } from './profile';
 import { scopeFromSearch, shortValue, type Village } from './scope';
 
 /**
@@ -7,8 +8,14 @@ import { scopeFromSearch, shortValue, type Village } from './scope';
  * out of range and inverted periods are dropped (listed in `problems`), so any link opens a valid
  * view. A village implies its town (see scope.ts).
  */
-export function filtersFromSearch(params: URLSearchParams, villages: readonly Village[] = []): { filters: LedgerFilters; problems: string[] } {
-	const { scope, problems } = scopeFromSearch(params, { villages });
+export function filtersFromSearch(
+	params: URLSearchParams,
+	villages: readonly Village[] = [],
+	profile: DatasetProfile = DEFAULT_PROFILE
+): { filters: LedgerFilters; problems: string[] } {
+	const LEDGER_QUARTERS = ledgerQuarters(profile);
+	const NO_FILTERS = noFilters(profile);
+	const { scope, problems } = scopeFromSearch(params, { villages, towns: profile.towns });
 	const filters: LedgerFilters = { ...NO_FILTERS, town: scope.town, village: scope.village };
 	const ledger = params.get('ledger');
 	if (ledger !== null) {
@@ -35,7 +42,8 @@ export function filtersFromSearch(params: URLSearchParams, villages: readonly Vi
 }
 
 /** The query string of a set of filters (only those that differ from no filter). */
-export function filtersToSearch(f: LedgerFilters): URLSearchParams {
+export function filtersToSearch(f: LedgerFilters, profile: DatasetProfile = DEFAULT_PROFILE): URLSearchParams {
+	const NO_FILTERS = noFilters(profile);
 	const p = new URLSearchParams();
 	if (f.town) p.set('town', f.town);
 	if (f.village) p.set('village', f.village);
@@ -45,15 +53,16 @@ export function filtersToSearch(f: LedgerFilters): URLSearchParams {
 	return p;
 }
 
-export function isUnfiltered(f: LedgerFilters): boolean {
-	return filtersToSearch(f).toString() === '';
+export function isUnfiltered(f: LedgerFilters, profile: DatasetProfile = DEFAULT_PROFILE): boolean {
+	return filtersToSearch(f, profile).toString() === '';
 }
 
 /**
  * The bulletin's quarter from `q` ('YYYYQn', one the bulletin covers): the latest when it is
  * absent or not one of them; `bad` is then the value as the notice quotes it (shortened).
  */
-export function bulletinQuarterFromSearch(params: URLSearchParams): { quarter: string; bad: string | null } {
+export function bulletinQuarterFromSearch(params: URLSearchParams, profile: DatasetProfile = DEFAULT_PROFILE): { quarter: string; bad: string | null } {
+	const BULLETIN_QUARTERS = ledgerQuarters(profile);
 	const latest = BULLETIN_QUARTERS[BULLETIN_QUARTERS.length - 1];
 	const q = params.get('q');
 	if (q === null) return { quarter: latest, bad: null };

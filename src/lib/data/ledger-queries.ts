@@ -2,6 +2,7 @@ import { STEPS } from '$sim/dataset/case-vocabulary';
 import { ALL, binDays, CLOSE_STEP, VILLAGE_COUNTS_SQL, VILLAGE_CUBES, VILLAGE_CUBES_CREATE, VILLAGE_DAYS_SQL } from '$sim/dataset/case-cubes';
 import type { BrowserTable } from '$sim/dataset/schema';
 import { Cache } from '../cache';
+import { DEFAULT_PROFILE, periodQuarters, type DatasetProfile } from './profile';
 import type { QueryRunner } from './query-runner';
 import { townDaysFromRows, type TownDays } from './ranking-queries';
 
@@ -23,12 +24,16 @@ export interface LedgerFilters {
 	to: string;
 }
 
-/** Quarters with ledger cases, 'YYYYQn' (the ledgers began in August 2016). */
-export const LEDGER_QUARTERS: string[] = Array.from({ length: 22 }, (_, i) => {
-	const q = 2 + i;
-	return `${2016 + Math.floor(q / 4)}Q${(q % 4) + 1}`;
-});
-export const NO_FILTERS: LedgerFilters = { town: null, village: null, ledger: null, from: LEDGER_QUARTERS[0], to: LEDGER_QUARTERS[LEDGER_QUARTERS.length - 1] };
+/** The quarters of a dataset's period, 'YYYYQn' (the periods the ledger page and the bulletin offer). */
+export const ledgerQuarters = (profile: DatasetProfile): string[] => periodQuarters(profile);
+/** The ledger page without filters: every place and ledger type, the dataset's whole period. */
+export function noFilters(profile: DatasetProfile): LedgerFilters {
+	const quarters = ledgerQuarters(profile);
+	return { town: null, village: null, ledger: null, from: quarters[0], to: quarters[quarters.length - 1] };
+}
+/** The synthetic county's quarters with ledger cases (the ledgers began in August 2016) and its page without filters. */
+export const LEDGER_QUARTERS: string[] = ledgerQuarters(DEFAULT_PROFILE);
+export const NO_FILTERS: LedgerFilters = noFilters(DEFAULT_PROFILE);
 
 /** 'YYYYQn' → year × 4 + n − 1 (the quarter index of case_days). */
 export function quarterNumber(q: string): number {
@@ -293,7 +298,7 @@ export interface BulletinRow {
 	days: TownDays | null;
 }
 
-/** Quarters with ledger data, 'YYYYQn'. */
+/** Quarters with ledger data, 'YYYYQn' (the synthetic county's; `ledgerQuarters(profile)` for another dataset). */
 export const BULLETIN_QUARTERS = LEDGER_QUARTERS;
 
 /**

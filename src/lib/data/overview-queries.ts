@@ -1,16 +1,17 @@
 import type { BrowserTable } from '$sim/dataset/schema';
-import { ALL, monthIndex } from '$sim/dataset/case-cubes';
+import { ALL } from '$sim/dataset/case-cubes';
+import { DEFAULT_PROFILE, headlineScopeSql, type DatasetProfile } from './profile';
 import type { QueryRunner } from './query-runner';
 
 /** Tables the overview reads. */
 export const OVERVIEW_TABLES: readonly BrowserTable[] = ['case_counts', 'units', 'liaisons', 'tasks', 'cadres'];
 
 /**
- * The published ledger figures count county- and town-level cases received Aug 2016 – Dec 2021;
- * every headline case figure uses exactly this scope. Case figures come from the pre-aggregated
- * case_counts (rows by level: dim = 'level'), months as year × 12 + month − 1.
+ * Every headline case figure counts the cases of the dataset's period and levels (profile.ts): for
+ * the synthetic county, as the published ledger figures, county- and town-level cases received
+ * Aug 2016 – Dec 2021; for an imported dataset, every case of its months. Case figures come from
+ * the pre-aggregated case_counts, months as year × 12 + month − 1.
  */
-const PUBLISHED_SCOPE = `dim = 'level' AND key IN ('county', 'town') AND month BETWEEN ${monthIndex(2016, 8)} AND ${monthIndex(2021, 12)}`;
 /** The case_counts slice of a town (`$1`, NULL = the roll-up over towns) and every ledger type. */
 const CASE_SLICE = `town_code = coalesce($1::VARCHAR, '${ALL}') AND ledger = '${ALL}'`;
 /** `$1` is the selected town's code, or NULL for the whole county. */
@@ -53,14 +54,15 @@ export interface OverviewData {
 	monthly: MonthlyCount[];
 }
 
-export async function headline(db: QueryRunner, town: string | null): Promise<Headline> {
+export async function headline(db: QueryRunner, town: string | null, profile: DatasetProfile = DEFAULT_PROFILE): Promise<Headline> {
+	const SCOPE = headlineScopeSql(profile);
 	// One pass over each table; every part filters by the same bound town parameter. Sums are cast
 	// back to BIGINT: DuckDB sums integers as HUGEINT, which reaches JavaScript as text.
 	const [row] = await db.query<Headline>(
 		`WITH
 		c AS (SELECT coalesce(sum(cases), 0)::BIGINT AS cases, coalesce(sum(closed), 0)::BIGINT AS closed,
 				coalesce(sum(surveyed), 0)::BIGINT AS surveyed, coalesce(sum(satisfied), 0)::BIGINT AS satisfied
-			FROM case_counts WHERE ${PUBLISHED_SCOPE} AND ${CASE_SLICE}),
+			FROM case_counts WHERE ${SCOPE} AND ${CASE_SLICE}),
 		u AS (SELECT count(*) FILTER (level = 'village') AS villages, count(*) FILTER (level = 'town') AS towns,
 				coalesce(sum(population) FILTER (level = 'village'), 0)::BIGINT AS population,
 				count(*) FILTER (level IN ('grid1', 'grid2', 'grid3')) AS grids,
@@ -77,28 +79,30 @@ export async function headline(db: QueryRunner, town: string | null): Promise<He
 	return row;
 }
 
-/** County- and town-level cases received per month by ledger type (months with no cases are absent). */
-export function monthlyByLedger(db: QueryRunner, town: string | null): Promise<MonthlyCount[]> {
+/** The headline's cases received per month by ledger type (months with no cases are absent). */
+export function monthlyByLedger(db: QueryRunner, town: string | null, profile: DatasetProfile = DEFAULT_PROFILE): Promise<MonthlyCount[]> {
+	const SCOPE = headlineScopeSql(profile);
 	return db.query<MonthlyCount>(
 		`SELECT (month // 12) || '-' || lpad(((month % 12) + 1)::VARCHAR, 2, '0') AS month, ledger, sum(cases)::BIGINT AS cases
-		FROM case_counts WHERE ${PUBLISHED_SCOPE} AND town_code = coalesce($1::VARCHAR, '${ALL}') AND ledger <> '${ALL}'
+		FROM case_counts WHERE ${SCOPE} AND town_code = coalesce($1::VARCHAR, '${ALL}') AND ledger <> '${ALL}'
 		GROUP BY ALL ORDER BY month, ledger`,
 		[town]
 	);
 }
 
 /** Cases, closures and satisfaction of every town, in division-code order. */
-export function byTown(db: QueryRunner): Promise<TownRow[]> {
+export function byTown(db: QueryRunner, profile: DatasetProfile = DEFAULT_PROFILE): Promise<TownRow[]> {
+	const SCOPE = headlineScopeSql(profile);
 	return db.query<TownRow>(
 		`SELECT town_code AS "townCode", sum(cases)::BIGINT AS cases, sum(closed)::BIGINT AS closed,
 			sum(surveyed)::BIGINT AS surveyed, sum(satisfied)::BIGINT AS satisfied
-		FROM case_counts WHERE ${PUBLISHED_SCOPE} AND town_code <> '${ALL}' AND ledger = '${ALL}'
+		FROM case_counts WHERE ${SCOPE} AND town_code <> '${ALL}' AND ledger = '${ALL}'
 		GROUP BY ALL ORDER BY "townCode"`
 	);
 }
 
 /** Everything the overview shows for one town (or the county), queried in parallel. */
-export async function overviewData(db: QueryRunner, town: string | null): Promise<OverviewData> {
-	const [h, monthly] = await Promise.all([headline(db, town), monthlyByLedger(db, town)]);
+export async function overviewData(db: QueryRunner, town: string | null, profile: DatasetProfile = DEFAULT_PROFILE): Promise<OverviewData> {
+	const [h, monthly] = await Promise.all([headline(db, town, profile), monthlyByLedger(db, town, profile)]);
 	return { town, headline: h, monthly };
 }

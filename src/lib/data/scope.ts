@@ -1,4 +1,5 @@
 import { TOWNS } from '$sim/county/towns';
+import type { Place } from './profile';
 
 /** A village of the county: enough to name it and to check a link's `village=`. */
 export interface Village {
@@ -25,6 +26,8 @@ export const COUNTY: Scope = { town: null, village: null, colour: null };
 
 /** What a page accepts: every page takes a town; some drill down to villages; the "321" page also filters by colour. */
 export interface ScopeOptions {
+	/** The dataset's towns (default: the synthetic county's). */
+	towns?: readonly Pick<Place, 'code'>[];
 	villages?: readonly Village[];
 	colour?: boolean;
 }
@@ -57,7 +60,7 @@ export function scopeFromSearch(params: URLSearchParams, options: ScopeOptions =
 	const short = shortValue;
 	const town = params.get('town');
 	if (town !== null) {
-		if (TOWNS.some((t) => t.code === town)) scope.town = town;
+		if ((options.towns ?? TOWNS).some((t) => t.code === town)) scope.town = town;
 		else problems.push(`town=${short(town)}`);
 	}
 	const village = options.villages ? params.get('village') : null;

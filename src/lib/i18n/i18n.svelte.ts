@@ -77,6 +77,14 @@ export class I18n {
 		return this.lang === 'zh' ? town.nameZh : town.namePinyin;
 	}
 
+	/**
+	 * A place of a dataset (a town, ward, village…) in the current language: its name in the other
+	 * language when it has none in this one, and "unnamed" when it has none at all.
+	 */
+	placeName(place: { zh: string; en: string }): string {
+		return (this.lang === 'zh' ? place.zh || place.en : place.en || place.zh) || this.t('area.unnamed');
+	}
+
 	/** A village's name in the current language. */
 	villageName(village: { zh: string; en: string }): string {
 		return this.lang === 'zh' ? village.zh : village.en;

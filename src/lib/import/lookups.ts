@@ -42,6 +42,9 @@ export async function loadValues(db: ImportDb, raw: RawTable, mapping: Mapping):
 	await loadCsv(db, 'import_values', ['field', 'raw', 'code'], rows);
 }
 
+/** The name of the area's unit when the mapping gives none (the pages then say "unnamed area" in their language). */
+export const UNNAMED_AREA = 'Imported area';
+
 /** Builds `import_places(town_raw, village_raw, town_code, village_id)` and returns the units. */
 export async function loadPlaces(db: ImportDb, raw: RawTable, mapping: Mapping, county: () => UnitRow[]): Promise<UnitRow[]> {
 	const town = columnOf(raw, mapping.fields.town);
@@ -57,7 +60,7 @@ export async function loadPlaces(db: ImportDb, raw: RawTable, mapping: Mapping, 
 		units = county();
 		match = countyMatcher(units, mapping.places.towns, mapping.places.villages);
 	} else {
-		({ units, match } = ownUnits(mapping.places.name ?? 'Imported area', pairs.filter(([t, v]) => t !== null || v !== null || (!town && !village))));
+		({ units, match } = ownUnits(mapping.places.name ?? UNNAMED_AREA, pairs.filter(([t, v]) => t !== null || v !== null || (!town && !village))));
 	}
 	await loadCsv(
 		db,

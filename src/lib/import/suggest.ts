@@ -97,7 +97,7 @@ export function suggestMapping(profiles: readonly ColumnProfile[], countyUnits: 
 	// 3. Places: the county's units if the towns are the county's, else the file's own.
 	const town = profiles.find((p) => p.header === mapping.fields.town);
 	const townShare = town ? knownShare(town, (v) => match(v, null).town_code !== null) : 0;
-	mapping.places = townShare >= 0.5 ? { mode: 'county' } : { mode: 'own', name: 'Imported area' };
+	mapping.places = townShare >= 0.5 ? { mode: 'county' } : { mode: 'own' };
 	// 4. Value maps: what each known value stands for, so the user sees and can correct it.
 	for (const field of ['status', ...CODE_FIELDS] as const) {
 		const p = profiles.find((q) => q.header === mapping.fields[field]);

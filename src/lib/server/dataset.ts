@@ -5,6 +5,11 @@ import { COUNTY_SEED } from '$sim/county/published';
 import { TABLE_NAMES, type TableName } from '$sim/dataset/schema';
 import { plainRow, type QueryParam, type QueryRunner } from '$lib/data/query-runner';
 import { createTableSql, OFFLINE_SETTINGS } from '$lib/data/table-loader';
+import type { DatasetProfile } from '$lib/data/profile';
+import { countyFigures, parsePublished, type Figures } from '$lib/data/published-figures';
+
+/** The optional file of published figures in an imported dataset's folder. */
+export const PUBLISHED_FILE = 'published.json';
 
 /**
  * The dataset as the build and the scripts share it: where the site's files are, the seed they
@@ -12,8 +17,8 @@ import { createTableSql, OFFLINE_SETTINGS } from '$lib/data/table-loader';
  * generator (scripts/dataset-writer.ts) writes it; the build prerenders from it.
  */
 
-/** Where the site's dataset is written (served as /data/). */
-export const SITE_DATA_DIR = 'static/data';
+/** Where the site's dataset is written (served as /data/): static/data, or SITE_STATIC/data for a second site (svelte.config.js). */
+export const SITE_DATA_DIR = `${process.env.SITE_STATIC ?? 'static'}/data`;
 /** The seed of the dataset the site serves: the county's own. */
 export const DEFAULT_SEED = COUNTY_SEED;
 
@@ -51,6 +56,11 @@ export interface DatasetMeta {
 	 * versions their URLs). Absent for a dataset without them: its pages then ask the engine.
 	 */
 	prepared?: { dir: string; files: number; bytes: number; sha256: string };
+	/**
+	 * Whose data it is, its places and period, the case fields it has (src/lib/data/profile.ts);
+	 * absent: the synthetic county's.
+	 */
+	profile?: DatasetProfile;
 }
 
 export async function readDatasetMeta(dir: string): Promise<DatasetMeta> {
@@ -94,4 +104,20 @@ export async function openNodeDb(dir: string, tables: readonly TableName[] = TAB
 	const db = await openMemoryDb();
 	for (const t of tables) await db.run(createTableSql(t, resolve(dir, `${t}.csv`)));
 	return db;
+}
+
+/**
+ * The published figures the pages set beside the dataset's: the synthetic county's, or for an
+ * imported dataset those in its folder's published.json (none without one). A malformed file
+ * stops the build with its message.
+ */
+export async function readPublished(dir: string, meta: DatasetMeta): Promise<Figures> {
+	if (meta.synthetic) return countyFigures();
+	let text: string;
+	try {
+		text = await readFile(join(dir, PUBLISHED_FILE), 'utf8');
+	} catch {
+		return {};
+	}
+	return parsePublished(JSON.parse(text)).figures;
 }

@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { TOWNS } from '$sim/county/towns';
 import { LEDGER_TYPES } from '$sim/dataset/case-vocabulary';
 import { gridData } from '../data/grid-queries';
 import { integrationData } from '../data/integration-queries';
-import { BULLETIN_QUARTERS, bulletin, ledgerSlice, NO_FILTERS, type LedgerFilters, type LedgerSlice } from '../data/ledger-queries';
+import { bulletin, ledgerQuarters, ledgerSlice, noFilters, type LedgerFilters, type LedgerSlice } from '../data/ledger-queries';
 import { overviewData } from '../data/overview-queries';
 import { rankingSlice } from '../data/ranking-queries';
 import { encodeSlice, preparedName, type PreparedIndex } from '../data/prepared';
+import { DEFAULT_PROFILE, type DatasetProfile } from '../data/profile';
 import type { QueryRunner } from '../data/query-runner';
 import { COLOURS, COUNTY, type Scope, type Village } from '../data/scope';
 import type { DatasetMeta } from './dataset';
@@ -39,22 +39,24 @@ export function byQuarter(slice: LedgerSlice): LedgerSlice {
 }
 
 /**
- * Every answer a dashboard page can show for the default dataset without the engine: the overview
- * per town; the ledger slices per place (county, towns, villages) and ledger type; the towns' days
+ * Every answer a dashboard page can show for a dataset without the engine (its towns and period:
+ * profile.ts): the overview per town; the ledger slices per place (county, towns, villages) and ledger type; the towns' days
  * to close per ledger type (the ranking); the bulletin per
  * quarter; the "321" page per place and colour; the integration page per place.
  */
-export function preparedAnswers(villages: readonly Village[]): PreparedAnswer[] {
-	const places: Scope[] = [COUNTY, ...TOWNS.map((t) => ({ ...COUNTY, town: t.code })), ...villages.map((v) => ({ ...COUNTY, town: v.town, village: v.id }))];
+export function preparedAnswers(villages: readonly Village[], profile: DatasetProfile = DEFAULT_PROFILE): PreparedAnswer[] {
+	const towns = profile.towns;
+	const places: Scope[] = [COUNTY, ...towns.map((t) => ({ ...COUNTY, town: t.code })), ...villages.map((v) => ({ ...COUNTY, town: v.town, village: v.id }))];
 	const out: PreparedAnswer[] = [];
-	for (const t of [null, ...TOWNS.map((x) => x.code)]) out.push({ name: preparedName.overview(t), village: false, compute: (db) => overviewData(db, t) });
+	const NO_FILTERS = noFilters(profile);
+	for (const t of [null, ...towns.map((x) => x.code)]) out.push({ name: preparedName.overview(t), village: false, compute: (db) => overviewData(db, t, profile) });
 	for (const p of places)
 		for (const ledger of [null, ...LEDGER_TYPES]) {
 			const f: LedgerFilters = { ...NO_FILTERS, town: p.town, village: p.village, ledger };
 			out.push({ name: preparedName.ledgers(f), village: p.village !== null, compute: async (db) => encodeSlice(byQuarter(await ledgerSlice(db, f))) });
 		}
 	for (const ledger of [null, ...LEDGER_TYPES]) out.push({ name: preparedName.ranking(ledger), village: false, compute: (db) => rankingSlice(db, ledger) });
-	for (const q of BULLETIN_QUARTERS) out.push({ name: preparedName.bulletin(q), village: false, compute: async (db) => ({ quarter: q, rows: await bulletin(db, q) }) });
+	for (const q of ledgerQuarters(profile)) out.push({ name: preparedName.bulletin(q), village: false, compute: async (db) => ({ quarter: q, rows: await bulletin(db, q) }) });
 	for (const p of places) {
 		for (const colour of [null, ...COLOURS]) {
 			const s = { ...p, colour };
@@ -77,13 +79,14 @@ export async function writePrepared(
 	dir: string,
 	villages: readonly Village[],
 	/** Only the answers so named (tests; the site needs them all). */
-	only: (name: string) => boolean = () => true
+	only: (name: string) => boolean = () => true,
+	profile: DatasetProfile = DEFAULT_PROFILE
 ): Promise<NonNullable<DatasetMeta['prepared']>> {
 	const out = join(dir, 'prepared');
 	await rm(out, { recursive: true, force: true });
 	const hash = createHash('sha256');
 	let bytes = 0;
-	const answers = preparedAnswers(villages).filter((a) => only(a.name));
+	const answers = preparedAnswers(villages, profile).filter((a) => only(a.name));
 	for (const { name, compute } of answers) {
 		const text = JSON.stringify(await compute(db));
 		const path = join(out, `${name}.json`);

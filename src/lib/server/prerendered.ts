@@ -2,12 +2,13 @@ import type { TableName } from '$sim/dataset/schema';
 import { Cache } from '../cache';
 import { gridData, GRID_TABLES } from '../data/grid-queries';
 import { integrationData, INTEGRATION_TABLES } from '../data/integration-queries';
-import { BULLETIN_QUARTERS, bulletin, LEDGER_TABLES, ledgerData, NO_FILTERS } from '../data/ledger-queries';
+import { bulletin, LEDGER_TABLES, ledgerData, ledgerQuarters, noFilters } from '../data/ledger-queries';
 import { byTown, overviewData, OVERVIEW_TABLES } from '../data/overview-queries';
 import type { QueryRunner } from '../data/query-runner';
 import { rankingSlice, townRanking } from '../data/ranking-queries';
 import { COUNTY, type Village } from '../data/scope';
-import { openNodeDb, SITE_DATA_DIR } from './dataset';
+import { datasetProfile, type DatasetProfile } from '../data/profile';
+import { openNodeDb, readDatasetMeta, SITE_DATA_DIR } from './dataset';
 
 const answers = new Cache<string, Promise<unknown>>();
 
@@ -16,12 +17,22 @@ const answers = new Cache<string, Promise<unknown>>();
  * the browser runs later: the pages show real numbers before the in-browser engine has started.
  * Computed once per build (`name` keys it) and shared by every page that shows it.
  */
-export function prerendered<T>({ name, tables, compute }: { name: string; tables: readonly TableName[]; compute: (db: QueryRunner) => Promise<T> }): () => Promise<T> {
+export function prerendered<T>({
+	name,
+	tables,
+	compute
+}: {
+	name: string;
+	tables: readonly TableName[];
+	/** The answer from DuckDB over the dataset, whose profile (places, period: profile.ts) it is given. */
+	compute: (db: QueryRunner, profile: DatasetProfile) => Promise<T>;
+}): () => Promise<T> {
 	return () =>
 		answers.getOrMake(name, async () => {
+			const profile = datasetProfile(await readDatasetMeta(SITE_DATA_DIR));
 			const db = await openNodeDb(SITE_DATA_DIR, tables);
 			try {
-				return await compute(db);
+				return await compute(db, profile);
 			} finally {
 				db.close();
 			}
@@ -32,8 +43,8 @@ export function prerendered<T>({ name, tables, compute }: { name: string; tables
 export const prerenderedOverview = prerendered({
 	name: 'overview',
 	tables: OVERVIEW_TABLES,
-	compute: async (db) => {
-		const [overview, towns] = await Promise.all([overviewData(db, null), byTown(db)]);
+	compute: async (db, profile) => {
+		const [overview, towns] = await Promise.all([overviewData(db, null, profile), byTown(db, profile)]);
 		return { overview, towns };
 	}
 });
@@ -42,11 +53,13 @@ export const prerenderedOverview = prerendered({
 export const prerenderedLedgers = prerendered({
 	name: 'ledgers',
 	tables: LEDGER_TABLES,
-	compute: async (db) => {
-		const quarter = BULLETIN_QUARTERS[BULLETIN_QUARTERS.length - 1];
+	compute: async (db, profile) => {
+		const quarters = ledgerQuarters(profile);
+		const quarter = quarters[quarters.length - 1];
+		const none = noFilters(profile);
 		return {
-			ledgers: await ledgerData(db, NO_FILTERS),
-			ranking: townRanking(await rankingSlice(db, null), NO_FILTERS.from, NO_FILTERS.to),
+			ledgers: await ledgerData(db, none),
+			ranking: townRanking(await rankingSlice(db, null), none.from, none.to),
 			bulletin: { quarter, rows: await bulletin(db, quarter) }
 		};
 	}

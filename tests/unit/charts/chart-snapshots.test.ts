@@ -5,6 +5,7 @@ import Icicle from '$lib/charts/Icicle.svelte';
 import LineBands from '$lib/charts/LineBands.svelte';
 import StackedMonthlyBars from '$lib/charts/StackedMonthlyBars.svelte';
 import StackedShares from '$lib/charts/StackedShares.svelte';
+import { en } from '../../../src/lib/i18n/en';
 import TownChart from '../../../src/routes/[[lang=lang]]/TownChart.svelte';
 import ColourQuarters from '../../../src/routes/[[lang=lang]]/grid/ColourQuarters.svelte';
 import RatesChart from '../../../src/routes/[[lang=lang]]/ledgers/RatesChart.svelte';
@@ -25,7 +26,7 @@ const CHARTS = {
 	'stacked-monthly-bars': () => renderChart(StackedMonthlyBars, data.monthly),
 	'hbars': () => renderChart(HBars, { rows: data.bars }),
 	'hbars-selectable': () => renderChart(HBars, { rows: data.bars, selected: 'phone', onselect: noop, selectLabel: (l: string) => `Choose ${l}`, format: (v: number) => `${v} cases` }),
-	'town-chart': () => renderChart(TownChart, { rows: data.towns, selected: data.towns[1].townCode, onselect: noop, seed: 1 }),
+	'town-chart': () => renderChart(TownChart, { rows: data.towns, selected: data.towns[1].townCode, onselect: noop, source: en['source.synthetic'].replace('{seed}', '1') }),
 	'dot-rows': () => renderChart(DotRows, { ...data.dots, format: percent }),
 	'line-bands': () => renderChart(LineBands, { series: data.bands, weeks: data.WEEKS, label: 'Order index', format: percent, domain: [0, 1] }),
 	'stacked-shares': () => renderChart(StackedShares, { layers: data.shares, weeks: data.WEEKS, label: 'Household colours' }),

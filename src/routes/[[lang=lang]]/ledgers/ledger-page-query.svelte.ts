@@ -1,14 +1,14 @@
 import type { Dataset } from '$lib/data/dataset';
 import { filtersFromSearch, filtersToSearch } from '$lib/data/ledger-filters';
-import { LEDGER_TABLES, VILLAGE_LEDGER_TABLES, ledgerFromSlice, ledgerSlice, NO_FILTERS, sliceKey, type LedgerData, type LedgerFilters, type LedgerSlice } from '$lib/data/ledger-queries';
+import { LEDGER_TABLES, VILLAGE_LEDGER_TABLES, ledgerFromSlice, ledgerSlice, noFilters, sliceKey, type LedgerData, type LedgerFilters, type LedgerSlice } from '$lib/data/ledger-queries';
 import { PageQuery } from '$lib/data/PageQuery.svelte';
 import { decodeSlice, preparedName } from '$lib/data/prepared';
-import { TOWNS } from '$sim/county/towns';
+import type { DatasetProfile } from '$lib/data/profile';
 
 const FILTER_PARAMS = ['town', 'village', 'ledger', 'from', 'to'];
 
 /** A ledger view's filters as a key (and as the address's query). */
-export const ledgerKey = (f: LedgerFilters) => filtersToSearch(f).toString();
+export const ledgerKey = (f: LedgerFilters, profile?: DatasetProfile) => filtersToSearch(f, profile).toString();
 
 /**
  * The ledger page's state and answers (the page and its charts' embeds share it): the filters in
@@ -16,19 +16,21 @@ export const ledgerKey = (f: LedgerFilters) => filtersToSearch(f).toString();
  * prepared at build time (or read by the engine), kept, so a period change (a brush) is summed at once.
  */
 export function ledgerPageQuery(dataset: Dataset, prerendered: () => LedgerData): PageQuery<LedgerFilters, LedgerData, LedgerSlice> {
+	const profile = dataset.profile;
+	const none = noFilters(profile);
 	return new PageQuery<LedgerFilters, LedgerData, LedgerSlice>({
 		dataset,
 		state: {
 			parse: (params) => {
-				const { filters, problems } = filtersFromSearch(params, dataset.villages);
+				const { filters, problems } = filtersFromSearch(params, dataset.villages, profile);
 				return { state: filters, problems };
 			},
 			write: (f, params) => {
 				for (const k of FILTER_PARAMS) params.delete(k);
-				for (const [k, v] of filtersToSearch(f)) params.set(k, v);
+				for (const [k, v] of filtersToSearch(f, profile)) params.set(k, v);
 			},
-			key: ledgerKey,
-			initial: NO_FILTERS
+			key: (f) => ledgerKey(f, profile),
+			initial: none
 		},
 		prerendered,
 		unit: { key: sliceKey, answer: (slice, f) => ledgerFromSlice(slice, f) },
@@ -37,6 +39,6 @@ export function ledgerPageQuery(dataset: Dataset, prerendered: () => LedgerData)
 		// A village's slices are derived in the browser from its own cases, loaded on first use.
 		query: async (f) => ledgerSlice(await (f.village ? dataset.withVillageCases(VILLAGE_LEDGER_TABLES, f.village) : dataset.engine.ready(LEDGER_TABLES)), f),
 		// The county's slice (the first period brushed) and the towns' (the first place chosen), read ahead.
-		ahead: () => [NO_FILTERS, ...TOWNS.map((t) => ({ ...NO_FILTERS, town: t.code }))]
+		ahead: () => [none, ...profile.towns.map((t) => ({ ...none, town: t.code }))]
 	});
 }
