@@ -1,6 +1,7 @@
 import { csvParseRows } from 'd3-dsv';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { DEFAULT_PROFILE } from '../../src/lib/data/profile';
 import { csvSidecar, exportTable, tableCsv, type TableColumn } from '../../src/lib/charts/csv-download';
 import { embedSnippet } from '../../src/lib/charts/embed-snippet';
 import { exportFileName, exportSubtitle, safeNamePart } from '../../src/lib/charts/export-context';
@@ -124,10 +125,10 @@ describe('the pages’ scopes', () => {
 		const { ledgerExportContext } = await import('../../src/routes/[[lang=lang]]/ledgers/ledger-exports');
 		const villages = [{ id: '610922104201', town: '610922104', zh: '黄村', en: 'Huang village' }];
 		const filters = { town: '610922104', village: '610922104201', ledger: 'demand', from: '2018Q1', to: '2019Q4' };
-		const zhCtx = ledgerExportContext(new I18n(() => 'zh', () => zh), filters, villages);
+		const zhCtx = ledgerExportContext(new I18n(() => 'zh', () => zh), filters, { villages, profile: DEFAULT_PROFILE });
 		expect(zhCtx).toEqual({ place: '池河镇黄村', period: { from: '2018Q1', to: '2019Q4', label: '2018年第1季度 – 2019年第4季度' }, levels: '县、镇、村三级台账 · 利益诉求' });
 		expect(exportFileName('ledger-cases-by-level', 'csv', zhCtx)).toBe('池河镇黄村_2018Q1_2019Q4_ledger-cases-by-level.csv');
-		const enCtx = ledgerExportContext(new I18n(() => 'en', () => en), { ...filters, village: null, ledger: null }, villages);
+		const enCtx = ledgerExportContext(new I18n(() => 'en', () => en), { ...filters, village: null, ledger: null }, { villages, profile: DEFAULT_PROFILE });
 		expect(exportFileName('ledger-cases-by-level', 'csv', enCtx)).toBe('Chihe_2018Q1_2019Q4_ledger-cases-by-level.csv');
 		expect(exportSubtitle(enCtx)).toBe('Chihe · Q1 2018 – Q4 2019 · county, town and village ledgers');
 	});

@@ -1,10 +1,8 @@
 import { getContext, setContext } from 'svelte';
-import { getDataset } from '$lib/data/dataset';
+import { getDataset, type Dataset } from '$lib/data/dataset';
 import type { I18n } from '$lib/i18n/i18n.svelte';
 import { getI18n } from '$lib/i18n/i18n.svelte';
 import type { DatasetMeta } from '$lib/server/dataset';
-import type { Village } from '$lib/data/scope';
-import { TOWNS } from '$sim/county/towns';
 
 /**
  * What a chart's exported files say about their scope (issue #15: exports that stand alone):
@@ -71,9 +69,9 @@ export function exportSubtitle(context?: ExportContext | null): string {
 }
 
 /** The place a page shows, as its exports name it: the village (after its town), the town, or the county. */
-export function placeOf(i18n: I18n, scope: { town: string | null; village: string | null }, villages: readonly Village[]): string {
-	const town = TOWNS.find((t) => t.code === scope.town);
-	const village = villages.find((v) => v.id === scope.village);
-	if (village) return [town ? i18n.townName(town) : '', i18n.villageName(village)].filter(Boolean).join(i18n.lang === 'zh' ? '' : ' ');
-	return town ? i18n.townName(town) : i18n.t('exports.county');
+export function placeOf(i18n: I18n, scope: { town: string | null; village: string | null }, dataset: Pick<Dataset, 'villages' | 'profile'>): string {
+	const town = dataset.profile.towns.find((t) => t.code === scope.town);
+	const village = dataset.villages.find((v) => v.id === scope.village);
+	if (village) return [town ? i18n.placeName(town) : '', i18n.villageName(village)].filter(Boolean).join(i18n.lang === 'zh' ? '' : ' ');
+	return town ? i18n.placeName(town) : i18n.t('exports.county');
 }

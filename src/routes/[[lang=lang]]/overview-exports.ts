@@ -1,16 +1,18 @@
 import type { ExportContext } from '$lib/charts/export-context';
+import type { DatasetProfile, Place } from '$lib/data/profile';
 import type { I18n } from '$lib/i18n/i18n.svelte';
-import type { Town } from '$sim/county/towns';
 
-/** The overview's period: the published ledger figures' (Aug 2016 – Dec 2021). */
-export const OVERVIEW_PERIOD = { from: '2016-08', to: '2021-12' } as const;
-
-/** What the overview's exports (and its embeds') say of their scope: the place chosen, the period, county and town ledgers. */
-export function overviewExportContext(i18n: I18n, town: Town | null): Omit<ExportContext, 'note'> {
+/**
+ * What the overview's exports (and its embeds') say of their scope: the place chosen, the
+ * dataset's period (the published ledger figures' Aug 2016 – Dec 2021 for the synthetic county)
+ * and the levels its headline counts (county and town ledgers there; every level for an import).
+ */
+export function overviewExportContext(i18n: I18n, profile: DatasetProfile, town: Place | null): Omit<ExportContext, 'note'> {
+	const { from, to } = profile.period;
 	return {
-		place: town ? i18n.townName(town) : i18n.t('exports.county'),
-		period: { ...OVERVIEW_PERIOD, label: `${i18n.month(OVERVIEW_PERIOD.from)} – ${i18n.month(OVERVIEW_PERIOD.to)}` },
-		levels: i18n.t('exports.levels.countyTown')
+		place: town ? i18n.placeName(town) : i18n.t('exports.county'),
+		period: { from, to, label: `${i18n.month(from)} – ${i18n.month(to)}` },
+		levels: i18n.t(profile.levels ? 'exports.levels.countyTown' : 'exports.levels.all')
 	};
 }
 
