@@ -21,10 +21,26 @@ export function tableCsv(columns: readonly TableColumn[], rows: readonly TableRo
 	return csvText([columns.map((c) => c.label), ...rows.map((r) => columns.map((c) => r[c.key]))]);
 }
 
-/** `x` rounded to `digits` decimals, half away from zero, as Intl.NumberFormat shows it. */
+const formats = new Map<string, Intl.NumberFormat>();
+function plainFormat(style: 'decimal' | 'percent', digits: number): Intl.NumberFormat {
+	const key = `${style}:${digits}`;
+	let f = formats.get(key);
+	if (!f) formats.set(key, (f = new Intl.NumberFormat('en-US', { style, minimumFractionDigits: 0, maximumFractionDigits: digits, useGrouping: false })));
+	return f;
+}
+
+/**
+ * `x` rounded to `digits` decimals exactly as Intl.NumberFormat shows it (the page's numbers):
+ * Intl rounds the number's shortest decimal form half away from zero, which arithmetic on the
+ * binary value does not always do (0.2385 × 100 is 23.849999…, yet 0.2385 shows as 23.9%).
+ */
 export function roundAsShown(x: number, digits: number): number {
-	const f = 10 ** digits;
-	return Math.sign(x) * (Math.round(Math.abs(x) * f) / f);
+	return Number(plainFormat('decimal', digits).format(x));
+}
+
+/** The fraction `x` as the percentage the page shows with `digits` decimals (0.2385, 1 → 23.9). */
+export function percentAsShown(x: number, digits: number): number {
+	return Number(plainFormat('percent', digits).format(x).replace('%', ''));
 }
 
 /** The headers of a percentage column in the CSV, in the page's language. */
@@ -53,7 +69,7 @@ export function exportTable(columns: readonly TableColumn[], rows: readonly Tabl
 			const v = r[c.key];
 			if (typeof v !== 'number' || !Number.isFinite(v)) continue;
 			if (c.percent !== undefined) {
-				row[c.key] = roundAsShown(v * 100, c.percent);
+				row[c.key] = percentAsShown(v, c.percent);
 				row[raw(c.key)] = v;
 			} else if (c.digits !== undefined) row[c.key] = roundAsShown(v, c.digits);
 		}

@@ -46,7 +46,7 @@ describe('the period brush by keyboard', () => {
 					moved++;
 				}
 			}),
-			{ numRuns: 400 }
+			{ numRuns: 1000 }
 		);
 		expect(moved, 'runs that moved a range with room to move').toBeGreaterThan(30);
 	});
