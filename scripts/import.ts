@@ -28,7 +28,7 @@ import { openImportDb } from '../src/lib/server/import-db';
 import { fail } from './cli-options';
 import { profileOf } from '../src/lib/data/profile';
 import { parsePublished, PublishedError } from '../src/lib/data/published-figures';
-import { UNNAMED_AREA } from '../src/lib/import/lookups';
+import { importArea, UNNAMED_AREA } from '../src/lib/import/lookups';
 import { PUBLISHED_FILE } from '../src/lib/server/dataset';
 import { writeImportedDataset } from './import-dataset';
 import { prepareAnswers } from './prepare-answers';
@@ -120,10 +120,7 @@ async function main(): Promise<void> {
 		}
 		if (report.kept === 0) fail(TOOL, `no case is left after the checks (${report.rows} rows, all dropped${values.report ? `; see ${values.report}` : ''})`);
 		// The area's name: given, from the published figures, or the mapping's; each language falls back to the other.
-		const named = mapping.places.name && mapping.places.name !== UNNAMED_AREA ? mapping.places.name : undefined;
-		const zh = values['name-zh'] ?? published?.area?.zh;
-		const en = values['name-en'] ?? published?.area?.en;
-		const area = zh || en || named ? { zh: zh ?? en ?? named!, en: en ?? zh ?? named! } : mapping.places.mode === 'county' ? null : { zh: '', en: '' };
+		const area = importArea(mapping, { zh: values['name-zh'] ?? published?.area?.zh, en: values['name-en'] ?? published?.area?.en });
 		const profile = await profileOf(db, { area, mapped: Object.keys(mapping.fields), unnamed: UNNAMED_AREA });
 		await writeImportedDataset(db, values.out!, report, units, DEFAULT_SEED, profile);
 		if (published) await writeFile(join(values.out!, PUBLISHED_FILE), published.text);

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { headline, type Headline } from '../../src/lib/data/overview-queries';
-import { bulletin, ledgerData, NO_FILTERS, type BulletinRow, type LedgerData } from '../../src/lib/data/ledger-queries';
+import { bulletin, ledgerData, noFilters, type BulletinRow, type LedgerData } from '../../src/lib/data/ledger-queries';
+import { profileOf } from '../../src/lib/data/profile';
+import { importArea, UNNAMED_AREA } from '../../src/lib/import/lookups';
 import { emptyTableSql } from '../../src/lib/data/table-loader';
 import { parseMapping } from '../../src/lib/import/mapping';
 import { applyMapping, deriveTables, readFiles, type ImportReport } from '../../src/lib/import/pipeline';
@@ -29,11 +31,15 @@ export async function nodeImport(file: string, mapFile: string): Promise<NodeImp
 	const db = await openImportDb();
 	try {
 		const raw = await readFiles(db, [{ name: basename(file), bytes: new Uint8Array(readFileSync(file)) }]);
-		const { report, units } = await applyMapping(db, raw, parseMapping(JSON.parse(readFileSync(mapFile, 'utf8'))), { seed: DEFAULT_SEED });
+		const mapping = parseMapping(JSON.parse(readFileSync(mapFile, 'utf8')));
+		const { report, units } = await applyMapping(db, raw, mapping, { seed: DEFAULT_SEED });
 		await deriveTables(db);
 		const path = await db.registerFile('units.csv', new TextEncoder().encode(csvText([SCHEMAS.units.columns.map(([n]) => n), ...units])));
 		await db.query(`CREATE OR REPLACE TABLE units AS SELECT * FROM ${readCsvSql('units', path)}`);
 		for (const t of TABLE_NAMES) await db.query(emptyTableSql(t));
+		// The dataset's own period, levels and fields, as the command line and the browser keep them.
+		const profile = await profileOf(db, { area: importArea(mapping), mapped: Object.keys(mapping.fields), unnamed: UNNAMED_AREA });
+		const none = noFilters(profile);
 		const [v] = await db.query<{ town: string; id: string }>(
 			`SELECT town_code AS town, village_id::VARCHAR AS id FROM cases WHERE village_id IS NOT NULL GROUP BY ALL ORDER BY count(*) DESC, id LIMIT 1`
 		);
@@ -43,9 +49,9 @@ export async function nodeImport(file: string, mapFile: string): Promise<NodeImp
 		return {
 			bulletin: { quarter, rows: await bulletin(db, quarter) },
 			report,
-			headline: await headline(db, null),
-			ledger: await ledgerData(db, NO_FILTERS),
-			village: { ...v, ledger: await ledgerData(db, { ...NO_FILTERS, town: v.town, village: v.id }) }
+			headline: await headline(db, null, profile),
+			ledger: await ledgerData(db, none),
+			village: { ...v, ledger: await ledgerData(db, { ...none, town: v.town, village: v.id }) }
 		};
 	} finally {
 		db.close();

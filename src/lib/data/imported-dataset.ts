@@ -3,7 +3,7 @@ import type { DatasetMeta, TableMeta } from '$lib/server/dataset';
 import type { LoadedImport, StoredImport } from '$lib/import/browser/store';
 import { DataEngine } from './data-engine.svelte';
 import type { Dataset } from './dataset';
-import { DEFAULT_PROFILE } from './profile';
+import { datasetProfile } from './profile';
 
 /** `generator` of a dataset imported in the browser. */
 export const BROWSER_IMPORT_GENERATOR = 'import-browser-1';
@@ -23,6 +23,7 @@ export function importedMeta(stored: StoredImport, seed: number): DatasetMeta {
 		synthetic: false,
 		imported: { files: stored.files, rows: stored.rows, kept: stored.kept, at: stored.at, places: stored.places },
 		tables,
+		...(stored.profile && { profile: stored.profile }),
 		villageCases: { dir: '', files: 0, rows: 0, bytes: 0, sha256: '' },
 		prepared: undefined
 	};
@@ -46,9 +47,9 @@ export function importedDataset({ stored, blobs }: LoadedImport, seed: number): 
 		meta: importedMeta(stored, seed),
 		seed,
 		villages: stored.villages,
-		// Its places, period and fields (profile.ts): not yet kept by the browser import, so the
-		// county's; no published figures were supplied with it.
-		profile: DEFAULT_PROFILE,
+		// Its places, period and fields (profile.ts), kept with it (an import kept before they were:
+		// the county's); no published figures were supplied with it.
+		profile: datasetProfile(stored),
 		published: {},
 		engine,
 		engineOnly: true,

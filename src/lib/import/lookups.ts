@@ -45,6 +45,19 @@ export async function loadValues(db: ImportDb, raw: RawTable, mapping: Mapping):
 /** The name of the area's unit when the mapping gives none (the pages then say "unnamed area" in their language). */
 export const UNNAMED_AREA = 'Imported area';
 
+/**
+ * The area's name in each language: given (`names`: the command line's or the published figures'),
+ * or the mapping's name for the file's own places; each language falls back to the other. Null:
+ * the county's own towns (Shiquan); no name at all for the file's own places: empty (shown as
+ * "unnamed area").
+ */
+export function importArea(mapping: Mapping, names: { zh?: string; en?: string } = {}): { zh: string; en: string } | null {
+	const named = mapping.places.name && mapping.places.name !== UNNAMED_AREA ? mapping.places.name : undefined;
+	const { zh, en } = names;
+	if (zh || en || named) return { zh: zh ?? en ?? named!, en: en ?? zh ?? named! };
+	return mapping.places.mode === 'county' ? null : { zh: '', en: '' };
+}
+
 /** Builds `import_places(town_raw, village_raw, town_code, village_id)` and returns the units. */
 export async function loadPlaces(db: ImportDb, raw: RawTable, mapping: Mapping, county: () => UnitRow[]): Promise<UnitRow[]> {
 	const town = columnOf(raw, mapping.fields.town);

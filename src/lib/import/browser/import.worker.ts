@@ -17,6 +17,8 @@ import { applyMapping, deriveTables, readFiles, suggest, type ImportReport } fro
 import type { RawTable, SourceFile } from '../read';
 import type { ColumnProfile } from '../suggest';
 import { ImportError } from '../types';
+import { importArea, UNNAMED_AREA } from '../lookups';
+import { profileOf } from '$lib/data/profile';
 import type { UnitRow } from '../units';
 import { saveImport, STORED_FORMAT, type StoredImport } from './store';
 import { openWasmImportDb, type WasmImportDb } from './wasm-import-db';
@@ -164,6 +166,8 @@ const api = {
 				`SELECT unit_id::VARCHAR AS id, town_code AS town, name_zh AS zh, name_en AS en FROM units WHERE level = 'village' ORDER BY unit_id`
 			);
 			const { report, mapping } = checked;
+			// Its places, period and fields, as the command line keeps them (scripts/import.ts).
+			const profile = await profileOf(d, { area: importArea(mapping), mapped: Object.keys(mapping.fields), unnamed: UNNAMED_AREA });
 			const stored: StoredImport = {
 				format: STORED_FORMAT,
 				version: 1,
@@ -176,7 +180,8 @@ const api = {
 				...(mapping.places.name && { placeName: mapping.places.name }),
 				villages,
 				tables: described,
-				report
+				report,
+				profile
 			};
 			await saveImport(stored, tables);
 			return stored;

@@ -10,6 +10,8 @@ import type { ImportReport } from '../pipeline';
 
 export const STORED_FORMAT = 'ggs-imported-dataset';
 
+import type { DatasetProfile } from '$lib/data/profile';
+
 export interface StoredImport {
 	format: typeof STORED_FORMAT;
 	version: 1;
@@ -26,6 +28,8 @@ export interface StoredImport {
 	villages: Village[];
 	tables: Record<TableName, { rows: number; bytes: number }>;
 	report: ImportReport;
+	/** Its places, period and fields (src/lib/data/profile.ts), as the command line writes them into meta.json. */
+	profile?: DatasetProfile;
 }
 
 export type LoadedImport = { stored: StoredImport; blobs: Record<TableName, Blob> };
