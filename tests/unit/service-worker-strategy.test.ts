@@ -28,7 +28,7 @@ describe('the service worker', () => {
 		it(`precaches the shell under ${base || 'the root'}: build but the engine, pages with their slash, meta.json but no data table`, () => {
 			const list = precacheList({
 				base,
-				build: [`${base}/_app/immutable/entry/app.js`, `${base}/_app/immutable/assets/duckdb-eh.X.wasm`, `${base}/_app/immutable/assets/duckdb-browser-eh.worker.Y.js`, `${base}/_app/immutable/workers/sim.worker-Z.js`],
+				build: [`${base}/_app/immutable/entry/app.js`, `${base}/_app/immutable/assets/duckdb-eh.X.wasm`, `${base}/_app/immutable/assets/duckdb-browser-eh.worker.Y.js`, `${base}/_app/immutable/workers/sim.worker-Z.js`, `${base}/_app/immutable/workers/import.worker-W.js`],
 				files: [`${base}/favicon.svg`, `${base}/data/meta.json`, `${base}/data/units.arrow`, `${base}/data/units.csv`, `${base}/data/cases/1.arrow`, `${base}/data/prepared/overview/county.json`],
 				prerendered: [`${base}/`, `${base}/__data.json`, `${base}/en/ledgers/bulletin/`, `${base}/en/ledgers/bulletin/__data.json`, `${base}/en`]
 			});

@@ -55,6 +55,14 @@ export function isEngineFile(path: string): boolean {
 }
 
 /**
+ * Build files only a few visitors use, kept once fetched instead of on install: the importer's
+ * worker (about 1 MB with its Excel reader) serves the import page only.
+ */
+export function isOnUseFile(path: string): boolean {
+	return /\/workers\/import\.worker-[^/]*\.js$/.test(path);
+}
+
+/**
  * The shell installed up front: every build file but the engine, every static file but the data
  * tables (meta.json stays: it names them), every prerendered page and its __data.json (both
  * languages). Pages are stored under their trailing-slash address (the one the site links to),
@@ -64,7 +72,7 @@ export function isEngineFile(path: string): boolean {
 export function precacheList({ build, files, prerendered, base }: { build: string[]; files: string[]; prerendered: string[]; base: string }): string[] {
 	const pages = prerendered.map((p) => (/\/[^/.]+$/.test(p) ? `${p}/` : p));
 	const shellFiles = files.filter((f) => !f.startsWith(`${base}/data/`) || f === `${base}/data/meta.json`);
-	return [...new Set([...build.filter((f) => !isEngineFile(f)), ...shellFiles, ...pages])];
+	return [...new Set([...build.filter((f) => !isEngineFile(f) && !isOnUseFile(f)), ...shellFiles, ...pages])];
 }
 
 export type Strategy = 'immutable' | 'engine' | 'prepared' | 'data' | 'network-first' | 'pass';
