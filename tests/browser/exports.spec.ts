@@ -93,8 +93,8 @@ test('a filtered chart’s PNG, SVG and CSV carry the place and period; the CSV�
 	const [townCsv] = await downloads(page, () => towns.getByRole('button', { name: '下载 CSV' }).click(), 2);
 	expect(townCsv.suggestedFilename()).toBe('石泉县_2016-08_2021-12_cases-by-town.csv');
 	const townRows = csvParse((await text(townCsv)).replace(/^\ufeff/, ''));
-	expect(townRows.columns).toEqual(['镇', '代码', '受理', '办结', '办结率（%）', '办结率（原始比例）', '满意率（%）', '满意率（原始比例）']);
-	const chihe = townRows.find((r) => r['代码'] === CHIHE)!;
+	expect(townRows.columns).toEqual(['镇', '区划代码', '受理', '办结', '办结率（%）', '办结率（原始比例）', '满意率（%）', '满意率（原始比例）']);
+	const chihe = townRows.find((r) => r['区划代码'] === CHIHE)!;
 	const mine = published.filter((c) => c.town_code === CHIHE);
 	const closed = mine.filter((c) => c.archived_at !== '').length;
 	expect(Number(chihe['办结率（原始比例）'])).toBeCloseTo(closed / mine.length, 12);

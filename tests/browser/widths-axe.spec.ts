@@ -31,7 +31,9 @@ for (const route of ROUTES) {
 			test.setTimeout(route === '/simulate/' ? SANDBOX_TIMEOUT : 60_000);
 			await page.setViewportSize({ width: 390, height: 844 });
 			await page.goto(path);
-			await (READY[route] ?? ((p: Page) => expect(p.locator('main h1').first()).toBeVisible()))(page);
+			// A page is ready when its heading shows; an embed (a chart alone, no page heading) when its chart's title does.
+			const heading = route.startsWith('/embed/') ? 'figure h2' : 'main h1';
+			await (READY[route] ?? ((p: Page) => expect(p.locator(heading).first()).toBeVisible()))(page);
 			// Every check reports what it finds even when an earlier one failed.
 			const soft = expect.configure({ soft: true });
 			for (const width of [390, 360]) {
