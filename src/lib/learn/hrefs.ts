@@ -21,10 +21,3 @@ export function sandboxHref(lang: Lang, scenario: Scenario): string {
 export function glossaryHref(lang: Lang, term?: string): string {
 	return `${localHref('/[[lang=lang]]/learn/glossary', lang)}${term ? `#term-${term}` : ''}`;
 }
-
-/** The address of a page under /learn/ (its route id and parameters, as `page` gives them) in another language: the language switch's link. */
-export function learnPageIn(lang: Lang, routeId: string, params: Record<string, string | undefined>): string {
-	// Every /learn/ route takes the language and at most a lesson.
-	const route = routeId as '/[[lang=lang]]/learn/[lesson]';
-	return slash(resolve(route, { ...params, lesson: params.lesson ?? '', lang: lang_(lang) }));
-}
