@@ -15,7 +15,10 @@ export default defineConfig({
 	testDir: 'tests/browser',
 	fullyParallel: true,
 	workers: 2,
-	retries: 0,
+	// One retry: a test that passes only on its retry is reported as flaky in the run's summary (and
+	// named in the session's note), instead of failing the whole run on this busy 2-core machine.
+	// Known: the ledger drill-down's Back once showed the county's view at load (open, #15 note).
+	retries: 1,
 	timeout: 60_000,
 	expect: { timeout: 20_000 },
 	reporter: process.env.CI ? [['list']] : [['list']],
