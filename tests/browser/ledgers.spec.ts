@@ -141,6 +141,53 @@ test('the ledger page drills down county → town → village: a village’s own
 	await expect(charts).toHaveAttribute('data-filters', `town=610922109&village=${village}`);
 });
 
+test('Back shows the view its address names, after another page or a reload, and every view is in the address as it shows', async ({ watched: page }) => {
+	// Every view the charts show, with the address at that moment (a Back pressed then acts on it),
+	// kept across the reload; the prerendered view ('') is the page's attribute before any change.
+	await page.addInitScript(() => {
+		const record = (filters: string) => {
+			const seen = JSON.parse(sessionStorage.getItem('views') ?? '[]');
+			sessionStorage.setItem('views', JSON.stringify([...seen, { filters, address: location.search.slice(1) }]));
+		};
+		new MutationObserver((changes) => {
+			for (const c of changes) record((c.target as Element).getAttribute('data-filters') ?? '?');
+		}).observe(document, { subtree: true, attributeFilter: ['data-filters'] });
+	});
+	const town = 'town=610922109';
+	const village = `${town}&village=610922109203`;
+	await page.goto('/en/ledgers/');
+	const charts = page.getByTestId('ledger-charts');
+	await page.getByTestId('chart-by-town').locator('[data-key="610922109"]').click();
+	await expect(charts).toHaveAttribute('data-filters', town);
+	await page.getByTestId('chart-by-village').locator('[data-key="610922109203"]').click();
+	await expect(charts).toHaveAttribute('data-filters', village);
+	// Up to the town (its slice is kept: shown in the same task as the click), and Back down.
+	await page.getByTestId('breadcrumb').getByRole('button', { name: 'Zhongchi', exact: true }).click();
+	await expect(charts).toHaveAttribute('data-filters', town);
+	await page.goBack();
+	await expect(charts).toHaveAttribute('data-filters', village);
+	// Another page, then Back: SvelteKit returns to the URL the page was loaded with (the county's);
+	// the view must be the address's, the village.
+	await page.getByTestId('bulletin-link').click();
+	await expect(page).toHaveURL(/\/ledgers\/bulletin\/$/);
+	await page.goBack();
+	await expect(page).toHaveURL(new RegExp(`\\?${village}$`));
+	await expect(charts).toHaveAttribute('data-filters', village);
+	await expect(page.getByTestId('ledger-village')).toHaveValue('610922109203');
+	// After a reload, Back to an entry written before it: the town, not the county.
+	await page.reload();
+	await expect(charts).toHaveAttribute('data-filters', village);
+	await page.goBack();
+	await expect(page).toHaveURL(new RegExp(`\\?${town}$`));
+	await expect(charts).toHaveAttribute('data-filters', town);
+	await expect(page.getByTestId('ledger-town')).toHaveValue('610922109');
+	await expect(page.getByTestId('breadcrumb')).toContainText('Zhongchi');
+	const views: { filters: string; address: string }[] = await page.evaluate(() => JSON.parse(sessionStorage.getItem('views') ?? '[]'));
+	// Each view reached (town, village, town, village, village after the bulletin, after the reload, town) was recorded.
+	expect(views.length).toBeGreaterThanOrEqual(7);
+	expect(views.filter((v) => v.filters !== v.address)).toEqual([]);
+});
+
 test('garbage in the address falls back to a valid view with a notice', async ({ watched: page }) => {
 	await page.goto('/en/ledgers/?town=nowhere&from=2020&to=2017&ledger=%3Cscript%3E');
 	await expect(page.getByTestId('bad-param')).toContainText('town=nowhere');
