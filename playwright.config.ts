@@ -15,10 +15,10 @@ export default defineConfig({
 	testDir: 'tests/browser',
 	fullyParallel: true,
 	workers: 2,
-	// One retry: a test that passes only on its retry is reported as flaky in the run's summary (and
-	// named in the session's note), instead of failing the whole run on this busy 2-core machine.
-	// Known: the ledger drill-down's Back once showed the county's view at load (open, #15 note).
-	retries: 1,
+	// No retry: a test that fails once fails the run. A retry hid a real defect (the ledger
+	// drill-down's Back showed the county's view: a shallow history entry written a task after its
+	// view, and Back after a reload went to the URL the page was loaded with; shallow-url.svelte.ts).
+	retries: 0,
 	timeout: 60_000,
 	expect: { timeout: 20_000 },
 	reporter: process.env.CI ? [['list']] : [['list']],
