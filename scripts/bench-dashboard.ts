@@ -191,13 +191,23 @@ async function engineReady(context: BrowserContext, origin: string, limitMs = 12
 		error.waitFor({ timeout: limitMs }).then(async () => `error: ${await error.textContent()}`)
 	]);
 	const marks = (await page.evaluate(`Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('engine:')).map((m) => [m.name, Math.round(m.startTime)]))`)) as Record<string, number>;
+	if (typeof shown === 'number') marks['engine:shown'] = Math.round(shown);
 	return { page, shown, marks };
 }
 
 /** The engine's phases from its marks, when there are (they may move: only for the note). */
 function phases(m: Record<string, number>): string {
 	const d = (a: string, b: string) => (m[a] !== undefined && m[b] !== undefined ? `${m[b] - m[a]}` : '?');
-	return `import at ${m['engine:import'] ?? '?'} ms, start → wasm response ${d('engine:start', 'engine:wasm-response')}, → downloaded ${d('engine:wasm-response', 'engine:wasm-downloaded')}, → instantiated ${d('engine:wasm-downloaded', 'engine:instantiated')} ms`;
+	// After the start: the connection, then each table's file in hand and loaded (they overlap), and the answer shown.
+	const tables = Object.keys(m)
+		.filter((k) => k.startsWith('engine:loaded:'))
+		.map((k) => k.slice('engine:loaded:'.length))
+		.map((t) => `${t} fetched ${d('engine:start', `engine:fetched:${t}`)}, loaded ${d('engine:start', `engine:loaded:${t}`)}`);
+	return (
+		`import at ${m['engine:import'] ?? '?'} ms, start → wasm response ${d('engine:start', 'engine:wasm-response')}, → downloaded ${d('engine:wasm-response', 'engine:wasm-downloaded')}, → instantiated ${d('engine:wasm-downloaded', 'engine:instantiated')}, → connected ${d('engine:instantiated', 'engine:connected')} ms` +
+		(tables.length ? `; from start: ${tables.join('; ')} ms` : '') +
+		(m['engine:shown'] !== undefined ? `; start → shown ${d('engine:start', 'engine:shown')} ms` : '')
+	);
 }
 
 /** The engine worker's wasm heap in MiB (engine-worker.ts keeps it in sight), or null without an engine. */

@@ -1,4 +1,4 @@
-import { escapeXml } from './export-image';
+import { escapeXml } from './xml-text';
 
 /**
  * The HTML a government site pastes to embed a chart: an `<iframe>` of its embed page with a title

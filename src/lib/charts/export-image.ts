@@ -1,6 +1,9 @@
 import { downloadBlob } from '../download';
 import { INK, MUTED, type Shape } from './palette';
 import { symbolPath } from './symbols';
+import { escapeXml } from './xml-text';
+
+export { escapeXml };
 
 /** An SVG document ready to save or draw, with its size. */
 export interface SvgImage {
@@ -24,10 +27,6 @@ export const FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', 'PingFang SC',
 /** Style properties copied inline so an exported chart looks as on screen without the page's CSS. */
 const STYLE_PROPS = ['fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-dasharray', 'opacity', 'font-size', 'font-family', 'font-weight', 'text-anchor'];
 
-/** Text made safe for XML markup, in an element or an attribute. */
-export function escapeXml(text: string): string {
-	return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 /** A standalone copy of a chart's SVG element as drawn: computed styles inlined, explicit size. */
 export function svgImage(svg: SVGSVGElement): SvgImage {

@@ -1,12 +1,46 @@
 import { getContext, setContext } from 'svelte';
-import { forgetImport, loadImport, type StoredImport } from '$lib/import/browser/store';
+import type { StoredImport } from '$lib/import/browser/store';
 import type { Dataset } from './dataset';
-import { importedDataset } from './imported-dataset';
+import type { importedDataset } from './imported-dataset';
 
 /** Set when the user went back to the default dataset (the kept import stays until forgotten). */
 const USE_DEFAULT = 'ggs-import-use-default';
 
 type Imported = ReturnType<typeof importedDataset>;
+
+// The store and the imported dataset (a few kB with the importer's types and checks) are loaded
+// only when a kept import may exist or the user acts on one: the first view of the default
+// dataset does not carry them (issue #14's initial JS).
+const store = () => import('$lib/import/browser/store');
+const imported = () => import('./imported-dataset');
+
+/** Where store.ts keeps an import: its folder in OPFS (and IndexedDB database), and its description's file. */
+const STORE_NAME = 'ggs-import';
+const STORE_META = 'meta.json';
+
+/**
+ * Whether an import may be kept in this browser, without loading the store: false only when
+ * neither OPFS holds its description nor IndexedDB has its database (when the browser cannot
+ * list databases, it may). store.ts finds one only in those places, so a false here is never wrong.
+ */
+export async function keptImportMayExist(): Promise<boolean> {
+	try {
+		const root = await navigator.storage?.getDirectory?.();
+		if (root) {
+			const dir = await root.getDirectoryHandle(STORE_NAME).catch(() => null);
+			if (dir && (await dir.getFileHandle(STORE_META).then(() => true, () => false))) return true;
+		}
+	} catch {
+		// no OPFS here: the store uses IndexedDB
+	}
+	if (typeof indexedDB === 'undefined') return false;
+	if (typeof indexedDB.databases !== 'function') return true;
+	try {
+		return (await indexedDB.databases()).some((d) => d.name === STORE_NAME);
+	} catch {
+		return true;
+	}
+}
 
 /**
  * Which dataset the pages show: the site's own, or the one imported in this browser (kept in
@@ -37,6 +71,11 @@ export class DatasetSwitch {
 
 	/** Looks for a kept import and shows it unless the user chose the default dataset. */
 	async restore(): Promise<void> {
+		if (!(await keptImportMayExist())) {
+			this.checked = true;
+			return;
+		}
+		const [{ loadImport }, { importedDataset }] = await Promise.all([store(), imported()]);
 		const found = await loadImport();
 		this.checked = true;
 		if (found === null) return;
@@ -52,6 +91,7 @@ export class DatasetSwitch {
 	/** Shows the kept import (after an import, or again after going back to the default). */
 	async useImport(): Promise<boolean> {
 		localStorage.removeItem(USE_DEFAULT);
+		const [{ loadImport }, { importedDataset }] = await Promise.all([store(), imported()]);
 		const found = await loadImport();
 		if (found === null) return false;
 		if ('damaged' in found) {
@@ -73,7 +113,7 @@ export class DatasetSwitch {
 	/** Forgets the kept import (or a damaged store) and shows the site's dataset. */
 	async forget(): Promise<void> {
 		// Gone from the store before the page says so (a reload right after must not find it).
-		await forgetImport();
+		await (await store()).forgetImport();
 		this.#show(null);
 		localStorage.removeItem(USE_DEFAULT);
 		this.kept = null;

@@ -168,6 +168,7 @@ export async function startDuckDb(onProgress: (p: EngineProgress) => void = () =
 		keepOffline([bundle.mainModule, bundle.mainWorker]);
 		const conn = await guard(db.connect());
 		for (const s of OFFLINE_SETTINGS) await guard(conn.query(s));
+		performance.mark('engine:connected');
 		return { db, conn, worker: w, guard };
 	} catch (e) {
 		worker?.terminate();
