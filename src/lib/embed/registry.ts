@@ -1,0 +1,50 @@
+/**
+ * Every chart another site can embed (issue #15 item 7): per dashboard page, the ids of its
+ * charts (ChartFrame's `id`) and the height an `<iframe>` of the chart alone needs at 760 px.
+ * One parameterised route, /embed/<page>/<chart>/, shows any of them (the page itself, drawn with
+ * only that chart), prerendered for every chart × language with a fixed SVG snapshot beside it
+ * (scripts/embed-snapshots.ts). A chart shown only after a choice (a town's villages) is not here.
+ */
+export const EMBED_PAGES = {
+	overview: { route: '/[[lang=lang]]', charts: { monthly: 600, towns: 700 } },
+	ledgers: {
+		route: '/[[lang=lang]]/ledgers',
+		charts: { key: 330, steps: 420, rates: 520, ranking: 760, 'by-level': 330, 'by-channel': 360, 'by-category': 520, 'by-town': 560 }
+	},
+	bulletin: { route: '/[[lang=lang]]/ledgers/bulletin', charts: { ranking: 760 } },
+	integration: { route: '/[[lang=lang]]/integration', charts: { tasks: 560, units: 560, cadres: 560, periods: 420 } },
+	grid: { route: '/[[lang=lang]]/grid', charts: { hierarchy: 620, colours: 420, lines: 380, clusters: 560 } }
+} as const;
+
+export type EmbedPage = keyof typeof EMBED_PAGES;
+export interface EmbedChart {
+	page: EmbedPage;
+	chart: string;
+	height: number;
+}
+
+/** Every registered chart, page by page. */
+export function embedCharts(): EmbedChart[] {
+	return (Object.keys(EMBED_PAGES) as EmbedPage[]).flatMap((page) =>
+		Object.entries(EMBED_PAGES[page].charts).map(([chart, height]) => ({ page, chart, height }))
+	);
+}
+
+/** The registered chart `chart` of `page`, or null (an unknown page or chart). */
+export function embedChart(page: string, chart: string): EmbedChart | null {
+	return embedCharts().find((c) => c.page === page && c.chart === chart) ?? null;
+}
+
+/** The registered chart `chart` on the page of route `routeId` (SvelteKit's route id), or null. */
+export function embedOnRoute(routeId: string | null | undefined, chart: string): EmbedChart | null {
+	const page = (Object.keys(EMBED_PAGES) as EmbedPage[]).find((p) => EMBED_PAGES[p].route === routeId);
+	return page ? embedChart(page, chart) : null;
+}
+
+/** The prerendered entries of the embed route: every chart in both languages. */
+export function embedEntries(): { lang?: string; page: string; chart: string }[] {
+	return embedCharts().flatMap(({ page, chart }) => [{ page, chart }, { lang: 'en', page, chart }]);
+}
+
+/** The snapshot file's name beside an embed page (`/embed/<page>/<chart>/snapshot.svg`). */
+export const SNAPSHOT_FILE = 'snapshot.svg';
