@@ -1,19 +1,20 @@
 /**
  * Every chart another site can embed (issue #15 item 7): per dashboard page, the ids of its
- * charts (ChartFrame's `id`) and the height an `<iframe>` of the chart alone needs at 760 px.
+ * charts (ChartFrame's `id`) and the height an `<iframe>` of the chart alone needs at 760 px
+ * (measured on the embed pages in both languages, the taller, with a little room).
  * One parameterised route, /embed/<page>/<chart>/, shows any of them (the page itself, drawn with
  * only that chart), prerendered for every chart × language with a fixed SVG snapshot beside it
  * (scripts/embed-snapshots.ts). A chart shown only after a choice (a town's villages) is not here.
  */
 export const EMBED_PAGES = {
-	overview: { route: '/[[lang=lang]]', charts: { monthly: 600, towns: 700 } },
+	overview: { route: '/[[lang=lang]]', charts: { monthly: 580, towns: 670 } },
 	ledgers: {
 		route: '/[[lang=lang]]/ledgers',
-		charts: { key: 330, steps: 420, rates: 520, ranking: 760, 'by-level': 330, 'by-channel': 360, 'by-category': 520, 'by-town': 560 }
+		charts: { key: 400, steps: 550, rates: 610, ranking: 950, 'by-level': 330, 'by-channel': 420, 'by-category': 510, 'by-town': 550 }
 	},
-	bulletin: { route: '/[[lang=lang]]/ledgers/bulletin', charts: { ranking: 760 } },
-	integration: { route: '/[[lang=lang]]/integration', charts: { tasks: 560, units: 560, cadres: 560, periods: 420 } },
-	grid: { route: '/[[lang=lang]]/grid', charts: { hierarchy: 620, colours: 420, lines: 380, clusters: 560 } }
+	bulletin: { route: '/[[lang=lang]]/ledgers/bulletin', charts: { ranking: 950 } },
+	integration: { route: '/[[lang=lang]]/integration', charts: { tasks: 580, units: 550, cadres: 550, periods: 460 } },
+	grid: { route: '/[[lang=lang]]/grid', charts: { hierarchy: 680, colours: 520, lines: 380, clusters: 620 } }
 } as const;
 
 export type EmbedPage = keyof typeof EMBED_PAGES;
