@@ -116,7 +116,8 @@ test('an embed page shows the chart alone with its source and a link back; the o
 	await page.goto(`/en/embed/overview/monthly/?town=${CHIHE}`);
 	const embed = page.getByTestId('embed');
 	await expect(embed.getByTestId('chart-monthly').locator('h2')).toHaveText('Cases received per month, by ledger · Chihe');
-	await expect(embed.locator('.source')).toContainText('Source: Synthetic dataset');
+	await expect(embed.getByTestId('chart-monthly').locator('.source')).toContainText('Source: Synthetic dataset');
+	await expect(embed.getByTestId('embed-subtitle')).toHaveText(/^Chihe · \D*2016\D* – \D*2021\D* · county and town ledgers$/);
 	await expect(page.getByTestId('embed-note')).toContainText('Synthetic data');
 	await expect(page.getByTestId('embed-back')).toHaveAttribute('href', new RegExp(`/en/\\?town=${CHIHE}$`));
 	await expect(page.getByTestId('embed-back')).toHaveAttribute('target', '_top');
