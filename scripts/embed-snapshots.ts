@@ -9,7 +9,7 @@
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { embedEntries, SNAPSHOT_FILE } from '../src/lib/embed/registry';
+import { embedEntries, SNAPSHOT_BARS, SNAPSHOT_FILE } from '../src/lib/embed/registry';
 import { snapshotSvg } from '../src/lib/embed/snapshot';
 
 const args = process.argv.slice(2);
@@ -38,7 +38,7 @@ async function main(): Promise<number> {
 			return 1;
 		}
 		const html = await readFile(file, 'utf8');
-		const snapshot = snapshotSvg(html, chart, await css(html, dirname(file)));
+		const snapshot = snapshotSvg(html, chart, await css(html, dirname(file)), SNAPSHOT_BARS[chart]);
 		if (!snapshot) {
 			// A dataset without the table a chart reads (an import with no households) does not draw it.
 			missing.push(`${lang ?? 'zh'}:${page}/${chart}`);

@@ -3,7 +3,7 @@ import { chartImage, chartSvgs, decodeHtml, figureHtml, legendEntries, snapshotS
 import { embedCharts, embedEntries } from '../../src/lib/embed/registry';
 
 /** A prerendered figure as ChartFrame writes it on an embed page, with a chart whose SVG holds an inner <svg> (a legend mark). */
-const words = { title: 'T & "x"', subtitle: '池河镇 · 2018', units: 'Units: cases', source: 'Source: S', notes: ['Synthetic data'], head: ['Town', 'Cases', 'Rate'], rows: [[{ text: 'A', value: null }, { text: '1,200', value: 1200 }, { text: '50%', value: 0.5 }], [{ text: 'B', value: null }, { text: '600', value: 600 }, { text: '25%', value: 0.25 }]] };
+const words = { title: 'T & "x"', subtitle: '池河镇 · 2018', units: 'Units: cases', source: 'Source: S', notes: ['Synthetic data'], keys: ['town', 'cases', 'rate'], head: ['Town', 'Cases', 'Rate'], rows: [[{ text: 'A', value: null }, { text: '1,200', value: 1200 }, { text: '50%', value: 0.5 }], [{ text: 'B', value: null }, { text: '600', value: 600 }, { text: '25%', value: 0.25 }]] };
 const attr = (v: unknown) => JSON.stringify(v).replace(/&/g, '&amp;').replace(/"/g, '&quot;');
 const figure = (body: string) =>
 	`<p>before</p><figure class="chart svelte-a1" data-testid="chart-rates" data-embed-target=""><h2>T</h2><div id="rates-body">${body}</div><span hidden data-snapshot="${attr(words)}"></span></figure><figure data-testid="chart-other"></figure>`;
@@ -41,6 +41,9 @@ describe('embed snapshots', () => {
 		expect(image.markup).toContain('>25%<');
 		const bars = [...image.markup.matchAll(/<rect [^>]*width="([\d.]+)"/g)].map((m) => Number(m[1]));
 		expect(bars[0]).toBeCloseTo(2 * bars[1], 6);
+		// A chosen column: the rate's bars, the cases beside them.
+		const byRate = tableImage(words, 'rate')!;
+		expect(byRate.markup).toMatch(/>50%<.*>1,200</);
 	});
 
 	it('frames the snapshot with its words, escaped, and decodes what the page escaped', () => {

@@ -17,6 +17,9 @@ export const EMBED_PAGES = {
 	grid: { route: '/[[lang=lang]]/grid', charts: { hierarchy: 680, colours: 520, lines: 380, clusters: 620 } }
 } as const;
 
+/** The column a snapshot of a chart drawn as a table draws as its bars, where it is not the first number (a ranking: its median). */
+export const SNAPSHOT_BARS: Record<string, string> = { ranking: 'medianDays' };
+
 export type EmbedPage = keyof typeof EMBED_PAGES;
 export interface EmbedChart {
 	page: EmbedPage;

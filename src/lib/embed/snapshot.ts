@@ -17,7 +17,8 @@ export interface SnapshotData {
 	units: string;
 	source: string;
 	notes: string[];
-	/** The table's column headings, and its rows as shown (text) with their numbers. */
+	/** The table's column keys and headings, and its rows as shown (text) with their numbers. */
+	keys: string[];
 	head: string[];
 	rows: { text: string; value: number | null }[][];
 }
@@ -96,9 +97,10 @@ export function chartImage(svg: string): SvgImage | null {
 	return { markup, width, height };
 }
 
-/** A table as a bar list picture: each row's first text as its label, its first number as the bar, the other cells beside it. */
-export function tableImage(data: Pick<SnapshotData, 'head' | 'rows'>): SvgImage | null {
-	const numeric = data.head.findIndex((_, c) => data.rows.some((r) => r[c]?.value !== null && r[c]?.value !== undefined));
+/** A table as a bar list picture: each row's first text as its label, its first number (or the column `bar`) as the bar, the other cells beside it. */
+export function tableImage(data: Pick<SnapshotData, 'keys' | 'head' | 'rows'>, bar?: string): SvgImage | null {
+	const chosen = bar ? data.keys.indexOf(bar) : -1;
+	const numeric = chosen > 0 ? chosen : data.head.findIndex((_, c) => data.rows.some((r) => r[c]?.value !== null && r[c]?.value !== undefined));
 	if (numeric < 0 || !data.rows.length) return null;
 	const max = Math.max(0, ...data.rows.map((r) => Math.abs(r[numeric]?.value ?? 0)));
 	const others = data.head.map((_, c) => c).filter((c) => c !== 0 && c !== numeric);
@@ -143,12 +145,12 @@ export function usedRules(css: string, markup: string): string {
  * The snapshot of the chart `id` on a prerendered embed page: its SVG charts (several side by side)
  * or else its table as a bar list, framed with its words; null when the page does not hold it.
  */
-export function snapshotSvg(html: string, id: string, css: string): { markup: string; data: SnapshotData } | null {
+export function snapshotSvg(html: string, id: string, css: string, bar?: string): { markup: string; data: SnapshotData } | null {
 	const figure = figureHtml(html, id);
 	const data = figure && snapshotData(figure);
 	if (!figure || !data) return null;
 	const charts = chartSvgs(figure).flatMap((svg) => chartImage(svg) ?? []);
-	const body = charts.length > 1 ? tiledImage(charts.map((image) => ({ image }))) : (charts[0] ?? tableImage(data));
+	const body = charts.length > 1 ? tiledImage(charts.map((image) => ({ image }))) : (charts[0] ?? tableImage(data, bar));
 	if (!body) return null;
 	const framed = framedImage(body, data, legendEntries(figure));
 	const rules = charts.length ? usedRules(css, body.markup) : '';
