@@ -13,7 +13,7 @@ const config = {
 		// (a government site may host it at /sandbox/); BASE_PATH is only needed for the dev server.
 		paths: { base: /** @type {'' | `/${string}`} */ (process.env.BASE_PATH ?? ''), relative: true },
 		alias: { $sim: 'sim' },
-		prerender: { handleHttpError: 'fail', handleMissingId: 'fail', entries: ['*', '/en/', '/en/embed/overview/monthly/', '/en/embed/overview/towns/', '/en/embed/ledgers/rates/', '/en/methods/', '/en/model/', '/en/simulate/', '/en/ledgers/', '/en/integration/', '/en/grid/'] }
+		prerender: { handleHttpError: 'fail', handleMissingId: 'fail', entries: ['*', '/en/', '/en/methods/', '/en/model/', '/en/simulate/', '/en/ledgers/', '/en/integration/', '/en/grid/'] }
 	}
 };
 

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { csvParse } from 'd3-dsv';
 import type { Download, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { EMBED_PAGES, embedCharts } from '../../src/lib/embed/registry';
 
 /**
  * Exports that stand alone, the data package and embeds (issue #15 items 6, 7). Expected figures
@@ -115,7 +116,8 @@ test('an embed page shows the chart alone with its source and a link back; the o
 	await page.goto(`/en/embed/overview/monthly/?town=${CHIHE}`);
 	const embed = page.getByTestId('embed');
 	await expect(embed.getByTestId('chart-monthly').locator('h2')).toHaveText('Cases received per month, by ledger · Chihe');
-	await expect(embed.locator('.source')).toContainText('Source: Synthetic dataset');
+	await expect(embed.getByTestId('chart-monthly').locator('.source')).toContainText('Source: Synthetic dataset');
+	await expect(embed.getByTestId('embed-subtitle')).toHaveText(/^Chihe · \D*2016\D* – \D*2021\D* · county and town ledgers$/);
 	await expect(page.getByTestId('embed-note')).toContainText('Synthetic data');
 	await expect(page.getByTestId('embed-back')).toHaveAttribute('href', new RegExp(`/en/\\?town=${CHIHE}$`));
 	await expect(page.getByTestId('embed-back')).toHaveAttribute('target', '_top');
@@ -130,7 +132,10 @@ test('an embed page shows the chart alone with its source and a link back; the o
 
 	// The ledger page's quarterly rates, filtered as on the page: the town's quarters, highlighted period.
 	await page.goto(`/embed/ledgers/rates/?town=${CHIHE}&from=2018Q1&to=2019Q4`);
-	await expect(page.getByTestId('embed-scope')).toHaveText('池河镇 · 县、镇、村三级台账');
+	await expect(page.getByTestId('embed-subtitle')).toHaveText('池河镇 · 2018年第1季度 – 2019年第4季度 · 县、镇、村三级台账');
+	// Alone: the ledger page's other charts and its filters are not there.
+	await expect(page.getByTestId('chart-key')).toHaveCount(0);
+	await expect(page.getByRole('combobox')).toHaveCount(0);
 	await expect(page.getByTestId('chart-rates').locator('.source')).toContainText('来源：合成数据集');
 	await expect(page.getByTestId('embed-back')).toHaveAttribute('href', /\/ledgers\/\?town=610922104&from=2018Q1&to=2019Q4$/);
 	await page.getByTestId('chart-rates').getByRole('button', { name: '以表格查看' }).click();
@@ -143,6 +148,59 @@ test('an embed page shows the chart alone with its source and a link back; the o
 	const code = await chart.getByTestId('embed-code').inputValue();
 	expect(code).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/en\/embed\/overview\/monthly\/\?town=610922104" title="Cases received per month, by ledger · Chihe" width="100%" height="\d+"/);
 	await expect(chart.getByRole('status')).toHaveText(/Embed code copied|Could not copy automatically/);
+	// The fixed snapshot: an <img> of the build's SVG of the default view, which the page says.
+	await chart.getByTestId('embed-snapshot').check();
+	await expect(chart.getByTestId('embed-code')).toHaveValue(/^<a href="http:\/\/127\.0\.0\.1:\d+\/en\/embed\/overview\/monthly\/"><img src="http:\/\/127\.0\.0\.1:\d+\/en\/embed\/overview\/monthly\/snapshot\.svg" alt="Cases received per month, by ledger · Chihe"/);
+	await expect(chart).toContainText('The snapshot shows the default view, not the current filters');
+	const file = await (await request.get(await chart.getByTestId('embed-snapshot-file').getAttribute('href').then((h) => new URL(h!, page.url()).href))).text();
+	expect(file).toContain('<svg');
+});
+
+test('every registered chart offers its embed code on its page, and has an embed page and a valid SVG snapshot with its words', async ({ watched: page }) => {
+	const charts = embedCharts();
+	expect(charts.length).toBeGreaterThanOrEqual(18);
+	// Each: its embed page (prerendered) holds it alone with its words, its dashboard page (prerendered)
+	// offers "copy embed code" on it, its snapshot parses as SVG, says the same words and draws.
+	await page.goto('/embed/overview/monthly/');
+	const results = await page.evaluate(async (list) => {
+		const out = [];
+		for (const { page: p, chart, route, lang } of list) {
+			const dir = `${lang === 'en' ? '/en' : ''}/embed/${p}/${chart}/`;
+			const [html, dashboard, svg] = await Promise.all([dir, `${lang === 'en' ? '/en' : ''}${route}`, `${dir}snapshot.svg`].map((u) => fetch(u).then((r) => (r.ok ? r.text() : ''))));
+			const doc = new DOMParser().parseFromString(html, 'text/html');
+			const figure = doc.querySelector(`[data-testid="chart-${chart}"]`);
+			const onPage = new DOMParser().parseFromString(dashboard, 'text/html').querySelector(`[data-testid="chart-${chart}"] [data-testid="embed-copy"]`);
+			const xml = new DOMParser().parseFromString(svg, 'image/svg+xml');
+			const img = new Image();
+			img.src = `${dir}snapshot.svg`;
+			const drawn = await img.decode().then(() => img.naturalWidth, () => 0);
+			out.push({
+				id: `${lang}:${p}/${chart}`,
+				alone: doc.querySelectorAll('figure.chart').length,
+				offered: onPage !== null,
+				title: figure?.querySelector('h2')?.textContent ?? null,
+				source: figure?.querySelector('.source')?.textContent ?? null,
+				note: doc.querySelector('[data-testid="embed-note"]')?.textContent ?? null,
+				subtitle: figure?.querySelector('[data-testid="embed-subtitle"]')?.textContent ?? null,
+				parsed: xml.documentElement.nodeName === 'svg' && !xml.querySelector('parsererror'),
+				words: [...xml.querySelectorAll('text')].map((t) => t.textContent).join(''),
+				drawn
+			});
+		}
+		return out;
+	}, charts.flatMap((c) => ['zh', 'en'].map((lang) => ({ page: c.page, chart: c.chart, lang, route: EMBED_PAGES[c.page].route.replace('/[[lang=lang]]', '') + '/' }))));
+	const squeeze = (s: string | null) => (s ?? '').replace(/\s+/g, '');
+	for (const r of results) {
+		expect.soft(r.alone, `${r.id}: one chart on its embed page`).toBe(1);
+		expect.soft(r.offered, `${r.id}: embed code offered on its page`).toBe(true);
+		expect.soft(r.title, `${r.id}: title`).toBeTruthy();
+		expect.soft(r.source, `${r.id}: source line`).toMatch(r.id.startsWith('en') ? /^Source: / : /^来源：/);
+		expect.soft(r.note, `${r.id}: data line`).toMatch(r.id.startsWith('en') ? /^Synthetic data/ : /^合成数据/);
+		expect.soft(r.subtitle, `${r.id}: subtitle names the place`).toContain(r.id.startsWith('en') ? 'Shiquan County' : '石泉县');
+		expect.soft(r.parsed, `${r.id}: snapshot is well-formed SVG`).toBe(true);
+		for (const words of [r.title, r.source, r.note, r.subtitle]) expect.soft(squeeze(r.words), `${r.id}: snapshot says ${words}`).toContain(squeeze(words));
+		expect.soft(r.drawn, `${r.id}: snapshot draws as an image`).toBeGreaterThan(300);
+	}
 });
 
 test('the data package lists files that are served with their bytes and hashes; /methods/ describes every column', async ({ watched: page, request }) => {

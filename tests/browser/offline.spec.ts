@@ -166,7 +166,8 @@ test.describe('a new version', () => {
 				await expect.poll(keys).toEqual(expect.arrayContaining([`ggs-shell-${site.next}`, 'ggs-data']));
 				await expect.poll(keys).not.toContain(`ggs-shell-${site.old}`);
 
-				for (const width of [1366, 390]) {
+				// Wide last: the header's links then show without the phone's menu.
+				for (const width of [390, 1366]) {
 					await page.setViewportSize({ width, height: width > 1000 ? 800 : 844 });
 					await page.screenshot({ path: `.cache/scratch/update-notice-${lang}-${width}.png` });
 					const box = (await notice.boundingBox())!;

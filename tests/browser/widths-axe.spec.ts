@@ -14,7 +14,8 @@ import { drawn, SANDBOX_TIMEOUT } from './sandbox-helpers';
 const READY: Record<string, (page: Page) => Promise<void>> = {
 	'/simulate/': drawn
 };
-const EXTRA_ROUTES: string[] = [];
+// Embeds: one chart of each dashboard page (every chart has one: src/lib/embed/registry.ts; one each keeps the run short).
+const EXTRA_ROUTES: string[] = ['/embed/overview/monthly/', '/embed/ledgers/rates/', '/embed/bulletin/ranking/', '/embed/integration/units/', '/embed/grid/hierarchy/'];
 const ROUTES = [...staticRoutes(), ...EXTRA_ROUTES];
 
 test('the route list finds every page', () => {

@@ -36,7 +36,7 @@ const ALLOWED_IN_ZH = new Set([
 	'SELECT', 'WITH', 'FROM', 'VALUES', 'DESCRIBE', 'SUMMARIZE', 'SHOW', 'EXPLAIN', 'PIVOT', 'ON', 'IN', 'USING', 'information_schema',
 	// table and column names of the dataset
 	// file formats, encodings and standards an import or the data package names
-	'Parquet', 'TSV', 'UTF-8', 'UTF-16', 'GB18030', 'GBK', 'Excel', 'xlsx', 'Open311', 'GeoReport', 'v2', 'Frictionless', 'datapackage.json',
+	'Parquet', 'SVG', 'TSV', 'UTF-8', 'UTF-16', 'GB18030', 'GBK', 'Excel', 'xlsx', 'Open311', 'GeoReport', 'v2', 'Frictionless', 'datapackage.json',
 	// the command line's words (npm run import -- --from FILE) and a formula's n
 	'import', 'from', 'n',
 	// organisations and tools cited by name

@@ -30,7 +30,7 @@ describe('the service worker', () => {
 				base,
 				build: [`${base}/_app/immutable/entry/app.js`, `${base}/_app/immutable/assets/duckdb-eh.X.wasm`, `${base}/_app/immutable/assets/duckdb-browser-eh.worker.Y.js`, `${base}/_app/immutable/workers/sim.worker-Z.js`, `${base}/_app/immutable/workers/import.worker-W.js`],
 				files: [`${base}/favicon.svg`, `${base}/data/meta.json`, `${base}/data/units.arrow`, `${base}/data/units.csv`, `${base}/data/cases/1.arrow`, `${base}/data/prepared/overview/county.json`],
-				prerendered: [`${base}/`, `${base}/__data.json`, `${base}/en/ledgers/bulletin/`, `${base}/en/ledgers/bulletin/__data.json`, `${base}/en`]
+				prerendered: [`${base}/`, `${base}/__data.json`, `${base}/en/ledgers/bulletin/`, `${base}/en/ledgers/bulletin/__data.json`, `${base}/en`, `${base}/embed/overview/monthly/`, `${base}/en/embed/grid/lines/__data.json`]
 			});
 			expect(list).toEqual([
 				`${base}/_app/immutable/entry/app.js`,

@@ -1,4 +1,4 @@
-import { escapeXml, FONT_FAMILY, type SvgImage } from './export-image';
+import { escapeXml, FONT_FAMILY, textWidth, type SvgImage } from './export-image';
 import { ACCENT, INK, MUTED } from './palette';
 
 /** One bar of a bar list as shown: its label, its length as a share of the longest, and its texts. */
@@ -25,10 +25,12 @@ const CELL = 80;
  */
 export function barListImage({ rows, head }: { rows: readonly BarPicture[]; head?: readonly string[] }): SvgImage {
 	const cells = Math.max(0, ...rows.map((r) => r.cells?.length ?? 0));
-	const width = PAD * 2 + LABEL + BAR + VALUE + cells * CELL;
+	// A further column is as wide as its heading needs (headings never run into each other).
+	const cell = Math.max(CELL, ...(head ?? []).slice(1).map((h) => Math.ceil(textWidth(h, 11)) + 12));
+	const width = PAD * 2 + LABEL + BAR + VALUE + cells * cell;
 	const top = PAD + (head ? ROW : 0);
 	const height = top + rows.length * ROW + PAD;
-	const right = (column: number) => PAD + LABEL + BAR + VALUE + column * CELL;
+	const right = (column: number) => PAD + LABEL + BAR + VALUE + column * cell;
 	const text = (x: number, y: number, content: string, attrs = '') => `<text x="${x}" y="${y}" dy="0.35em"${attrs}>${escapeXml(content)}</text>`;
 	const header = head
 		? [text(PAD + LABEL - 8, PAD + ROW / 2, head[0] ?? '', ' text-anchor="end"'), ...head.slice(1).map((h, i) => text(right(i), PAD + ROW / 2, h, ' text-anchor="end"'))].join('')

@@ -70,7 +70,7 @@ export function tiledImage(tiles: readonly { image: SvgImage; caption?: string }
 }
 
 /** Roughly how wide a text is drawn: a Chinese character 1 em, anything else about half. */
-function textWidth(text: string, size: number): number {
+export function textWidth(text: string, size: number): number {
 	return [...text].reduce((w, ch) => w + (/[\u2e80-\uffff]/.test(ch) ? 1 : 0.56) * size, 0);
 }
 

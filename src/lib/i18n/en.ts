@@ -970,5 +970,12 @@ export const en: Messages = {
 	'exports.embed.pageTitle': '{title} · Grassroots Governance Sandbox',
 	'exports.guide.title': 'Data package and column guide',
 	'exports.guide.lead': 'Every table comes as CSV and as Parquet, described by a Frictionless Data Package file, datapackage.json (field names, types, descriptions, units, sources and licence). The column guide below comes from the same descriptions.',
-	'exports.guide.files': 'Files:'
+	'exports.guide.files': 'Files:',
+	// embeds (every chart embeddable, snapshots) and the phone header's menu
+	'nav.menu': 'Menu',
+	'embeds.kind': 'Embed as',
+	'embeds.live': 'Live: an iframe with the current filters, updated with the data',
+	'embeds.snapshot': 'Fixed snapshot: an SVG picture of the default view, to host yourself',
+	'embeds.snapshotFilters': 'The snapshot shows the default view, not the current filters; for these, save the chart with its SVG button and host that file.',
+	'embeds.download': 'Download the snapshot file (SVG)'
 };

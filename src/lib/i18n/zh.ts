@@ -965,5 +965,12 @@ export const zh = {
 	'exports.embed.pageTitle': '{title} · 基层治理沙盘',
 	'exports.guide.title': '数据包与字段说明',
 	'exports.guide.lead': '每张表都以 CSV 和 Parquet 两种格式提供，并附 Frictionless 数据包描述文件 datapackage.json（字段名、类型、说明、单位、来源与许可）。下面的字段说明与该文件出自同一来源。',
-	'exports.guide.files': '文件：'
+	'exports.guide.files': '文件：',
+	// embeds (every chart embeddable, snapshots) and the phone header's menu
+	'nav.menu': '菜单',
+	'embeds.kind': '嵌入方式',
+	'embeds.live': '实时：内嵌框架，带当前筛选，随数据更新',
+	'embeds.snapshot': '固定快照：默认视图的 SVG 图片，可自行托管',
+	'embeds.snapshotFilters': '快照为默认视图（未按当前筛选）；如需当前筛选的图，请用本图的 SVG 按钮保存后自行托管。',
+	'embeds.download': '下载快照文件（SVG）'
 } as const;

@@ -65,12 +65,13 @@ export function isOnUseFile(path: string): boolean {
 /**
  * The shell installed up front: every build file but the engine, every static file but the data
  * tables (meta.json stays: it names them), every prerendered page and its __data.json (both
- * languages). Pages are stored under their trailing-slash address (the one the site links to),
+ * languages) but the embed pages. Pages are stored under their trailing-slash address (the one the site links to),
  * so a cached page is never a redirect. The data files are not in it: the county's and towns'
  * prepared answers go to DATA_CACHE on install, the rest when fetched (or when the page asks).
  */
 export function precacheList({ build, files, prerendered, base }: { build: string[]; files: string[]; prerendered: string[]; base: string }): string[] {
-	const pages = prerendered.map((p) => (/\/[^/.]+$/.test(p) ? `${p}/` : p));
+	// Embed pages (/embed/…, every chart × language) are another site's iframe, not this site's pages: fetched when shown.
+	const pages = prerendered.filter((p) => !/^\/(en\/)?embed\//.test(p.slice(base.length))).map((p) => (/\/[^/.]+$/.test(p) ? `${p}/` : p));
 	const shellFiles = files.filter((f) => !f.startsWith(`${base}/data/`) || f === `${base}/data/meta.json`);
 	return [...new Set([...build.filter((f) => !isEngineFile(f) && !isOnUseFile(f)), ...shellFiles, ...pages])];
 }
