@@ -1,0 +1,194 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { examples } from '../../src/lib/sql/examples';
+import { fmt } from './expected';
+import { test, expect } from './fixtures';
+import { nodeImport } from './import-expected';
+
+const DIR = 'tests/fixtures/import';
+const MAP = `${DIR}/ledger.map.json`;
+const mapped = JSON.parse(readFileSync(MAP, 'utf8')) as { fields: Record<string, string> };
+
+/** The first line of a file as a text decoder of that encoding reads it, split at commas: what the page's columns should be. */
+function headersAs(file: string, encoding: string): string[] {
+	const text = new TextDecoder(encoding).decode(readFileSync(file));
+	return text.replace(/^\uFEFF/, '').split(/\r?\n/)[0].split(',');
+}
+
+/** Checks the rows under the fixture's mapping (loaded as a file) and compares every count with the command line's code. */
+async function checkAsNode(page: Page, expected: Awaited<ReturnType<typeof nodeImport>>) {
+	await page.getByTestId('mapping-input').setInputFiles(MAP);
+	await expect(page.getByTestId('import-notice')).toContainText('ledger.map.json');
+	await page.getByTestId('run-checks').click();
+	await expect(page.getByTestId('checks-table')).toBeVisible({ timeout: 60_000 });
+	for (const p of expected.report.problems) {
+		await expect(page.getByTestId(`count-${p.code}`), p.code).toHaveText(fmt(p.count));
+		await expect(page.getByTestId(`dropped-${p.code}`), p.code).toHaveText(fmt(p.dropped));
+	}
+	await expect(page.locator('[data-testid^="count-"]')).toHaveCount(expected.report.problems.length);
+	await expect(page.getByTestId('checks-summary')).toContainText(fmt(expected.report.kept));
+}
+
+/**
+ * The encoding override, in one visit: a GB18030 export is detected as such and its Chinese
+ * headers shown; UTF-8 (which it is not) is refused with a clear message and nothing is lost (the
+ * columns and the mapping stay); UTF-16 turns the columns into what a UTF-16 decoder makes of the
+ * bytes; back to GB18030 the columns are right again, and the checks count what the command line
+ * counts on the same file.
+ */
+test('a GB18030 file: detected, another encoding chosen and the columns change, back to GB18030 and the counts right', async ({ watched: page }) => {
+	test.setTimeout(180_000);
+	const file = `${DIR}/ledger-gb18030.csv`;
+	const expected = await nodeImport(file, MAP);
+	const gb = headersAs(file, 'gb18030');
+	const utf16 = headersAs(file, 'utf-16le');
+	expect(gb).toContain('受理时间');
+	expect(utf16).not.toContain('受理时间');
+
+	await page.goto('/import/');
+	await page.getByTestId('file-input').setInputFiles(file);
+	const table = page.getByTestId('mapping-table');
+	const columns = table.locator('tbody th[scope="row"]');
+	await expect(table).toBeVisible({ timeout: 90_000 });
+	const encoding = page.getByTestId('encoding-0');
+	await expect(encoding.locator('option:checked')).toContainText('gb18030');
+	await expect(columns).toHaveText(gb);
+	// The suggestion read the Chinese headers: the received time is the column 受理时间.
+	await expect(table.locator('tr[data-header="受理时间"] select')).toHaveValue('received_at');
+	// A choice made by hand, which a refused encoding must not lose.
+	await table.locator(`tr[data-header="${mapped.fields.category}"] select`).selectOption('');
+
+	// UTF-8: the bytes are not UTF-8: said so, naming the file; the columns and the choice stay.
+	await encoding.selectOption('utf-8');
+	await expect(page.getByTestId('import-error')).toContainText('ledger-gb18030.csv');
+	await expect(page.getByTestId('import-error')).toContainText('UTF-8');
+	await expect(page.getByTestId('import-progress')).toHaveCount(0);
+	await expect(columns).toHaveText(gb);
+	await expect(encoding).toHaveValue('');
+	await expect(table.locator(`tr[data-header="${mapped.fields.category}"] select`)).toHaveValue('');
+
+	// UTF-16: the columns are what a UTF-16 decoder reads (no Chinese header left).
+	await encoding.selectOption('utf-16le');
+	await expect(columns).toHaveCount(utf16.length, { timeout: 60_000 });
+	await expect(table.locator('tr[data-header="受理时间"]')).toHaveCount(0);
+	await expect(page.getByTestId('import-error')).toHaveCount(0);
+
+	// Back to GB18030: the columns as before, and the checks count as the command line does.
+	await encoding.selectOption('gb18030');
+	await expect(columns).toHaveText(gb, { timeout: 60_000 });
+	await expect(page.getByTestId('files')).toContainText(`${fmt(expected.report.rows)} 行`);
+	await checkAsNode(page, expected);
+});
+
+/**
+ * Where OPFS is not available (older Safari; here taken away in the page and in the import
+ * worker), the import is kept in IndexedDB: after a reload the pages still show it. An .xlsx
+ * export read in the browser; on it the ledger page says which fields the file lacks, the
+ * integration and "321" pages say there are no tasks / households, and the SQL console lists its
+ * tables and answers on them as DuckDB in Node does; forgetting it empties IndexedDB.
+ */
+test('without OPFS an .xlsx import is kept in IndexedDB: reload, every page on it, the SQL console, forget', async ({ watched: page }) => {
+	test.setTimeout(240_000);
+	const file = `${DIR}/ledger.xlsx`;
+	const closure = examples('en').find((e) => e.id === 'closure')!.sql;
+	const expected = await nodeImport(file, MAP, {
+		closure,
+		counts: `SELECT (SELECT count(*) FROM case_counts)::INTEGER AS case_counts, (SELECT count(*) FROM units)::INTEGER AS units`
+	});
+	const [counts] = expected.sql.counts as { case_counts: number; units: number }[];
+	const rows = expected.sql.closure;
+	expect(rows.length).toBeGreaterThan(0);
+
+	// No OPFS in the page (an init script) nor in the import worker (its script served with the same lines first).
+	const noOpfs = `delete StorageManager.prototype.getDirectory;`;
+	await page.addInitScript(noOpfs);
+	let workerServed = false;
+	await page.route('**/workers/import.worker-*.js', async (route) => {
+		const response = await route.fetch();
+		workerServed = true;
+		await route.fulfill({ response, body: noOpfs + '\n' + (await response.text()) });
+	});
+	const idbKeys = () =>
+		page.evaluate(
+			() =>
+				new Promise<string[]>((resolve, reject) => {
+					const open = indexedDB.open('ggs-import', 1);
+					open.onupgradeneeded = () => open.result.createObjectStore('files');
+					open.onsuccess = () => {
+						const req = open.result.transaction('files').objectStore('files').getAllKeys();
+						req.onsuccess = () => {
+							open.result.close();
+							resolve((req.result as string[]).map(String).sort());
+						};
+						req.onerror = () => reject(req.error);
+					};
+					open.onerror = () => reject(open.error);
+				})
+		);
+
+	await page.goto('/en/import/');
+	expect(await page.evaluate(() => typeof navigator.storage.getDirectory)).toBe('undefined');
+	await page.getByTestId('file-input').setInputFiles(file);
+	await expect(page.getByTestId('mapping-table')).toBeVisible({ timeout: 90_000 });
+	expect(workerServed).toBe(true);
+	await checkAsNode(page, expected);
+	await page.getByTestId('use-data').click();
+	await expect(page.getByTestId('import-done')).toBeVisible({ timeout: 60_000 });
+	// Kept in IndexedDB: the description and one file per table.
+	const keys = await idbKeys();
+	expect(keys).toContain('meta.json');
+	expect(keys.filter((k) => k.endsWith('.arrow')).length).toBeGreaterThan(5);
+
+	// A reload: still the imported data, counted as Node counts it.
+	await page.goto('/en/');
+	await expect(page.getByTestId('imported-banner')).toContainText('ledger.xlsx');
+	await expect(page.getByTestId('value-ledgerCases')).toHaveText(fmt(expected.headline.cases), { timeout: 60_000 });
+
+	// The ledger page: no channel or step time in the mapping, so those charts say so; categories are counted.
+	for (const f of ['channel', 'registered_at', 'dispatched_at']) expect(mapped.fields[f]).toBeUndefined();
+	await page.goto('/en/ledgers/');
+	await expect(page.getByTestId('chart-by-category').locator('.num').first()).toContainText(fmt(expected.ledger.byCategory[0].cases), { timeout: 60_000 });
+	await expect(page.getByTestId('gap-by-channel')).toContainText('This data has no');
+	await expect(page.getByTestId('gap-steps')).toContainText('This data has no');
+
+	// The file gives no tasks and no households: the two pages say so.
+	await page.goto('/en/integration/');
+	await expect(page.getByTestId('imported-banner')).toContainText('ledger.xlsx');
+	await expect(page.getByTestId('gap-no-tasks')).toBeVisible();
+	await page.goto('/en/grid/');
+	await expect(page.getByTestId('gap-no-households')).toBeVisible();
+
+	// The SQL console on it: its tables with their rows, an example as Node answers it, an error's position, a write refused.
+	await page.goto('/en/sql/');
+	await expect(page.getByTestId('imported-banner')).toContainText('ledger.xlsx');
+	await expect(page.locator('[data-table="case_counts"]')).toHaveAttribute('data-rows', String(counts.case_counts), { timeout: 60_000 });
+	await expect(page.locator('[data-table="units"]')).toHaveAttribute('data-rows', String(counts.units));
+	await page.locator('[data-example="closure"]').click();
+	await expect(page.getByTestId('sql-result')).toHaveAttribute('data-total', String(rows.length));
+	// Towns of equal closure rate may come in either order: compared by town.
+	const byTown = (r: string[][]) => r.sort((a, b) => a[0].localeCompare(b[0]));
+	const shown = await page
+		.getByTestId('sql-table')
+		.locator('tbody tr')
+		.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim())));
+	expect(byTown(shown.map((r) => [r[0], r[2], r[3]]))).toEqual(byTown(rows.map((r) => [String(r.town), fmt(Number(r.cases)), fmt(Number(r.closed))])));
+	const editor = page.getByTestId('sql-editor');
+	await editor.fill('SELECT town_code,\n  nosuch\nFROM units');
+	await editor.press('Control+Enter');
+	await expect(page.getByTestId('sql-position')).toHaveText('line 2, column 3');
+	await editor.fill('DELETE FROM case_counts');
+	await editor.press('Control+Enter');
+	await expect(page.getByTestId('sql-message')).toHaveAttribute('data-reason', 'write');
+	await editor.fill('SELECT count(*) AS n FROM case_counts');
+	await editor.press('Control+Enter');
+	await expect(page.getByTestId('sql-table').locator('tbody td').first()).toHaveText(fmt(counts.case_counts));
+
+	// Forget: gone from IndexedDB, and a reload shows the default dataset.
+	await page.getByTestId('imported-banner').getByTestId('forget').click();
+	await expect(page.getByTestId('imported-banner')).toHaveCount(0);
+	expect(await idbKeys()).toEqual([]);
+	await page.reload();
+	const site = JSON.parse(readFileSync('build/data/meta.json', 'utf8')) as { tables: Record<string, { rows: number }> };
+	await expect(page.locator('[data-table="units"]')).toHaveAttribute('data-rows', String(site.tables.units.rows), { timeout: 60_000 });
+	await expect(page.getByTestId('imported-banner')).toHaveCount(0);
+});
