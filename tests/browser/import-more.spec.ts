@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { examples } from '../../src/lib/sql/examples';
 import { fmt } from './expected';
@@ -8,6 +8,8 @@ import { nodeImport } from './import-expected';
 const DIR = 'tests/fixtures/import';
 const MAP = `${DIR}/ledger.map.json`;
 const mapped = JSON.parse(readFileSync(MAP, 'utf8')) as { fields: Record<string, string> };
+const PUBLISHED = `${DIR}/ledger.published.json`;
+const supplied = JSON.parse(readFileSync(PUBLISHED, 'utf8')) as { area: { zh: string; en: string }; figures: Record<string, { value: number; source: string }> };
 
 /** The first line of a file as a text decoder of that encoding reads it, split at commas: what the page's columns should be. */
 function headersAs(file: string, encoding: string): string[] {
@@ -34,9 +36,10 @@ async function checkAsNode(page: Page, expected: Awaited<ReturnType<typeof nodeI
  * headers shown; UTF-8 (which it is not) is refused with a clear message and nothing is lost (the
  * columns and the mapping stay); UTF-16 turns the columns into what a UTF-16 decoder makes of the
  * bytes; back to GB18030 the columns are right again, and the checks count what the command line
- * counts on the same file.
+ * counts on the same file. Then published figures go with it (a bad file refused with its
+ * reason): the overview names their area and shows those figures, and only those.
  */
-test('a GB18030 file: detected, another encoding chosen and the columns change, back to GB18030 and the counts right', async ({ watched: page }) => {
+test('a GB18030 file: detected, another encoding chosen and the columns change, back to GB18030 and the counts right; published figures with it', async ({ watched: page }) => {
 	test.setTimeout(180_000);
 	const file = `${DIR}/ledger-gb18030.csv`;
 	const expected = await nodeImport(file, MAP);
@@ -78,6 +81,32 @@ test('a GB18030 file: detected, another encoding chosen and the columns change, 
 	await expect(columns).toHaveText(gb, { timeout: 60_000 });
 	await expect(page.getByTestId('files')).toContainText(`${fmt(expected.report.rows)} 行`);
 	await checkAsNode(page, expected);
+
+	// Published figures: a share above 1 is refused, saying so; the fixture's are taken.
+	mkdirSync('.cache/scratch', { recursive: true });
+	const bad = '.cache/scratch/bad.published.json';
+	writeFileSync(bad, JSON.stringify({ format: 'ggs-published', version: 1, figures: { satisfaction: { value: 1.5, period: { to: '2021-06-30' }, source: 'x' } } }));
+	await page.getByTestId('published-input').setInputFiles(bad);
+	await expect(page.getByTestId('import-error')).toContainText('bad.published.json');
+	await expect(page.getByTestId('import-error')).toContainText('satisfaction.value');
+	await expect(page.getByTestId('published-chosen')).toHaveCount(0);
+	await page.getByTestId('published-input').setInputFiles(PUBLISHED);
+	await expect(page.getByTestId('import-error')).toHaveCount(0);
+	await expect(page.getByTestId('published-chosen')).toContainText(`${Object.keys(supplied.figures).length} 项`);
+	await page.getByTestId('use-data').click();
+	await expect(page.getByTestId('import-done')).toBeVisible({ timeout: 60_000 });
+	await page.getByTestId('to-overview').click();
+	await expect(page.getByTestId('value-ledgerCases')).toHaveText(fmt(expected.headline.cases), { timeout: 60_000 });
+	await expect(page.locator('h1')).toContainText(supplied.area.zh);
+	await expect(page.locator('[data-testid^="published-"]')).toHaveCount(Object.keys(supplied.figures).length);
+	for (const [key, f] of Object.entries(supplied.figures)) {
+		await expect(page.getByTestId(`published-${key}`)).toHaveText(fmt(f.value));
+		await expect(page.getByTestId(`card-${key}`)).toContainText(f.source);
+	}
+	// Kept with the data: a reload shows them again.
+	await page.reload();
+	await expect(page.getByTestId('imported-banner')).toContainText('ledger-gb18030.csv');
+	await expect(page.getByTestId(`published-ledgerCases`)).toHaveText(fmt(supplied.figures.ledgerCases.value), { timeout: 60_000 });
 });
 
 /**
@@ -143,6 +172,8 @@ test('without OPFS an .xlsx import is kept in IndexedDB: reload, every page on i
 	await page.goto('/en/');
 	await expect(page.getByTestId('imported-banner')).toContainText('ledger.xlsx');
 	await expect(page.getByTestId('value-ledgerCases')).toHaveText(fmt(expected.headline.cases), { timeout: 60_000 });
+	// No published figures were supplied: none is shown (not Shiquan's).
+	await expect(page.locator('[data-testid^="published-"]')).toHaveCount(0);
 
 	// The ledger page: no channel or step time in the mapping, so those charts say so; categories are counted.
 	for (const f of ['channel', 'registered_at', 'dispatched_at']) expect(mapped.fields[f]).toBeUndefined();

@@ -970,5 +970,14 @@ export const en: Messages = {
 	'exports.embed.pageTitle': '{title} · Grassroots Governance Sandbox',
 	'exports.guide.title': 'Data package and column guide',
 	'exports.guide.lead': 'Every table comes as CSV and as Parquet, described by a Frictionless Data Package file, datapackage.json (field names, types, descriptions, units, sources and licence). The column guide below comes from the same descriptions.',
-	'exports.guide.files': 'Files:'
+	'exports.guide.files': 'Files:',
+	// Import: published figures supplied with the data in the browser (helper R)
+	'import.published.title': 'Published figures (optional)',
+	'import.published.lead': 'If figures about this data have been published (the cases received in an annual report, say), load them as a published.json file (the format the command line’s --published takes). The overview shows only the figures given here, never one nobody supplied.',
+	'import.published.pick': 'Load published figures (JSON)',
+	'import.published.chosen.one': '{file} loaded: {n} figure.',
+	'import.published.chosen.other': '{file} loaded: {n} figures.',
+	'import.published.remove': 'Do not use published figures',
+	'import.published.bad': '{file} cannot be used as published figures: {detail}',
+	'import.published.notJson': 'it is not JSON'
 };

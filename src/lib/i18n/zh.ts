@@ -965,5 +965,14 @@ export const zh = {
 	'exports.embed.pageTitle': '{title} · 基层治理沙盘',
 	'exports.guide.title': '数据包与字段说明',
 	'exports.guide.lead': '每张表都以 CSV 和 Parquet 两种格式提供，并附 Frictionless 数据包描述文件 datapackage.json（字段名、类型、说明、单位、来源与许可）。下面的字段说明与该文件出自同一来源。',
-	'exports.guide.files': '文件：'
+	'exports.guide.files': '文件：',
+	// Import: published figures supplied with the data in the browser (helper R)
+	'import.published.title': '公开发布的数字（可选）',
+	'import.published.lead': '如有本地公开发布的数字（如年度报告中的受理件数），可载入一个 JSON 文件（格式与命令行导入时所附的公开数字文件相同，见说明文档）。总览只显示这里提供的数字，不会显示无人提供的数字。',
+	'import.published.pick': '载入公开数字（JSON）',
+	'import.published.chosen.one': '已载入 {file}：{n} 项数字。',
+	'import.published.chosen.other': '已载入 {file}：{n} 项数字。',
+	'import.published.remove': '不使用公开数字',
+	'import.published.bad': '{file} 不能作为公开数字使用：{detail}',
+	'import.published.notJson': '不是 JSON 文件'
 } as const;
