@@ -18,9 +18,9 @@ function headersAs(file: string, encoding: string): string[] {
 }
 
 /** Checks the rows under the fixture's mapping (loaded as a file) and compares every count with the command line's code. */
-async function checkAsNode(page: Page, expected: Awaited<ReturnType<typeof nodeImport>>) {
-	await page.getByTestId('mapping-input').setInputFiles(MAP);
-	await expect(page.getByTestId('import-notice')).toContainText('ledger.map.json');
+async function checkAsNode(page: Page, expected: Awaited<ReturnType<typeof nodeImport>>, map = MAP) {
+	await page.getByTestId('mapping-input').setInputFiles(map);
+	await expect(page.getByTestId('import-notice')).toContainText(map.split('/').pop()!);
 	await page.getByTestId('run-checks').click();
 	await expect(page.getByTestId('checks-table')).toBeVisible({ timeout: 60_000 });
 	for (const p of expected.report.problems) {
@@ -222,4 +222,42 @@ test('without OPFS an .xlsx import is kept in IndexedDB: reload, every page on i
 	const site = JSON.parse(readFileSync('build/data/meta.json', 'utf8')) as { tables: Record<string, { rows: number }> };
 	await expect(page.locator('[data-table="units"]')).toHaveAttribute('data-rows', String(site.tables.units.rows), { timeout: 60_000 });
 	await expect(page.getByTestId('imported-banner')).toHaveCount(0);
+});
+
+/**
+ * An Open311 GeoReport v2 export read in the browser with its own places (the mapping's "own"):
+ * the checks as the command line counts them; then the overview names the mapping's area, lists
+ * the file's places (a grid of buttons, no schematic map of Shiquan) and counts its cases as Node
+ * does; the ledger page offers those places and says which fields the file lacks.
+ */
+test('an Open311 JSON export with its own places: checks, the overview and the ledger page on its places', async ({ watched: page }) => {
+	test.setTimeout(180_000);
+	const file = `${DIR}/open311.json`;
+	const map = `${DIR}/open311.map.json`;
+	const expected = await nodeImport(file, map);
+	const requests = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>[];
+	const places = [...new Set(requests.map((r) => r.zipcode))].sort();
+	const area = (JSON.parse(readFileSync(map, 'utf8')) as { places: { name: string } }).places.name;
+
+	await page.goto('/en/import/');
+	await page.getByTestId('file-input').setInputFiles(file);
+	await expect(page.getByTestId('mapping-table')).toBeVisible({ timeout: 90_000 });
+	await expect(page.getByTestId('files')).toContainText(`${fmt(requests.length)} rows`);
+	await checkAsNode(page, expected, map);
+	await page.getByTestId('use-data').click();
+	await expect(page.getByTestId('import-done')).toBeVisible({ timeout: 60_000 });
+	await page.getByTestId('to-overview').click();
+	await expect(page.getByTestId('value-ledgerCases')).toHaveText(fmt(expected.headline.cases), { timeout: 60_000 });
+	await expect(page.locator('h1')).toContainText(area);
+	await expect(page.getByTestId('place-grid').getByRole('button')).toHaveText(places);
+	await expect(page.locator('[data-testid^="published-"]')).toHaveCount(0);
+	expect(await page.locator('main').innerText()).not.toMatch(/Shiquan/);
+
+	await page.getByRole('navigation').getByRole('link', { name: 'Ledgers' }).click();
+	await expect(page.getByTestId('ledger-town').locator('option')).toHaveText(['Every place', ...places], { timeout: 60_000 });
+	for (const gap of ['gap-steps', 'gap-by-level', 'gap-by-channel']) await expect(page.getByTestId(gap)).toContainText('This data has no');
+	await expect(page.getByTestId('ledger-village')).toHaveCount(0);
+	// Phone width: nothing scrolls sideways.
+	await page.setViewportSize({ width: 360, height: 800 });
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 });
