@@ -937,7 +937,6 @@ export const en: Messages = {
 	'import.use.one': 'Use this data ({n} case)',
 	'import.use.other': 'Use this data ({n} cases)',
 	'import.done': 'Imported and kept in this browser. The dashboard pages now show your data:',
-	'import.colon': ': ',
 	'import.bulletin': 'Quarterly bulletin',
 	// classroom: the lessons, teacher mode, workshop, role cards and glossary (#16), in their own module.
 	...learnEn,

@@ -932,7 +932,6 @@ export const zh = {
 	'import.use.one': '使用这份数据（{n} 件）',
 	'import.use.other': '使用这份数据（{n} 件）',
 	'import.done': '已导入并保存在本浏览器中。各看板页面现在显示你的数据：',
-	'import.colon': '：',
 	'import.bulletin': '季度简报',
 	// classroom: the lessons, teacher mode, workshop, role cards and glossary (#16), in their own module.
 	...learnZh,
