@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { examples } from '../../src/lib/sql/examples';
-import { fmt } from './expected';
+import { fmt, nodeHeadline } from './expected';
 import { test, expect } from './fixtures';
 import { nodeImport } from './import-expected';
 
@@ -228,22 +228,45 @@ test('without OPFS an .xlsx import is kept in IndexedDB: reload, every page on i
  * An Open311 GeoReport v2 export read in the browser with its own places (the mapping's "own"):
  * the checks as the command line counts them; then the overview names the mapping's area, lists
  * the file's places (a grid of buttons, no schematic map of Shiquan) and counts its cases as Node
- * does; the ledger page offers those places and says which fields the file lacks.
+ * does; the ledger page offers those places and says which fields the file lacks. On the way:
+ * the mapping exported as loaded, a check's choice changed and counted as Node counts it; at the
+ * end, back to the default dataset (kept across a reload) and the kept data used again.
  */
-test('an Open311 JSON export with its own places: checks, the overview and the ledger page on its places', async ({ watched: page }) => {
+test('an Open311 JSON export with its own places: checks and a changed choice, the overview and the ledger page on its places, back to the default and again', async ({ watched: page }) => {
 	test.setTimeout(180_000);
 	const file = `${DIR}/open311.json`;
 	const map = `${DIR}/open311.map.json`;
 	const expected = await nodeImport(file, map);
 	const requests = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>[];
 	const places = [...new Set(requests.map((r) => r.zipcode))].sort();
-	const area = (JSON.parse(readFileSync(map, 'utf8')) as { places: { name: string } }).places.name;
+	const mapDoc = JSON.parse(readFileSync(map, 'utf8')) as { places: { name: string }; fields: Record<string, string>; actions: Record<string, string> };
+	const area = mapDoc.places.name;
+	// A problem kept by default, dropped instead: what Node makes of the mapping with that choice.
+	const kept = expected.report.problems.find((p) => p.action === 'keep' && p.count > 0)!;
+	mkdirSync('.cache/scratch', { recursive: true });
+	const dropMap = '.cache/scratch/open311-drop.map.json';
+	writeFileSync(dropMap, JSON.stringify({ ...mapDoc, actions: { ...mapDoc.actions, [kept.code]: 'drop' } }));
+	const dropped = await nodeImport(file, dropMap);
+	expect(dropped.report.kept).toBeLessThan(expected.report.kept);
+	const site = await nodeHeadline(null);
 
 	await page.goto('/en/import/');
 	await page.getByTestId('file-input').setInputFiles(file);
 	await expect(page.getByTestId('mapping-table')).toBeVisible({ timeout: 90_000 });
 	await expect(page.getByTestId('files')).toContainText(`${fmt(requests.length)} rows`);
 	await checkAsNode(page, expected, map);
+	// The mapping exported is the one loaded (its fields and choices).
+	const download = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Export the mapping (JSON)' }).click();
+	const exported = JSON.parse(readFileSync(await (await download).path(), 'utf8'));
+	expect([exported.fields, exported.actions, exported.places.mode, exported.places.name]).toEqual([mapDoc.fields, mapDoc.actions, mapDoc.places.mode, mapDoc.places.name]);
+	// A choice changed: checked again, counted as Node counts with that choice; then back.
+	await page.getByTestId(`action-${kept.code}`).selectOption('drop');
+	for (const p of dropped.report.problems) await expect(page.getByTestId(`dropped-${p.code}`), p.code).toHaveText(fmt(p.dropped), { timeout: 60_000 });
+	await expect(page.getByTestId('checks-summary')).toContainText(fmt(dropped.report.kept));
+	await page.getByTestId(`action-${kept.code}`).selectOption('keep');
+	await expect(page.getByTestId(`dropped-${kept.code}`)).toHaveText('0', { timeout: 60_000 });
+	await expect(page.getByTestId('checks-summary')).toContainText(fmt(expected.report.kept));
 	await page.getByTestId('use-data').click();
 	await expect(page.getByTestId('import-done')).toBeVisible({ timeout: 60_000 });
 	await page.getByTestId('to-overview').click();
@@ -260,4 +283,17 @@ test('an Open311 JSON export with its own places: checks, the overview and the l
 	// Phone width: nothing scrolls sideways.
 	await page.setViewportSize({ width: 360, height: 800 });
 	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+	// Back to the default dataset: the county's figures, also after a reload; the import page offers the kept data again.
+	await page.getByTestId('use-default').click();
+	await expect(page.getByTestId('imported-banner')).toHaveCount(0);
+	await page.goto('/en/');
+	await expect(page.getByTestId('value-ledgerCases')).toHaveText(fmt(site.cases), { timeout: 60_000 });
+	await expect(page.getByTestId('imported-banner')).toHaveCount(0);
+	await page.goto('/en/import/');
+	await expect(page.getByTestId('kept')).toContainText('open311.json');
+	await page.getByTestId('use-kept').click();
+	await expect(page.getByTestId('imported-banner')).toContainText('open311.json');
+	await page.goto('/en/');
+	await expect(page.getByTestId('value-ledgerCases')).toHaveText(fmt(expected.headline.cases), { timeout: 60_000 });
 });
