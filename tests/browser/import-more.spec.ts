@@ -239,7 +239,7 @@ test('an Open311 JSON export with its own places: checks and a changed choice, t
 	const expected = await nodeImport(file, map);
 	const requests = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>[];
 	const places = [...new Set(requests.map((r) => r.zipcode))].sort();
-	const mapDoc = JSON.parse(readFileSync(map, 'utf8')) as { places: { name: string }; fields: Record<string, string>; actions: Record<string, string> };
+	const mapDoc = JSON.parse(readFileSync(map, 'utf8')) as { places: { mode: string; name: string }; fields: Record<string, string>; actions: Record<string, string> };
 	const area = mapDoc.places.name;
 	// A problem kept by default, dropped instead: what Node makes of the mapping with that choice.
 	const kept = expected.report.problems.find((p) => p.action === 'keep' && p.count > 0)!;
