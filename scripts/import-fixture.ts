@@ -17,6 +17,7 @@ import { COUNTY_SEED } from '../sim/county/published';
 import { csvText } from '../sim/dataset/csv';
 import { datasetTables } from '../sim/dataset/tables';
 import { emptyMapping, type Mapping } from '../src/lib/import/mapping';
+import { gb18030 } from './gb18030';
 
 const DIR = 'tests/fixtures/import';
 export const CN_HEADERS = ['编号', '受理时间', '办结时间', '状态', '乡镇', '村(社区)', '问题类别', '台账类型', '满意度', '诉求内容'] as const;
@@ -158,29 +159,6 @@ export function open311Rows(): SourceRow[] {
 	}
 	rows.push({ written: { ...rows[3].written }, tags: [...rows[3].tags] });
 	return rows;
-}
-
-/** GB18030 bytes of a text (the encoder built by inverting the platform's decoder over the two-byte range). */
-function gb18030(text: string): Uint8Array {
-	const table = new Map<string, number[]>();
-	const decoder = new TextDecoder('gb18030');
-	for (let a = 0x81; a <= 0xfe; a++)
-		for (let b = 0x40; b <= 0xfe; b++) {
-			if (b === 0x7f) continue;
-			const ch = decoder.decode(new Uint8Array([a, b]));
-			if (ch.length === 1 && ch !== '\ufffd' && !table.has(ch)) table.set(ch, [a, b]);
-		}
-	const out: number[] = [];
-	for (const ch of text) {
-		const code = ch.codePointAt(0)!;
-		if (code < 0x80) out.push(code);
-		else {
-			const bytes = table.get(ch);
-			if (!bytes) throw new Error(`no GB18030 two-byte code for ${ch}`);
-			out.push(...bytes);
-		}
-	}
-	return new Uint8Array(out);
 }
 
 function utf16le(text: string): Uint8Array {

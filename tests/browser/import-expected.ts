@@ -25,9 +25,11 @@ export interface NodeImport {
 	village: { town: string; id: string; ledger: LedgerData };
 	/** The bulletin of the quarter with most cases. */
 	bulletin: { quarter: string; rows: BulletinRow[] };
+	/** The rows of each query asked for (`queries`), by DuckDB in Node on the imported tables. */
+	sql: Record<string, Record<string, unknown>[]>;
 }
 
-export async function nodeImport(file: string, mapFile: string): Promise<NodeImport> {
+export async function nodeImport(file: string, mapFile: string, queries: Record<string, string> = {}): Promise<NodeImport> {
 	const db = await openImportDb();
 	try {
 		const raw = await readFiles(db, [{ name: basename(file), bytes: new Uint8Array(readFileSync(file)) }]);
@@ -46,7 +48,10 @@ export async function nodeImport(file: string, mapFile: string): Promise<NodeImp
 		const [{ quarter }] = await db.query<{ quarter: string }>(
 			`SELECT year(received_at) || 'Q' || quarter(received_at) AS quarter FROM cases GROUP BY ALL ORDER BY count(*) DESC, quarter LIMIT 1`
 		);
+		const sql: NodeImport['sql'] = {};
+		for (const [name, q] of Object.entries(queries)) sql[name] = await db.query(q);
 		return {
+			sql,
 			bulletin: { quarter, rows: await bulletin(db, quarter) },
 			report,
 			headline: await headline(db, null, profile),

@@ -4,6 +4,9 @@
  * and floored), and any valid mapped file round-trips to the same cases, whatever its format,
  * encoding and header names.
  */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import * as XLSX from '@e965/xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +21,7 @@ import { countyUnits } from '../../src/lib/import/units';
 import { HEADER_NAMES } from '../../src/lib/import/vocabulary';
 import { DEFAULT_SEED } from '../../src/lib/server/dataset';
 import { openImportDb, type NodeImportDb } from '../../src/lib/server/import-db';
+import { gb18030 } from '../../scripts/gb18030';
 
 let db: NodeImportDb;
 beforeAll(async () => {
@@ -43,6 +47,8 @@ const ENCODE = {
 	utf16le: (t: string) => utf16(t, false),
 	utf16be: (t: string) => utf16(t, true)
 };
+/** Text files in GB18030 too (the Chinese office export; bytes that are not UTF-8 once any Chinese is in them). */
+const TEXT_ENCODE = { ...ENCODE, gb18030 };
 
 describe('no file content crashes the importer', () => {
 	const cell = fc.oneof(
@@ -54,7 +60,7 @@ describe('no file content crashes the importer', () => {
 	const file = fc.record({
 		table,
 		form: fc.constantFrom('csv', 'naive', 'tsv', 'json', 'bytes'),
-		encoding: fc.constantFrom('utf8', 'bom', 'utf16le', 'utf16be') as fc.Arbitrary<keyof typeof ENCODE>,
+		encoding: fc.constantFrom('utf8', 'bom', 'utf16le', 'utf16be', 'gb18030') as fc.Arbitrary<keyof typeof TEXT_ENCODE>,
 		bytes: fc.uint8Array({ maxLength: 300 })
 	});
 	const source = (f: typeof file extends fc.Arbitrary<infer T> ? T : never): SourceFile => {
@@ -62,11 +68,11 @@ describe('no file content crashes the importer', () => {
 		const all = [head, ...rows];
 		switch (f.form) {
 			case 'csv':
-				return { name: 'x.csv', bytes: ENCODE[f.encoding](csvText(all)) };
+				return { name: 'x.csv', bytes: TEXT_ENCODE[f.encoding](csvText(all)) };
 			case 'naive':
-				return { name: 'x.csv', bytes: ENCODE[f.encoding](all.map((r) => r.join(',')).join('\n')) };
+				return { name: 'x.csv', bytes: TEXT_ENCODE[f.encoding](all.map((r) => r.join(',')).join('\n')) };
 			case 'tsv':
-				return { name: 'x.tsv', bytes: ENCODE[f.encoding](all.map((r) => r.join('\t')).join('\r\n')) };
+				return { name: 'x.tsv', bytes: TEXT_ENCODE[f.encoding](all.map((r) => r.join('\t')).join('\r\n')) };
 			case 'json':
 				return { name: 'x.json', bytes: ENCODE.utf8(JSON.stringify(rows.map((r) => Object.fromEntries(head.map((h, i) => [h || `k${i}`, r[i] ?? null]))))) };
 			default:
@@ -141,13 +147,29 @@ describe('a valid mapped file round-trips to the same cases', () => {
 	const dataset = fc.record({
 		cases: fc.array(caseArb, { minLength: 1, maxLength: 30 }),
 		firstId: fc.integer({ min: 1, max: 1_000_000 }),
-		form: fc.constantFrom('csv', 'tsv', 'json', 'xlsx'),
-		encoding: fc.constantFrom('utf8', 'bom', 'utf16le', 'utf16be') as fc.Arbitrary<keyof typeof ENCODE>,
+		form: fc.constantFrom('csv', 'tsv', 'json', 'xlsx', 'parquet'),
+		encoding: fc.constantFrom('utf8', 'bom', 'utf16le', 'utf16be', 'gb18030') as fc.Arbitrary<keyof typeof TEXT_ENCODE>,
 		chinese: fc.array(fc.boolean(), { minLength: 28, maxLength: 28 })
 	});
 
-	it('in CSV, TSV, JSON and .xlsx, any encoding, schema or Chinese header names', async () => {
+	let dir: string;
+	beforeAll(async () => {
+		dir = await mkdtemp(join(tmpdir(), 'ggs-roundtrip-'));
+	});
+	afterAll(() => rm(dir, { recursive: true, force: true }));
+
+	/** The rows as a Parquet file of text columns, written by DuckDB from their CSV. */
+	async function parquet(all: (string | null)[][], run: number): Promise<Uint8Array> {
+		const csv = join(dir, `r${run}.csv`);
+		const pq = join(dir, `r${run}.parquet`);
+		await writeFile(csv, csvText(all));
+		await db.query(`COPY (SELECT * FROM read_csv('${csv}', header = true, all_varchar = true, quote = '"', escape = '"')) TO '${pq}' (FORMAT parquet)`);
+		return new Uint8Array(await readFile(pq));
+	}
+
+	it('in CSV, TSV (UTF-8, UTF-16, GB18030), JSON, .xlsx and Parquet, schema or Chinese header names', async () => {
 		let runs = 0;
+		const reached: Record<string, number> = {};
 		await fc.assert(
 			fc.asyncProperty(dataset, async (d) => {
 				runs++;
@@ -170,8 +192,9 @@ describe('a valid mapped file round-trips to the same cases', () => {
 				});
 				const all = [headers, ...rows];
 				let bytes: Uint8Array;
-				if (d.form === 'csv') bytes = ENCODE[d.encoding](csvText(all));
-				else if (d.form === 'tsv') bytes = ENCODE[d.encoding](all.map((r) => r.map((v) => v ?? '').join('\t')).join('\n'));
+				if (d.form === 'csv') bytes = TEXT_ENCODE[d.encoding](csvText(all));
+				else if (d.form === 'tsv') bytes = TEXT_ENCODE[d.encoding](all.map((r) => r.map((v) => v ?? '').join('\t')).join('\n'));
+				else if (d.form === 'parquet') bytes = await parquet(all, runs);
 				else if (d.form === 'json') bytes = ENCODE.utf8(JSON.stringify(rows.map((r) => Object.fromEntries(headers.map((h, i) => [h, r[i]])))));
 				else {
 					const wb = XLSX.utils.book_new();
@@ -179,6 +202,12 @@ describe('a valid mapped file round-trips to the same cases', () => {
 					bytes = new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
 				}
 				const raw = await readFiles(db, [{ name: `cases.${d.form}`, bytes }]);
+				const isText = d.form === 'csv' || d.form === 'tsv';
+				// GB18030 of ASCII-only headers is UTF-8 too (and read as such).
+				const chineseHeader = headers.some((h) => /[\u4e00-\u9fff]/.test(h));
+				const encoding = { utf8: 'utf-8', bom: 'utf-8', utf16le: 'utf-16le', utf16be: 'utf-16be', gb18030: chineseHeader ? 'gb18030' : 'utf-8' }[d.encoding];
+				if (isText) expect(raw.files[0].encoding).toBe(encoding);
+				const kind = isText ? `${d.form}/${encoding}` : d.form;
 				const mapping: Mapping = { ...emptyMapping(raw.headers), fields: Object.fromEntries(columns.map((c, i) => [field(c), headers[i]])) };
 				const { report } = await applyMapping(db, raw, mapping, options);
 				expect(report.kept).toBe(rows.length);
@@ -186,9 +215,14 @@ describe('a valid mapped file round-trips to the same cases', () => {
 				const text = SCHEMAS.cases.columns.map(([c, t]) => (t === 'TIMESTAMP' ? `strftime(${c}, '%Y-%m-%d %H:%M:%S')` : `${c}::VARCHAR`) + ` AS ${c}`);
 				const got = await db.query<Record<string, string | null>>(`SELECT ${text.join(', ')} FROM cases ORDER BY cases.case_id`);
 				expect(got.map((r) => columns.map((c) => r[c]))).toEqual(rows);
+				reached[kind] = (reached[kind] ?? 0) + 1;
 			}),
-			{ numRuns: 20, seed: 7 }
+			{ numRuns: 40, seed: 7 }
 		);
-		expect(runs).toBe(20);
+		expect(runs).toBe(40);
+		console.log(`round-trip property: ${JSON.stringify(reached)}`);
+		// Every format, and GB18030 text with Chinese headers, went all the way through.
+		for (const form of ['json', 'xlsx', 'parquet']) expect(reached[form], form).toBeGreaterThan(0);
+		expect((reached['csv/gb18030'] ?? 0) + (reached['tsv/gb18030'] ?? 0)).toBeGreaterThan(0);
 	}, 300_000);
 });

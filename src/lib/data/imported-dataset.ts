@@ -3,7 +3,7 @@ import type { DatasetMeta, TableMeta } from '$lib/server/dataset';
 import type { LoadedImport, StoredImport } from '$lib/import/browser/store';
 import { DataEngine } from './data-engine.svelte';
 import type { Dataset } from './dataset';
-import { datasetProfile } from './profile';
+import { datasetProfile, type DatasetProfile } from './profile';
 
 /** `generator` of a dataset imported in the browser. */
 export const BROWSER_IMPORT_GENERATOR = 'import-browser-1';
@@ -29,13 +29,19 @@ export function importedMeta(stored: StoredImport, seed: number): DatasetMeta {
 	};
 }
 
+/** The profile with the area named by the published figures (each language falls back to the other), as importArea does. */
+function withArea(profile: DatasetProfile, area: { zh?: string; en?: string } | null): DatasetProfile {
+	if (!area?.zh && !area?.en) return profile;
+	return { ...profile, area: { zh: area.zh ?? area.en!, en: area.en ?? area.zh! } };
+}
+
 /**
  * The dataset imported in this browser (kept by src/lib/import/browser/store.ts) as the pages'
  * Dataset: engine-only (no prerendered or prepared answer is about it), its tables loaded from
  * the kept Arrow files through object URLs (nothing is fetched from the network), the whole
  * `cases` table loaded when a view drills down to a village. `close()` frees the URLs.
  */
-export function importedDataset({ stored, blobs }: LoadedImport, seed: number): Dataset & { stored: StoredImport; close(): void } {
+export function importedDataset({ stored, blobs, published }: LoadedImport, seed: number): Dataset & { stored: StoredImport; close(): void } {
 	const urls = Object.fromEntries(TABLE_NAMES.map((t) => [t, URL.createObjectURL(blobs[t])])) as Record<TableName, string>;
 	const engine = new DataEngine({
 		table: (name) => {
@@ -48,9 +54,10 @@ export function importedDataset({ stored, blobs }: LoadedImport, seed: number): 
 		seed,
 		villages: stored.villages,
 		// Its places, period and fields (profile.ts), kept with it (an import kept before they were:
-		// the county's); no published figures were supplied with it.
-		profile: datasetProfile(stored),
-		published: {},
+		// the county's); the area named by the published figures supplied with it, as the command
+		// line names it; only those figures (none if none were supplied).
+		profile: withArea(datasetProfile(stored), published?.area ?? null),
+		published: published?.figures ?? {},
 		engine,
 		engineOnly: true,
 		stored,

@@ -937,7 +937,6 @@ export const en: Messages = {
 	'import.use.one': 'Use this data ({n} case)',
 	'import.use.other': 'Use this data ({n} cases)',
 	'import.done': 'Imported and kept in this browser. The dashboard pages now show your data:',
-	'import.colon': ': ',
 	'import.bulletin': 'Quarterly bulletin',
 	// classroom: the lessons, teacher mode, workshop, role cards and glossary (#16), in their own module.
 	...learnEn,
@@ -977,5 +976,14 @@ export const en: Messages = {
 	'embeds.live': 'Live: an iframe with the current filters, updated with the data',
 	'embeds.snapshot': 'Fixed snapshot: an SVG picture of the default view, to host yourself',
 	'embeds.snapshotFilters': 'The snapshot shows the default view, not the current filters; for these, save the chart with its SVG button and host that file.',
-	'embeds.download': 'Download the snapshot file (SVG)'
+	'embeds.download': 'Download the snapshot file (SVG)',
+	// Import: published figures supplied with the data in the browser (helper R)
+	'import.published.title': 'Published figures (optional)',
+	'import.published.lead': 'If figures about this data have been published (the cases received in an annual report, say), load them as a published.json file (the format the command line’s --published takes). The overview shows only the figures given here, never one nobody supplied.',
+	'import.published.pick': 'Load published figures (JSON)',
+	'import.published.chosen.one': '{file} loaded: {n} figure.',
+	'import.published.chosen.other': '{file} loaded: {n} figures.',
+	'import.published.remove': 'Do not use published figures',
+	'import.published.bad': '{file} cannot be used as published figures: {detail}',
+	'import.published.notJson': 'it is not JSON'
 };

@@ -932,7 +932,6 @@ export const zh = {
 	'import.use.one': '使用这份数据（{n} 件）',
 	'import.use.other': '使用这份数据（{n} 件）',
 	'import.done': '已导入并保存在本浏览器中。各看板页面现在显示你的数据：',
-	'import.colon': '：',
 	'import.bulletin': '季度简报',
 	// classroom: the lessons, teacher mode, workshop, role cards and glossary (#16), in their own module.
 	...learnZh,
@@ -972,5 +971,14 @@ export const zh = {
 	'embeds.live': '实时：内嵌框架，带当前筛选，随数据更新',
 	'embeds.snapshot': '固定快照：默认视图的 SVG 图片，可自行托管',
 	'embeds.snapshotFilters': '快照为默认视图（未按当前筛选）；如需当前筛选的图，请用本图的 SVG 按钮保存后自行托管。',
-	'embeds.download': '下载快照文件（SVG）'
+	'embeds.download': '下载快照文件（SVG）',
+	// Import: published figures supplied with the data in the browser (helper R)
+	'import.published.title': '公开发布的数字（可选）',
+	'import.published.lead': '如有本地公开发布的数字（如年度报告中的受理件数），可载入一个 JSON 文件（格式与命令行导入时所附的公开数字文件相同，见说明文档）。总览只显示这里提供的数字，不会显示无人提供的数字。',
+	'import.published.pick': '载入公开数字（JSON）',
+	'import.published.chosen.one': '已载入 {file}：{n} 项数字。',
+	'import.published.chosen.other': '已载入 {file}：{n} 项数字。',
+	'import.published.remove': '不使用公开数字',
+	'import.published.bad': '{file} 不能作为公开数字使用：{detail}',
+	'import.published.notJson': '不是 JSON 文件'
 } as const;

@@ -11,6 +11,7 @@ import type { ImportReport } from '../pipeline';
 export const STORED_FORMAT = 'ggs-imported-dataset';
 
 import type { DatasetProfile } from '$lib/data/profile';
+import { parsePublished } from '$lib/data/published-figures';
 
 export interface StoredImport {
 	format: typeof STORED_FORMAT;
@@ -32,11 +33,14 @@ export interface StoredImport {
 	profile?: DatasetProfile;
 }
 
-export type LoadedImport = { stored: StoredImport; blobs: Record<TableName, Blob> };
+/** A kept import; `published`: the figures supplied with it (a published.json, src/lib/data/published-figures.ts). */
+export type LoadedImport = { stored: StoredImport; blobs: Record<TableName, Blob>; published?: Published };
+type Published = ReturnType<typeof parsePublished>;
 
 const DIR = 'ggs-import';
 const META = 'meta.json';
 const fileName = (generation: string, table: string) => `${generation}-${table}.arrow`;
+const publishedName = (generation: string) => `${generation}-published.json`;
 
 async function opfsDir(): Promise<FileSystemDirectoryHandle | null> {
 	try {
@@ -88,9 +92,9 @@ export async function saveImport(stored: StoredImport, tables: Record<TableName,
 		const w = await (await dir.getFileHandle(META, { create: true })).createWritable();
 		await w.write(JSON.stringify(stored));
 		await w.close();
-		// Files of earlier saves go.
+		// Files of earlier saves go (their tables and published figures).
 		for await (const name of (dir as unknown as { keys(): AsyncIterable<string> }).keys()) {
-			if (name.endsWith('.arrow') && !name.startsWith(`${stored.generation}-`)) await dir.removeEntry(name).catch(() => {});
+			if ((name.endsWith('.arrow') || name.endsWith('-published.json')) && !name.startsWith(`${stored.generation}-`)) await dir.removeEntry(name).catch(() => {});
 		}
 		return 'opfs';
 	}
@@ -100,6 +104,23 @@ export async function saveImport(stored: StoredImport, tables: Record<TableName,
 		s.put(JSON.stringify(stored), META);
 	});
 	return 'indexeddb';
+}
+
+/**
+ * Keeps the published figures supplied with the kept import of `generation` (the text of its
+ * published.json, already checked): they go with it when it is replaced or forgotten.
+ */
+export async function savePublished(generation: string, text: string): Promise<void> {
+	const dir = await opfsDir();
+	if (dir) {
+		const w = await (await dir.getFileHandle(publishedName(generation), { create: true })).createWritable();
+		await w.write(text);
+		await w.close();
+		return;
+	}
+	await idbDo('readwrite', (s) => {
+		s.put(text, publishedName(generation));
+	});
 }
 
 /** Why a kept description cannot be used, or null. */
@@ -120,6 +141,7 @@ export async function loadImport(): Promise<LoadedImport | { damaged: string } |
 		const dir = await opfsDir();
 		let text: string | undefined;
 		let blob: (name: string) => Promise<Blob | undefined>;
+		let published: (name: string) => Promise<string | undefined>;
 		if (dir) {
 			text = await dir
 				.getFileHandle(META)
@@ -131,9 +153,11 @@ export async function loadImport(): Promise<LoadedImport | { damaged: string } |
 					.getFileHandle(name)
 					.then((h) => h.getFile())
 					.catch(() => undefined);
+			published = (name) => blob(name).then((b) => b?.text());
 		} else {
 			text = await idbDo<string>('readonly', (s) => s.get(META) as IDBRequest<string>);
 			blob = (name) => idbDo<Blob>('readonly', (s) => s.get(name) as IDBRequest<Blob>);
+			published = (name) => idbDo<string>('readonly', (s) => s.get(name) as IDBRequest<string>);
 		}
 		if (text === undefined) return null;
 		let stored: StoredImport;
@@ -151,7 +175,16 @@ export async function loadImport(): Promise<LoadedImport | { damaged: string } |
 			if (b.size !== stored.tables[t].bytes) return { damaged: `the table ${t} has ${b.size} bytes, not ${stored.tables[t].bytes}` };
 			blobs[t] = b;
 		}
-		return { stored, blobs };
+		const figures = await published(publishedName(stored.generation));
+		let supplied: Published | undefined;
+		if (figures !== undefined) {
+			try {
+				supplied = parsePublished(JSON.parse(figures));
+			} catch (e) {
+				return { damaged: `its published figures cannot be read (${e instanceof Error ? e.message : String(e)})` };
+			}
+		}
+		return { stored, blobs, ...(supplied && { published: supplied }) };
 	} catch (e) {
 		return { damaged: e instanceof Error ? e.message : String(e) };
 	}
