@@ -3,59 +3,14 @@
  * every chart's default scale), small enough for the first page's JavaScript: d3's linear scale
  * brings d3-interpolate, d3-color and d3-format with it (about 12 kB compressed, for colour and
  * number-format methods these charts never call), and d3-shape's stack the whole of d3-shape's
- * shared chunk. Same answers as d3's (tests/unit/light-scales.test.ts checks them against d3):
- * a linear scale of a two-value domain (ticks, nice, invert), a band scale, a stack of
- * non-negative layers in the given key order, and max. Other charts keep d3's own scales, which
- * fit the same PositionScale interface (chart-context.ts).
- *
- * The tick algorithm is d3-array's (ISC licence, Mike Bostock), transcribed.
+ * shared chunk. The ticks, tick steps and max are d3-array's own (imported, a few hundred bytes);
+ * what is written here is the linear map, d3-scale's rule for round ends (widen to the tick step
+ * until it holds, at most ten rounds, else leave the domain: d3-array's own `nice` differs for odd counts), the bands and a stack's sums.
+ * tests/unit/light-scales.test.ts checks every answer against d3's scales. Other charts keep d3's
+ * own scales, which fit the same PositionScale interface (chart-context.ts).
  */
 
-const e10 = Math.sqrt(50);
-const e5 = Math.sqrt(10);
-const e2 = Math.sqrt(2);
-
-function tickSpec(start: number, stop: number, count: number): [number, number, number] {
-	const step = (stop - start) / Math.max(0, count);
-	const power = Math.floor(Math.log10(step));
-	const error = step / Math.pow(10, power);
-	const factor = error >= e10 ? 10 : error >= e5 ? 5 : error >= e2 ? 2 : 1;
-	let i1: number, i2: number, inc: number;
-	if (power < 0) {
-		inc = Math.pow(10, -power) / factor;
-		i1 = Math.round(start * inc);
-		i2 = Math.round(stop * inc);
-		if (i1 / inc < start) ++i1;
-		if (i2 / inc > stop) --i2;
-		inc = -inc;
-	} else {
-		inc = Math.pow(10, power) * factor;
-		i1 = Math.round(start / inc);
-		i2 = Math.round(stop / inc);
-		if (i1 * inc < start) ++i1;
-		if (i2 * inc > stop) --i2;
-	}
-	if (i2 < i1 && 0.5 <= count && count < 2) return tickSpec(start, stop, count * 2);
-	return [i1, i2, inc];
-}
-
-/** Nice round values between start and stop, about `count` of them (d3-array's `ticks`). */
-export function ticks(start: number, stop: number, count: number): number[] {
-	if (!(count > 0)) return [];
-	if (start === stop) return [start];
-	const reverse = stop < start;
-	const [i1, i2, inc] = reverse ? tickSpec(stop, start, count) : tickSpec(start, stop, count);
-	if (!(i2 >= i1)) return [];
-	const n = i2 - i1 + 1;
-	const out = new Array<number>(n);
-	for (let i = 0; i < n; ++i) {
-		const k = reverse ? i2 - i : i1 + i;
-		out[i] = inc < 0 ? k / -inc : k * inc;
-	}
-	return out;
-}
-
-const tickIncrement = (start: number, stop: number, count: number) => tickSpec(start, stop, count)[2];
+import { max, tickIncrement, ticks } from 'd3';
 
 /** x on [a0, a1] mapped to [b0, b1] as d3 does (its bimap: a reversed domain is read from its low end). */
 function bimap(a0: number, a1: number, b0: number, b1: number, x: number): number {
@@ -101,22 +56,19 @@ export function linearScale(domain: Iterable<number> = [0, 1], range: Iterable<n
 	scale.invert = (y: number) => bimap(r0, r1, d0, d1, +y);
 	scale.nice = (count = 10) => {
 		const reversed = d1 < d0;
-		let start = reversed ? d1 : d0;
-		let stop = reversed ? d0 : d1;
-		let prestep: number | undefined;
-		for (let iter = 0; iter < 10; iter++) {
-			const step = tickIncrement(start, stop, count);
-			if (step === prestep) {
-				[d0, d1] = reversed ? [stop, start] : [start, stop];
-				return scale;
-			} else if (step > 0) {
-				start = Math.floor(start / step) * step;
-				stop = Math.ceil(stop / step) * step;
-			} else if (step < 0) {
-				start = Math.ceil(start * step) / step;
-				stop = Math.floor(stop * step) / step;
-			} else break;
-			prestep = step;
+		let lo = reversed ? d1 : d0;
+		let hi = reversed ? d0 : d1;
+		let previous: number | undefined;
+		for (let round = 0; round < 10; round++) {
+			const step = tickIncrement(lo, hi, count);
+			if (step === previous) {
+				[d0, d1] = reversed ? [hi, lo] : [lo, hi];
+				break;
+			}
+			if (step > 0) [lo, hi] = [Math.floor(lo / step) * step, Math.ceil(hi / step) * step];
+			else if (step < 0) [lo, hi] = [Math.ceil(lo * step) / step, Math.floor(hi * step) / step];
+			else break;
+			previous = step;
 		}
 		return scale;
 	};
@@ -219,10 +171,5 @@ export function stackLayers<T>(rows: readonly T[], keys: readonly string[], valu
 
 /** The largest value (NaN and null skipped), or undefined for none (d3-array's max). */
 export function maxOf<T>(rows: readonly T[], value: (row: T) => number | null | undefined): number | undefined {
-	let best: number | undefined;
-	for (const row of rows) {
-		const v = value(row);
-		if (v != null && v >= v && (best === undefined || v > best)) best = v;
-	}
-	return best;
+	return max(rows, value);
 }
