@@ -18,7 +18,9 @@ import { csvLine } from '../sim/dataset/csv';
 import { readCsvSql, SCHEMAS } from '../sim/dataset/schema';
 import { datasetTables } from '../sim/dataset/tables';
 import { emptyMapping } from '../src/lib/import/mapping';
-import { applyMapping, readFiles } from '../src/lib/import/pipeline';
+import { applyMapping, readFiles, suggest } from '../src/lib/import/pipeline';
+import { stageTimer, type StageTime } from '../src/lib/import/stages';
+import { loadavg } from 'node:os';
 import { DEFAULT_SEED } from '../src/lib/server/dataset';
 import { openImportDb } from '../src/lib/server/import-db';
 import { fail } from './cli-options';
@@ -56,18 +58,37 @@ async function files(size: number): Promise<{ csv: string; parquet: string }> {
 
 /** One measured import, in this process. */
 async function one(path: string): Promise<void> {
+	const stages: StageTime[] = [];
+	const timed = stageTimer((t) => stages.push(t));
 	const started = performance.now();
-	const bytes = new Uint8Array(await readFile(path));
-	const db = await openImportDb();
-	const raw = await readFiles(db, [{ name: path, bytes }]);
+	const bytes = await timed('read file', async () => new Uint8Array(await readFile(path)));
+	const db = await timed('engine', () => openImportDb());
+	const raw = await readFiles(db, [{ name: path, bytes }], timed);
 	const read = performance.now();
+	await suggest(db, raw, { seed: DEFAULT_SEED }, timed);
+	const profiled = performance.now();
 	const field = (c: string) => (c === 'town_code' ? 'town' : c === 'village_id' ? 'village' : c);
 	const mapping = { ...emptyMapping(raw.headers), fields: Object.fromEntries(SCHEMAS.cases.columns.map(([c]) => [field(c), c])) };
-	const { report } = await applyMapping(db, raw, mapping, { seed: DEFAULT_SEED });
+	const { report } = await applyMapping(db, raw, mapping, { seed: DEFAULT_SEED }, timed);
 	const checked = performance.now();
 	db.close();
 	const rss = process.resourceUsage().maxRSS * 1024;
-	console.log(JSON.stringify({ rows: report.rows, kept: report.kept, bytes: bytes.length, readMs: read - started, checksMs: checked - started, peakRss: rss }));
+	console.log(JSON.stringify({ rows: report.rows, kept: report.kept, bytes: bytes.length, readMs: read - started, profileMs: profiled - read, checksMs: checked - started, peakRss: rss, stages }));
+}
+
+/** Every run's stages side by side (seconds). */
+export function printStages(runs: { run: string; stages: StageTime[] }[]): void {
+	const names: string[] = [];
+	for (const r of runs) for (const s of r.stages) if (!names.includes(s.stage)) names.push(s.stage);
+	const w = Math.max(...names.map((n) => n.length), 5);
+	console.log(`\nstage (s)${' '.repeat(w - 8)}${runs.map((r) => r.run.padStart(16)).join('')}`);
+	for (const n of names) {
+		const cells = runs.map((r) => {
+			const ms = r.stages.filter((s) => s.stage === n).reduce((a, s) => a + s.ms, 0);
+			return (r.stages.some((s) => s.stage === n) ? (ms / 1000).toFixed(2) : '–').padStart(16);
+		});
+		console.log(`${n.padEnd(w + 1)}${cells.join('')}`);
+	}
 }
 
 if (values.one) {
@@ -88,14 +109,20 @@ if (values.browser) {
 	}
 	process.exit(0);
 }
-console.log('rows       format   file MB  read s  to checks s  peak RSS MiB');
+const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
+console.log(`load average before: ${load()} (2 cores)`);
+console.log('rows       format   file MB  read s  profile s  to checks s  peak RSS MiB  load avg (1 min)');
+const stageRows: { run: string; stages: StageTime[] }[] = [];
 for (const size of sizes) {
 	const f = await files(size);
 	for (const [format, path] of [['csv', f.csv], ['parquet', f.parquet]] as const) {
 		const out = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/bench-import.ts', '--one', path], { encoding: 'utf8', maxBuffer: 1 << 24 });
 		const r = JSON.parse(out.trim().split('\n').pop()!);
+		stageRows.push({ run: `${r.rows} ${format}`, stages: r.stages });
 		console.log(
-			`${String(r.rows).padEnd(10)} ${format.padEnd(8)} ${(r.bytes / 2 ** 20).toFixed(1).padStart(7)} ${(r.readMs / 1000).toFixed(1).padStart(7)} ${(r.checksMs / 1000).toFixed(1).padStart(12)} ${(r.peakRss / 2 ** 20).toFixed(0).padStart(13)}`
+			`${String(r.rows).padEnd(10)} ${format.padEnd(8)} ${(r.bytes / 2 ** 20).toFixed(1).padStart(7)} ${(r.readMs / 1000).toFixed(1).padStart(7)} ${(r.profileMs / 1000).toFixed(1).padStart(10)} ${(r.checksMs / 1000).toFixed(1).padStart(12)} ${(r.peakRss / 2 ** 20).toFixed(0).padStart(13)}  ${loadavg()[0].toFixed(1).padStart(8)}`
 		);
 	}
 }
+printStages(stageRows);
+console.log(`load average after: ${load()}`);

@@ -44,8 +44,7 @@ export async function profileColumns(db: ImportDb, raw: RawTable): Promise<Colum
 		dates.set(r.c, r);
 	const examples = new Map<string, string[]>(cols.map((c) => [c, []]));
 	for (const r of await db.query<{ c: string; v: string }>(
-		`WITH head AS (SELECT _file, _row, ${txt} FROM (SELECT * FROM ${raw.table} LIMIT ${SAMPLE}))
-		SELECT c, v FROM (${union(cols.map((c) => `SELECT '${c}' AS c, v, pos FROM (SELECT ${c} AS v, min(_file * 1e12 + _row) AS pos FROM head WHERE ${c} IS NOT NULL GROUP BY v ORDER BY pos LIMIT 5)`))}) ORDER BY c, pos`
+		`SELECT c, v FROM (${union(cols.map((c) => `SELECT '${c}' AS c, v, pos FROM (SELECT v, min(pos) AS pos FROM (SELECT import_txt(${c}) AS v, _file * 1e12 + _row AS pos FROM (SELECT _file, _row, ${c} FROM ${raw.table} LIMIT ${SAMPLE})) WHERE v IS NOT NULL GROUP BY v ORDER BY pos LIMIT 5)`))}) ORDER BY c, pos`
 	))
 		examples.get(r.c)!.push(r.v);
 	const few = cols.filter((c) => counts[`${c}:distinct`] <= 60);
