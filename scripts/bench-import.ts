@@ -4,7 +4,7 @@
  * report (values, places, checks, cleaned cases), and the process's peak memory (each run in its
  * own process, so peaks do not mix).
  *   --sizes 100000,1000000   case rows (default)
- *   --browser                the same CSV files imported on the built site's /import/ page in
+ *   --browser                the same CSV and Parquet files imported on the built site's /import/ page in
  *                            headless Chromium instead (scripts/bench-import-browser.ts; build first;
  *                            --build DIR measures another build)
  * Files are generated once into .cache/bench-import/ (the generator's scaled cases).
@@ -97,19 +97,26 @@ if (values.one) {
 }
 const sizes = (values.sizes ?? '100000,1000000').split(',').map(Number);
 if (sizes.some((n) => !Number.isInteger(n) || n < 100)) fail('bench-import', `--sizes must be whole numbers ≥ 100, got "${values.sizes}"`);
+const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
 if (values.browser) {
-	console.log('rows (as the page says)        file MB  mapping s  checks s  kept s  overview s  peak PSS MiB  longest task ms (import / overview)');
+	console.log(`load average before: ${load()} (2 cores)`);
+	console.log('rows (as the page says)        format   file MB  mapping s  checks s  kept s  overview s  peak PSS MiB  longest task ms (import / overview)  load avg (1 min)');
+	const stageRows: { run: string; stages: StageTime[] }[] = [];
 	for (const size of sizes) {
-		const { csv } = await files(size);
-		const r = await benchBrowserImport(csv, values.build ?? 'build');
-		const mb = (await readFile(csv)).length / 2 ** 20;
-		console.log(
-			`${r.rows.padEnd(30)} ${mb.toFixed(1).padStart(7)} ${r.mappingS.toFixed(1).padStart(10)} ${r.checksS.toFixed(1).padStart(9)} ${r.keptS.toFixed(1).padStart(7)} ${r.overviewS.toFixed(1).padStart(11)} ${r.peakPssMiB.toFixed(0).padStart(13)} ${`${r.longestTaskMs.importing.toFixed(0)} / ${r.longestTaskMs.overview.toFixed(0)}`.padStart(16)}`
-		);
+		const f = await files(size);
+		for (const [format, path] of [['csv', f.csv], ['parquet', f.parquet]] as const) {
+			const r = await benchBrowserImport(path, values.build ?? 'build');
+			const mb = (await readFile(path)).length / 2 ** 20;
+			stageRows.push({ run: `${size} ${format}`, stages: r.stages });
+			console.log(
+				`${r.rows.padEnd(30)} ${format.padEnd(8)} ${mb.toFixed(1).padStart(7)} ${r.mappingS.toFixed(1).padStart(10)} ${r.checksS.toFixed(1).padStart(9)} ${r.keptS.toFixed(1).padStart(7)} ${r.overviewS.toFixed(1).padStart(11)} ${r.peakPssMiB.toFixed(0).padStart(13)} ${`${r.longestTaskMs.importing.toFixed(0)} / ${r.longestTaskMs.overview.toFixed(0)}`.padStart(16)}  ${loadavg()[0].toFixed(1).padStart(24)}`
+			);
+		}
 	}
+	printStages(stageRows);
+	console.log(`load average after: ${load()}`);
 	process.exit(0);
 }
-const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
 console.log(`load average before: ${load()} (2 cores)`);
 console.log('rows       format   file MB  read s  profile s  to checks s  peak RSS MiB  load avg (1 min)');
 const stageRows: { run: string; stages: StageTime[] }[] = [];

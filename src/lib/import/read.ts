@@ -1,6 +1,6 @@
 import { csvText, formatTimestamp } from '$sim/dataset/csv';
 import { cleanHeaders, readHeader, toUtf8, type Encoding } from './decode';
-import { ImportError, sqlIdent, sqlString, type ImportDb } from './types';
+import { ImportError, sqlIdent, sqlString, type ArrowImportDb, type ImportDb } from './types';
 import { untimed, type Timed } from './stages';
 
 export const FORMATS = ['csv', 'tsv', 'xlsx', 'parquet', 'json'] as const;
@@ -137,6 +137,12 @@ function csvErrorMessage(message: string): string {
 }
 
 async function readParquet(db: ImportDb, source: SourceFile, table: string): Promise<ReadFile> {
+	// DuckDB-WASM (offline, no Parquet extension): the file is decoded in JavaScript (loaded only now).
+	if (db.insertArrow) {
+		const { readParquetJs } = await import('./parquet-js');
+		const { headers, rows } = await readParquetJs(db as ArrowImportDb, source.bytes, table);
+		return { name: source.name, format: 'parquet', rows, headers };
+	}
 	const path = await db.registerFile(`${table}.parquet`, source.bytes);
 	try {
 		let names: string[];

@@ -36,6 +36,9 @@ export async function openWasmImportDb(): Promise<WasmImportDb> {
 		async dropFile(path) {
 			await guard(db.dropFile(path)).catch(() => {});
 		},
+		async insertArrow(table, ipcStream, create) {
+			await guard(conn.insertArrowFromIPCStream(ipcStream, { name: table, create }));
+		},
 		async arrowStream(sql) {
 			const table = await guard(conn.query(sql));
 			if (table.batches.length > 0) return arrow.tableToIPC(table, 'stream');
