@@ -96,6 +96,7 @@ test('import a messy ledger, see its checks and the overview on it, reload, forg
 	await page.getByTestId('file-input').setInputFiles(PARQUET);
 	await expect(page.getByTestId('mapping-table')).toBeVisible({ timeout: 90_000 });
 	await page.getByTestId('mapping-input').setInputFiles(MAP);
+	await expect(page.getByTestId('import-notice')).toContainText('ledger.map.json');
 	await page.getByTestId('run-checks').click();
 	await expect(page.getByTestId('checks-table')).toBeVisible({ timeout: 60_000 });
 	for (const p of fromParquet.report.problems) await expect(page.getByTestId(`count-${p.code}`), `parquet ${p.code}`).toHaveText(fmt(p.count));
