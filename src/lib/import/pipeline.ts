@@ -5,7 +5,7 @@
  */
 import { CASE_COUNTS_SQL, CASE_DAYS_SQL, CASE_VILLAGES_SQL } from '$sim/dataset/case-cubes';
 import { buildCases } from './cases';
-import { checkRows, markCopies, markIdRepeats, problems, typeRows, type Problem } from './checks';
+import { CHECKED_TABLE, checkRows, COPIES_TABLE, IDS_TABLE, markCopies, markIdRepeats, problems, typeRows, type Problem } from './checks';
 import { loadPlaces, loadValues } from './lookups';
 import { mappingKey, mappingProblem, type Mapping } from './mapping';
 import { readSources, type RawTable, type ReadFile, type SourceFile } from './read';
@@ -62,6 +62,8 @@ export async function applyMapping(db: ImportDb, raw: RawTable, mapping: Mapping
 	const checked = await timed('check: counts and examples', () => problems(db, raw, mapping));
 	const { renumbered } = await timed('cases', () => buildCases(db, mapping));
 	const [{ n }] = await db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM cases');
+	// The checks' tables are not needed once the cases are built (a new check makes them anew): their memory is reused.
+	for (const t of [CHECKED_TABLE, COPIES_TABLE, IDS_TABLE]) await db.query(`DROP TABLE IF EXISTS ${t}`);
 	if (n !== checked.kept) throw new Error(`importer defect: ${n} cases written, ${checked.kept} kept`);
 	return {
 		units,

@@ -96,11 +96,17 @@ async function readBytes(file: File, done: number, total: number, onProgress: On
 }
 
 const api = {
+	/** Starts the worker's DuckDB before a file is chosen (the page calls it when it opens), so reading a file does not wait for it. */
+	async warm(): Promise<void> {
+		await db(() => {}).catch(() => {});
+	},
+
 	/** Reads the files (replacing what was read before): their columns' profiles and a suggested mapping. */
 	read(files: { file: File; encoding?: Encoding }[], onProgress: OnProgress): Promise<Outcome<ReadResult>> {
 		return outcome(async () => {
 			checked = null;
-			const d = await db(onProgress);
+			// The engine starts (if the page has not warmed it) while the files are read.
+			const engine = db(onProgress);
 			const total = files.reduce((s, f) => s + f.file.size, 0);
 			const sources: SourceFile[] = [];
 			let done = 0;
@@ -109,6 +115,7 @@ const api = {
 				sources.push({ name: file.name, bytes, encoding });
 				done += file.size;
 			}
+			const d = await engine;
 			onProgress({ stage: 'parsing', loaded: total, total });
 			raw = await readFiles(d, sources, timer(onProgress, 'parsing'));
 			sources.length = 0;
