@@ -3,11 +3,13 @@
  * built site's /import/ page in headless Chromium, as a user would (file chosen, the suggested
  * mapping checked, "use this data", then the overview): time to the mapping, to the checks shown,
  * to the data kept, and to the overview answering on it; the browser's peak memory (PSS of its
- * own processes, sampled every 250 ms) and the page's longest task. One fresh browser per file.
+ * own processes, sampled every 250 ms), the page's longest task and the worker's stage times.
+ * One fresh browser per file.
  */
 import type { AddressInfo } from 'node:net';
 import { launchBenchBrowser } from './bench-browser';
 import { serve } from './serve.js';
+import type { StageTime } from '../src/lib/import/stages';
 
 const LONG_TASKS = `window.__longTasks = []; new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push([e.startTime, e.duration]); }).observe({ type: 'longtask', buffered: true });`;
 
@@ -20,6 +22,8 @@ export interface BrowserImportResult {
 	peakPssMiB: number;
 	/** The page's longest main-thread task while importing (to the data kept), and while the overview answers. */
 	longestTaskMs: { importing: number; overview: number };
+	/** The worker's stages, as it reported them to the page. */
+	stages: StageTime[];
 }
 
 export async function benchBrowserImport(path: string, build = 'build'): Promise<BrowserImportResult> {
@@ -53,13 +57,16 @@ export async function benchBrowserImport(path: string, build = 'build'): Promise
 		const overviewS = s();
 		const tasks = await page.evaluate(() => (window as unknown as { __longTasks: [number, number][] }).__longTasks ?? []);
 		const marks = await page.evaluate(() => performance.getEntriesByType('mark').filter((m) => m.name.startsWith('import:')).map((m) => [m.name, m.startTime] as [string, number]));
-		const stageAt = (t: number) => marks.filter(([, at]) => at <= t).pop()?.[0] ?? 'before';
+		const stages = await page.evaluate(() =>
+			performance.getEntriesByType('mark').filter((m) => m.name.startsWith('import-time:')).map((m) => ({ stage: m.name.slice('import-time:'.length), ms: Number((m as PerformanceMark).detail) }))
+		);
+		const stageAt = (t: number) => marks.filter(([n, at]) => at <= t && !n.startsWith('import-time:')).pop()?.[0] ?? 'before';
 		if (process.env.BENCH_VERBOSE) for (const [t, d] of tasks) if (d > 100) console.error(`long task ${d.toFixed(0)} ms at ${((t - p0) / 1000).toFixed(1)} s (${stageAt(t)})`);
 		const longest = (from: number, to: number) => Math.max(0, ...tasks.filter(([t]) => t >= from && t < to).map(([, d]) => d));
 		peak = Math.max(peak, bb.memory().pss);
 		// Forget it: the next run starts from an empty store.
 		await page.getByTestId('imported-banner').getByTestId('forget').click();
-		return { mappingS, checksS, keptS, overviewS, rows, peakPssMiB: peak, longestTaskMs: { importing: longest(p0, pKept), overview: longest(pKept, Infinity) } };
+		return { mappingS, checksS, keptS, overviewS, rows, peakPssMiB: peak, longestTaskMs: { importing: longest(p0, pKept), overview: longest(pKept, Infinity) }, stages };
 	} finally {
 		clearInterval(sampler);
 		await bb.browser.close();

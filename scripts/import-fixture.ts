@@ -1,7 +1,7 @@
 /**
  * Writes the importer's messy fixture (tests/fixtures/import/): the same ledger records, in the
  * spirit of real county exports, as a UTF-8 CSV with a byte order mark, a GB18030 CSV, a UTF-16 TSV
- * and an .xlsx workbook (Chinese headers, dates in several forms), plus an Open311 GeoReport v2 JSON
+ * an .xlsx workbook (Chinese headers, dates in several forms) and a Parquet file, plus an Open311 GeoReport v2 JSON
  * export of a city's requests. Defects are planted on purpose — sentinel dates, exact duplicates,
  * one id with different content, statuses spelt several ways, closures before receipt and years
  * late, unreadable dates, a missing receipt, an unknown town, status and category, quoted quotes
@@ -18,6 +18,7 @@ import { csvText } from '../sim/dataset/csv';
 import { datasetTables } from '../sim/dataset/tables';
 import { emptyMapping, type Mapping } from '../src/lib/import/mapping';
 import { gb18030 } from './gb18030';
+import { openImportDb } from '../src/lib/server/import-db';
 
 const DIR = 'tests/fixtures/import';
 export const CN_HEADERS = ['编号', '受理时间', '办结时间', '状态', '乡镇', '村(社区)', '问题类别', '台账类型', '满意度', '诉求内容'] as const;
@@ -208,6 +209,7 @@ async function main() {
 	await writeFile(join(DIR, 'ledger-utf16.tsv'), utf16le(tsv(files['ledger-utf16.tsv'])));
 	await writeFile(join(DIR, 'ledger.xlsx'), workbook(files['ledger.xlsx']));
 	await writeFile(join(DIR, 'open311.json'), JSON.stringify(files['open311.json'].map((r) => r.written), null, 1) + '\n');
+	await writeParquet(join(DIR, 'ledger-utf8-bom.csv'), join(DIR, 'ledger.parquet'));
 	const ledgerMap: Mapping = {
 		...emptyMapping(CN_HEADERS),
 		fields: { case_id: '编号', received_at: '受理时间', archived_at: '办结时间', status: '状态', town: '乡镇', village: '村(社区)', category: '问题类别', ledger: '台账类型', satisfaction: '满意度' }
@@ -223,6 +225,26 @@ async function main() {
 	await writeFile(join(DIR, 'open311.map.json'), JSON.stringify(open311Map, null, '\t') + '\n');
 	await writeFile(join(DIR, 'source.json'), JSON.stringify(files, null, 1) + '\n');
 	console.log(`import-fixture: wrote ${Object.keys(files).length} files and source.json to ${DIR}`);
+}
+
+/**
+ * The UTF-8 ledger as a zstd-compressed Parquet file with the types a database export has: the
+ * received time a TIMESTAMP (an unreadable one NULL), the closing time left as text, and extra
+ * typed columns (a row number, a flag, a date, an amount, a 64-bit number) that the importer reads
+ * as text. Written by DuckDB; the browser reads it with another reader (hyparquet).
+ */
+async function writeParquet(csv: string, out: string) {
+	const db = await openImportDb();
+	try {
+		await db.query(`COPY (
+			SELECT 编号, try_cast(受理时间 AS TIMESTAMP) AS 受理时间, 办结时间, 状态, 乡镇, "村(社区)", 问题类别, 台账类型, 满意度, 诉求内容,
+				n::INTEGER AS 序号, n % 3 = 0 AS 已回访, try_cast(受理时间 AS DATE) AS 登记日期, n * 1.5::DOUBLE AS 金额, (n * 10000000000)::BIGINT AS 大号
+			FROM (SELECT *, row_number() OVER () AS n FROM read_csv('${csv}', header = true, all_varchar = true, parallel = false))
+			ORDER BY n
+		) TO '${out}' (FORMAT parquet, COMPRESSION zstd)`);
+	} finally {
+		db.close();
+	}
 }
 
 await main();

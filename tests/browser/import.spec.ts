@@ -5,6 +5,7 @@ import { nodeImport } from './import-expected';
 
 const FIXTURE = 'tests/fixtures/import/ledger-utf8-bom.csv';
 const MAP = 'tests/fixtures/import/ledger.map.json';
+const PARQUET = 'tests/fixtures/import/ledger.parquet';
 
 /**
  * The browser import end to end, in one visit: the messy fixture read, mapped (the fixture's
@@ -88,6 +89,19 @@ test('import a messy ledger, see its checks and the overview on it, reload, forg
 	await expect(page.getByTestId('import-error')).toContainText('broken.json', { timeout: 90_000 });
 	await expect(page.getByTestId('import-error')).toContainText('JSON');
 	await expect(page.getByTestId('imported-banner')).toContainText('ledger-utf8-bom.csv');
+
+	// A Parquet file (zstd, typed columns; read in the worker by hyparquet, not DuckDB): every
+	// check's count is the command line's (DuckDB's own Parquet reader) on the same file.
+	const fromParquet = await nodeImport(PARQUET, MAP);
+	await page.getByTestId('file-input').setInputFiles(PARQUET);
+	await expect(page.getByTestId('mapping-table')).toBeVisible({ timeout: 90_000 });
+	await page.getByTestId('mapping-input').setInputFiles(MAP);
+	await expect(page.getByTestId('import-notice')).toContainText('ledger.map.json');
+	await page.getByTestId('run-checks').click();
+	await expect(page.getByTestId('checks-table')).toBeVisible({ timeout: 60_000 });
+	for (const p of fromParquet.report.problems) await expect(page.getByTestId(`count-${p.code}`), `parquet ${p.code}`).toHaveText(fmt(p.count));
+	await expect(page.getByTestId('checks-summary')).toContainText(fmt(fromParquet.report.kept));
+	expect(fromParquet.report.problems.filter((p) => p.count > 0).length).toBeGreaterThanOrEqual(5);
 
 	await page.getByTestId('imported-banner').getByTestId('forget').click();
 	await expect(page.getByTestId('imported-banner')).toHaveCount(0);

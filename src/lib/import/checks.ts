@@ -52,7 +52,47 @@ export interface Problem {
 /** The action of a check under a mapping. */
 export const actionOf = (mapping: Mapping, code: CheckCode): Action => mapping.actions[code] ?? CHECKS.find((c) => c.code === code)!.default;
 
-/** Defines the typed rows (values as written, dates read, codes and places looked up): a view, materialised once by the checks. */
+export const COPIES_TABLE = 'import_copies';
+export const IDS_TABLE = 'import_id_repeats';
+
+/**
+ * The rows that repeat an earlier row exactly (every column equal, NULLs equal): `(_file, _row)`
+ * of each extra copy, in a narrow table. Rows are first grouped by a hash of all their columns
+ * (a narrow pass); only rows whose hash occurs more than once are compared column by column, so
+ * the result is exact and the wide rows are never sorted as a whole.
+ */
+export async function markCopies(db: ImportDb, raw: RawTable): Promise<void> {
+	const all = raw.columns.join(', ');
+	await db.query(`CREATE OR REPLACE TABLE ${COPIES_TABLE} AS
+WITH h AS (SELECT _file, _row, hash(${all}) AS h FROM ${raw.table}),
+c AS (SELECT h FROM h GROUP BY h HAVING count(*) > 1),
+k AS (SELECT _file, _row FROM h SEMI JOIN c USING (h))
+SELECT _file, _row FROM (
+	SELECT _file, _row, row_number() OVER (PARTITION BY ${all} ORDER BY _file, _row) AS copy_no
+	FROM ${raw.table} SEMI JOIN k USING (_file, _row)
+) WHERE copy_no > 1`);
+}
+
+/**
+ * The rows whose id (as mapped, trimmed) an earlier row that is not an exact copy already has:
+ * `(_file, _row)` in a narrow table (the duplicate-id check), numbered over the id column alone.
+ */
+export async function markIdRepeats(db: ImportDb, raw: RawTable, mapping: Mapping): Promise<void> {
+	const id = columnOf(raw, mapping.fields.case_id);
+	const source = id
+		? `SELECT _file, _row FROM (
+	SELECT _file, _row, row_number() OVER (PARTITION BY s ORDER BY _file, _row) AS id_no
+	FROM (SELECT _file, _row, import_txt(${id}) AS s FROM ${raw.table} ANTI JOIN ${COPIES_TABLE} USING (_file, _row)) WHERE s IS NOT NULL
+) WHERE id_no > 1`
+		: `SELECT _file, _row FROM ${COPIES_TABLE} LIMIT 0`;
+	await db.query(`CREATE OR REPLACE TABLE ${IDS_TABLE} AS ${source}`);
+}
+
+/**
+ * Defines the typed rows (values as written, dates read, codes and places looked up, the copies
+ * and repeated ids marked): a view, materialised once by the checks. Needs markCopies and
+ * markIdRepeats first.
+ */
 export async function typeRows(db: ImportDb, raw: RawTable, mapping: Mapping): Promise<void> {
 	const col = (field: string) => columnOf(raw, mapping.fields[field as keyof Mapping['fields']]);
 	const txt = (field: string) => (col(field) ? `import_txt(${col(field)})` : 'NULL::VARCHAR');
@@ -63,19 +103,20 @@ export async function typeRows(db: ImportDb, raw: RawTable, mapping: Mapping): P
 	});
 	const codes = ['status', ...CODE_FIELDS].map((f) => `${txt(f)} AS ${f}_raw`);
 	const others = [...NUMBER_FIELDS, ...FLAG_FIELDS, 'repeat_of'].map((f) => `${txt(f)} AS ${f}_raw`);
-	const all = raw.columns.join(', ');
 	const joins = ['status', ...CODE_FIELDS].map((f) => `LEFT JOIN import_values v_${f} ON v_${f}.field = '${f}' AND v_${f}.raw = r.${f}_raw`).join('\n');
 	await db.query(`CREATE OR REPLACE VIEW ${ROWS_TABLE} AS
 WITH t AS (
 	SELECT _file, _row, ${txt('case_id')} AS case_src, ${txt('town')} AS town_raw, ${txt('village')} AS village_raw,
-		${[...texts, ...codes, ...others].join(',\n\t\t')},
-		row_number() OVER (PARTITION BY ${all} ORDER BY _file, _row) AS copy_no
+		${[...texts, ...codes, ...others].join(',\n\t\t')}
 	FROM ${raw.table}
 ),
 r AS (SELECT *, ${dates.join(', ')} FROM t)
-SELECT r.*, ${['status', ...CODE_FIELDS].map((f) => `v_${f}.code AS ${f}_code`).join(', ')}, p.town_code, p.village_id::BIGINT AS village_id
+SELECT r.*, ${['status', ...CODE_FIELDS].map((f) => `v_${f}.code AS ${f}_code`).join(', ')}, p.town_code, p.village_id::BIGINT AS village_id,
+	d._row IS NOT NULL AS is_copy, i._row IS NOT NULL AS is_id_repeat
 FROM r ${joins}
-LEFT JOIN import_places p ON p.town_raw IS NOT DISTINCT FROM r.town_raw AND p.village_raw IS NOT DISTINCT FROM r.village_raw`);
+LEFT JOIN import_places p ON p.town_raw IS NOT DISTINCT FROM r.town_raw AND p.village_raw IS NOT DISTINCT FROM r.village_raw
+LEFT JOIN ${COPIES_TABLE} d ON d._file = r._file AND d._row = r._row
+LEFT JOIN ${IDS_TABLE} i ON i._file = r._file AND i._row = r._row`);
 }
 
 /** Flags every row and picks the code it is dropped under. */
@@ -107,19 +148,18 @@ export async function checkRows(db: ImportDb, raw: RawTable, mapping: Mapping): 
 	};
 	await db.query(`CREATE OR REPLACE TABLE ${CHECKED_TABLE} AS
 WITH a AS (
-	SELECT *, ${eff('received_at')} AS received_eff, ${closed} AS closed_eff,
-		CASE WHEN copy_no = 1 AND case_src IS NOT NULL THEN row_number() OVER (PARTITION BY case_src, copy_no = 1 ORDER BY _file, _row) END AS id_no
+	SELECT *, ${eff('received_at')} AS received_eff, ${closed} AS closed_eff
 	FROM ${ROWS_TABLE}
 ),
 f AS (
 	SELECT *,
-		copy_no > 1 AS f_duplicate_row,
+		is_copy AS f_duplicate_row,
 		received_at_raw IS NULL ${placeMapped ? 'OR (town_raw IS NULL AND village_raw IS NULL)' : ''} AS f_missing_required,
 		coalesce(${unparseable}, false) AS f_unparseable_date,
 		coalesce(${sentinel}, false) AS f_sentinel_date,
 		${placeMapped ? `(town_raw IS NOT NULL OR village_raw IS NOT NULL) AND (town_code IS NULL OR (village_raw IS NOT NULL AND village_id IS NULL))` : 'false'} AS f_unknown_place,
 		coalesce(status_code = 'cancelled', false) AS f_cancelled,
-		coalesce(id_no > 1, false) AS f_duplicate_id,
+		is_id_repeat AS f_duplicate_id,
 		coalesce(closed_eff < received_eff, false) AS f_closed_before_received,
 		coalesce(date_diff('second', received_eff, closed_eff) > $1 * 86400, false) AS f_closed_late,
 		status_raw IS NOT NULL AND status_code IS NULL AS f_unknown_status,
@@ -127,7 +167,7 @@ f AS (
 		coalesce(${unknownValue}, false) AS f_unknown_value
 	FROM a
 )
-SELECT * EXCLUDE (${DATE_FIELDS.map((f) => `${f}_raw`).join(', ')}, copy_no, id_no), CASE ${CHECKS.map((c) => `WHEN ${dropWhen[c.code]} THEN '${c.code}'`).join(' ')} END AS drop_code,
+SELECT * EXCLUDE (${DATE_FIELDS.map((f) => `${f}_raw`).join(', ')}, is_copy, is_id_repeat), CASE ${CHECKS.map((c) => `WHEN ${dropWhen[c.code]} THEN '${c.code}'`).join(' ')} END AS drop_code,
 	CASE WHEN (f_closed_before_received AND ${act('closed-before-received')} = 'fix') OR (f_closed_late AND ${act('closed-late')} = 'fix') THEN NULL ELSE closed_eff END AS closed_final
 FROM f`, [mapping.lateDays]);
 }

@@ -1,6 +1,7 @@
 import { csvText, formatTimestamp } from '$sim/dataset/csv';
 import { cleanHeaders, readHeader, toUtf8, type Encoding } from './decode';
-import { ImportError, sqlIdent, sqlString, type ImportDb } from './types';
+import { ImportError, sqlIdent, sqlString, type ArrowImportDb, type ImportDb } from './types';
+import { untimed, type Timed } from './stages';
 
 export const FORMATS = ['csv', 'tsv', 'xlsx', 'parquet', 'json'] as const;
 export type SourceFormat = (typeof FORMATS)[number];
@@ -53,14 +54,14 @@ export function formatOf(name: string, bytes: Uint8Array): SourceFormat {
 }
 
 /** Reads every file into the raw table (replacing it). */
-export async function readSources(db: ImportDb, sources: readonly SourceFile[]): Promise<RawTable> {
+export async function readSources(db: ImportDb, sources: readonly SourceFile[], timed: Timed = untimed): Promise<RawTable> {
 	if (sources.length === 0) throw new ImportError('no file given');
 	await db.query(`DROP VIEW IF EXISTS ${RAW_TABLE}`);
 	for (const { name } of await db.query<{ name: string }>(`SELECT table_name AS name FROM duckdb_tables() WHERE table_name LIKE 'import_file_%'`)) await db.query(`DROP TABLE ${name}`);
 	const files: ReadFile[] = [];
 	for (const [i, source] of sources.entries()) {
 		try {
-			files.push(await readOne(db, source, `import_file_${i}`));
+			files.push(await readOne(db, source, `import_file_${i}`, timed));
 		} catch (e) {
 			if (e instanceof ImportError) throw new ImportError(`${source.name}: ${e.message}`);
 			throw e;
@@ -81,41 +82,41 @@ export async function readSources(db: ImportDb, sources: readonly SourceFile[]):
 	return { table: RAW_TABLE, headers, columns, files, rows: files.reduce((s, f) => s + f.rows, 0) };
 }
 
-async function readOne(db: ImportDb, source: SourceFile, table: string): Promise<ReadFile> {
+async function readOne(db: ImportDb, source: SourceFile, table: string, timed: Timed): Promise<ReadFile> {
 	const format = source.format ?? formatOf(source.name, source.bytes);
 	switch (format) {
 		case 'csv':
 		case 'tsv':
-			return readDelimited(db, source, table, format);
+			return readDelimited(db, source, table, format, timed);
 		case 'json':
-			return readText(db, source.name, table, 'json', openReportRows(source.bytes));
+			return readText(db, source.name, table, 'json', await timed('json → rows', () => openReportRows(source.bytes)), timed);
 		case 'xlsx':
-			return readText(db, source.name, table, 'xlsx', await xlsxRows(source.bytes));
+			return readText(db, source.name, table, 'xlsx', await timed('xlsx → rows', () => xlsxRows(source.bytes)), timed);
 		case 'parquet':
-			return readParquet(db, source, table);
+			return timed('parquet → table', () => readParquet(db, source, table));
 	}
 }
 
 /** Rows produced in JavaScript (a sheet, a JSON list) go through the CSV reader too: one path into DuckDB. */
-async function readText(db: ImportDb, name: string, table: string, format: SourceFormat, rows: unknown[][]): Promise<ReadFile> {
+async function readText(db: ImportDb, name: string, table: string, format: SourceFormat, rows: unknown[][], timed: Timed): Promise<ReadFile> {
 	if (rows.length === 0) throw new ImportError('no rows (not even a header)');
 	const text = csvText(rows.map((r) => r.map((v) => (v === null || v === undefined ? null : String(v)))));
-	const file = await readDelimited(db, { name, bytes: new TextEncoder().encode(text), encoding: 'utf-8' }, table, 'csv');
+	const file = await readDelimited(db, { name, bytes: new TextEncoder().encode(text), encoding: 'utf-8' }, table, 'csv', timed);
 	return { ...file, format, encoding: undefined };
 }
 
-async function readDelimited(db: ImportDb, source: SourceFile, table: string, format: 'csv' | 'tsv'): Promise<ReadFile> {
-	const { bytes, encoding } = toUtf8(source.bytes, source.encoding);
+async function readDelimited(db: ImportDb, source: SourceFile, table: string, format: 'csv' | 'tsv', timed: Timed): Promise<ReadFile> {
+	const { bytes, encoding } = await timed('decode (encoding → UTF-8)', () => toUtf8(source.bytes, source.encoding));
 	const start = new TextDecoder().decode(bytes.subarray(0, 1 << 20));
 	if (start.trim() === '') throw new ImportError('the file is empty');
 	const { header, delimiter } = readHeader(start, format === 'tsv' ? '\t' : undefined);
 	const headers = cleanHeaders(header);
-	const path = await db.registerFile(`${table}.csv`, bytes);
+	const path = await timed('register file', () => db.registerFile(`${table}.csv`, bytes));
 	const columns = headers.map((_, i) => `'c${i + 1}': 'VARCHAR'`).join(', ');
 	try {
-		await db.query(
+		await timed('parse CSV → staged table', () => db.query(
 			`CREATE OR REPLACE TABLE ${table} AS SELECT row_number() OVER ()::BIGINT AS _row, * FROM read_csv(${sqlString(path)}, header = true, auto_detect = false, columns = {${columns}}, delim = ${sqlString(delimiter)}, quote = '"', escape = '"', null_padding = true, parallel = false, max_line_size = 16777216)`
-		);
+		));
 	} catch (e) {
 		throw new ImportError(csvErrorMessage((e as Error).message));
 	} finally {
@@ -136,6 +137,12 @@ function csvErrorMessage(message: string): string {
 }
 
 async function readParquet(db: ImportDb, source: SourceFile, table: string): Promise<ReadFile> {
+	// DuckDB-WASM (offline, no Parquet extension): the file is decoded in JavaScript (loaded only now).
+	if (db.insertArrow) {
+		const { readParquetJs } = await import('./parquet-js');
+		const { headers, rows } = await readParquetJs(db as ArrowImportDb, source.bytes, table);
+		return { name: source.name, format: 'parquet', rows, headers };
+	}
 	const path = await db.registerFile(`${table}.parquet`, source.bytes);
 	try {
 		let names: string[];

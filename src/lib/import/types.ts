@@ -10,7 +10,14 @@ export interface ImportDb extends QueryRunner {
 	registerFile(name: string, bytes: Uint8Array): Promise<string>;
 	/** Forgets a registered file. */
 	dropFile(path: string): Promise<void>;
+	/**
+	 * Appends an Arrow IPC stream's rows to `table` (creating it when `create`). Only a DuckDB that cannot read
+	 * Parquet itself (DuckDB-WASM offline) has it: Parquet is then decoded in JavaScript (parquet-js.ts).
+	 */
+	insertArrow?(table: string, ipcStream: Uint8Array, create: boolean): Promise<void>;
 }
+
+export type ArrowImportDb = ImportDb & Required<Pick<ImportDb, 'insertArrow'>>;
 
 export type { QueryParam };
 

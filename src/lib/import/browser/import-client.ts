@@ -61,6 +61,13 @@ export class ImportClient {
 		return this.#call((api, p) => api.use(p), onProgress);
 	}
 
+	/** Starts the worker and its DuckDB ahead of the first file (the same self-hosted engine files as the dashboard's). */
+	warm(): void {
+		void this.#remote()
+			.warm()
+			.catch(() => {});
+	}
+
 	parseMapping(text: string): Promise<Outcome<Mapping>> {
 		return this.#remote().parseMapping(text);
 	}

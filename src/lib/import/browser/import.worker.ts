@@ -22,6 +22,7 @@ import { profileOf } from '$lib/data/profile';
 import type { UnitRow } from '../units';
 import { saveImport, STORED_FORMAT, type StoredImport } from './store';
 import { openWasmImportDb, type WasmImportDb } from './wasm-import-db';
+import { stageTimer, type StageTime, type Timed } from '../stages';
 
 export type ImportStage = 'engine' | 'reading' | 'parsing' | 'profiling' | 'checking' | 'building' | 'saving';
 export interface ImportProgress {
@@ -29,6 +30,8 @@ export interface ImportProgress {
 	/** Bytes read of `total` (reading). */
 	loaded?: number;
 	total?: number;
+	/** How long a finished stage of the work took (for the benchmark; the page shows nothing of it). */
+	timing?: StageTime;
 }
 type OnProgress = (p: ImportProgress) => void;
 
@@ -47,13 +50,18 @@ export interface ReadResult {
 export type Outcome<T> = { ok: T } | { userError: string };
 
 let dbPromise: Promise<WasmImportDb> | null = null;
+
+/** Reports each stage's duration to the page (as a progress message with `timing`). */
+const timer = (onProgress: OnProgress, stage: ImportStage): Timed => stageTimer((timing) => onProgress({ stage, timing }));
 let raw: RawTable | null = null;
 let checked: { report: ImportReport; units: UnitRow[]; mapping: Mapping } | null = null;
 
 function db(onProgress: OnProgress): Promise<WasmImportDb> {
 	if (!dbPromise) {
 		onProgress({ stage: 'engine' });
+		const started = performance.now();
 		dbPromise = openWasmImportDb();
+		void dbPromise.then(() => onProgress({ stage: 'engine', timing: { stage: 'engine (DuckDB-WASM started)', ms: performance.now() - started } }), () => {});
 		dbPromise.catch(() => (dbPromise = null));
 	}
 	return dbPromise;
@@ -88,23 +96,31 @@ async function readBytes(file: File, done: number, total: number, onProgress: On
 }
 
 const api = {
+	/** Starts the worker's DuckDB before a file is chosen (the page calls it when it opens), so reading a file does not wait for it. */
+	async warm(): Promise<void> {
+		await db(() => {}).catch(() => {});
+	},
+
 	/** Reads the files (replacing what was read before): their columns' profiles and a suggested mapping. */
 	read(files: { file: File; encoding?: Encoding }[], onProgress: OnProgress): Promise<Outcome<ReadResult>> {
 		return outcome(async () => {
 			checked = null;
-			const d = await db(onProgress);
+			// The engine starts (if the page has not warmed it) while the files are read.
+			const engine = db(onProgress);
 			const total = files.reduce((s, f) => s + f.file.size, 0);
 			const sources: SourceFile[] = [];
 			let done = 0;
 			for (const { file, encoding } of files) {
-				sources.push({ name: file.name, bytes: await readBytes(file, done, total, onProgress), encoding });
+				const bytes = await timer(onProgress, 'reading')('read file', () => readBytes(file, done, total, onProgress));
+				sources.push({ name: file.name, bytes, encoding });
 				done += file.size;
 			}
+			const d = await engine;
 			onProgress({ stage: 'parsing', loaded: total, total });
-			raw = await readFiles(d, sources);
+			raw = await readFiles(d, sources, timer(onProgress, 'parsing'));
 			sources.length = 0;
 			onProgress({ stage: 'profiling' });
-			const { profiles, mapping } = await suggest(d, raw, { seed: DEFAULT_SEED });
+			const { profiles, mapping } = await suggest(d, raw, { seed: DEFAULT_SEED }, timer(onProgress, 'profiling'));
 			return { raw, profiles, suggested: mapping, key: mappingKey(raw.headers), fields: MAPPED_FIELDS, statuses: STATUSES };
 		});
 	},
@@ -133,7 +149,7 @@ const api = {
 		return outcome(async () => {
 			if (!raw) throw new ImportError('no file has been read');
 			onProgress({ stage: 'checking' });
-			const { report, units } = await applyMapping(await db(onProgress), raw, mapping, { seed: DEFAULT_SEED });
+			const { report, units } = await applyMapping(await db(onProgress), raw, mapping, { seed: DEFAULT_SEED }, timer(onProgress, 'checking'));
 			checked = { report, units, mapping };
 			return report;
 		});
@@ -146,7 +162,8 @@ const api = {
 			if (checked.report.kept === 0) throw new ImportError('no case is left after the checks');
 			const d = await db(onProgress);
 			onProgress({ stage: 'building' });
-			await deriveTables(d);
+			const timed = timer(onProgress, 'building');
+			await deriveTables(d, timed);
 			// The units, through the CSV reader with the declared types (one path into DuckDB).
 			const path = await d.registerFile('units.csv', new TextEncoder().encode(csvText([SCHEMAS.units.columns.map(([n]) => n), ...checked.units])));
 			await d.query(`CREATE OR REPLACE TABLE units AS SELECT * FROM ${readCsvSql('units', path)}`);
@@ -154,20 +171,22 @@ const api = {
 			onProgress({ stage: 'saving' });
 			const tables = {} as Record<TableName, Uint8Array>;
 			const described = {} as StoredImport['tables'];
-			for (const t of TABLE_NAMES) {
-				await d.query(emptyTableSql(t));
-				const cols = SCHEMAS[t].columns.map(([n, type]) => `${n}::${type} AS ${n}`).join(', ');
-				const order = t === 'cases' ? ' ORDER BY case_id' : '';
-				tables[t] = await d.arrowStream(`SELECT ${cols} FROM ${t}${order}`);
-				const [{ n }] = await d.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${t}`);
-				described[t] = { rows: n, bytes: tables[t].byteLength };
-			}
+			await timed('tables → Arrow streams', async () => {
+				for (const t of TABLE_NAMES) {
+					await d.query(emptyTableSql(t));
+					const cols = SCHEMAS[t].columns.map(([n, type]) => `${n}::${type} AS ${n}`).join(', ');
+					const order = t === 'cases' ? ' ORDER BY case_id' : '';
+					tables[t] = await d.arrowStream(`SELECT ${cols} FROM ${t}${order}`);
+					const [{ n }] = await d.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${t}`);
+					described[t] = { rows: n, bytes: tables[t].byteLength };
+				}
+			});
 			const villages = await d.query<Village>(
 				`SELECT unit_id::VARCHAR AS id, town_code AS town, name_zh AS zh, name_en AS en FROM units WHERE level = 'village' ORDER BY unit_id`
 			);
 			const { report, mapping } = checked;
 			// Its places, period and fields, as the command line keeps them (scripts/import.ts).
-			const profile = await profileOf(d, { area: importArea(mapping), mapped: Object.keys(mapping.fields), unnamed: UNNAMED_AREA });
+			const profile = await timed('dataset profile', () => profileOf(d, { area: importArea(mapping), mapped: Object.keys(mapping.fields), unnamed: UNNAMED_AREA }));
 			const stored: StoredImport = {
 				format: STORED_FORMAT,
 				version: 1,
@@ -183,7 +202,7 @@ const api = {
 				report,
 				profile
 			};
-			await saveImport(stored, tables);
+			await timed('store (OPFS / IndexedDB)', () => saveImport(stored, tables));
 			return stored;
 		});
 	}

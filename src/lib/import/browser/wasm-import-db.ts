@@ -4,6 +4,7 @@
  * registered as buffers. Used from the import worker (import.worker.ts).
  */
 import * as arrow from 'apache-arrow';
+import { DuckDBDataProtocol } from '@duckdb/duckdb-wasm';
 import { rowsOf } from '$lib/data/arrow-rows';
 import { startDuckDb } from '$lib/data/duckdb-browser';
 import type { QueryParam } from '$lib/data/query-runner';
@@ -30,11 +31,17 @@ export async function openWasmImportDb(): Promise<WasmImportDb> {
 		},
 		async registerFile(name, bytes) {
 			const path = `import-${n++}-${name.replace(/[^\w.-]/g, '_')}`;
-			await guard(db.registerFileBuffer(path, bytes));
+			// As a Blob DuckDB reads in slices (FileReaderSync in its worker), not a buffer: a buffer
+			// is copied whole into the wasm heap, which never shrinks again (a 370 MB file stayed
+			// 370 MB of the engine's memory for the whole import).
+			await guard(db.registerFileHandle(path, new Blob([bytes as Uint8Array<ArrayBuffer>]), DuckDBDataProtocol.BROWSER_FILEREADER, true));
 			return path;
 		},
 		async dropFile(path) {
 			await guard(db.dropFile(path)).catch(() => {});
+		},
+		async insertArrow(table, ipcStream, create) {
+			await guard(conn.insertArrowFromIPCStream(ipcStream, { name: table, create }));
 		},
 		async arrowStream(sql) {
 			const table = await guard(conn.query(sql));

@@ -1,0 +1,100 @@
+/**
+ * Parquet read in JavaScript, for a DuckDB that cannot read it (DuckDB-WASM offline has no
+ * Parquet extension): hyparquet (+ hyparquet-compressors for gzip, brotli, zstd, lz4, snappy)
+ * decodes one row group at a time into columns; each group goes into DuckDB as an Arrow table with
+ * the file's own types (integers, floats, booleans, dates, timestamps, text), and DuckDB then casts
+ * every column to text exactly as read_parquet(…)::VARCHAR does in Node — so the staged table, and
+ * every count after it, is the same as the command line's. Both libraries are loaded only here.
+ */
+import * as arrow from 'apache-arrow';
+import type { SchemaTree } from 'hyparquet';
+import { cleanHeaders } from './decode';
+import { ImportError, sqlIdent, type ArrowImportDb } from './types';
+
+/** The Arrow type a top-level Parquet column is given (null: carried as text). */
+function arrowType(node: SchemaTree): arrow.DataType | null {
+	const e = node.element;
+	if (node.children.length > 0 || e.repetition_type === 'REPEATED') return null;
+	const logical = e.logical_type;
+	const converted = e.converted_type;
+	if (logical?.type === 'TIMESTAMP') return logical.isAdjustedToUTC ? new arrow.TimestampMillisecond('UTC') : new arrow.TimestampMillisecond();
+	if (converted === 'TIMESTAMP_MILLIS' || converted === 'TIMESTAMP_MICROS' || e.type === 'INT96') return new arrow.TimestampMillisecond();
+	if (logical?.type === 'DATE' || converted === 'DATE') return new arrow.DateDay();
+	if (logical || (converted && !/^INT_/.test(converted))) return null;
+	switch (e.type) {
+		case 'BOOLEAN':
+			return new arrow.Bool();
+		case 'INT32':
+			return converted === 'INT_8' ? new arrow.Int8() : converted === 'INT_16' ? new arrow.Int16() : new arrow.Int32();
+		case 'INT64':
+			return new arrow.Int64();
+		case 'FLOAT':
+			return new arrow.Float32();
+		case 'DOUBLE':
+			return new arrow.Float64();
+		default:
+			return null;
+	}
+}
+
+/** A value carried as text: strings as they are, anything else as JSON (dates as ISO text). */
+function text(v: unknown): string | null {
+	if (v === null || v === undefined) return null;
+	if (typeof v === 'string') return v;
+	if (typeof v === 'bigint' || typeof v === 'number' || typeof v === 'boolean') return String(v);
+	if (v instanceof Uint8Array) return new TextDecoder().decode(v);
+	return JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? String(x) : x));
+}
+
+/**
+ * Reads the Parquet file in `bytes` into `table` (`_row`, then `c1…cN` as text); returns the
+ * header names and the number of rows.
+ */
+export async function readParquetJs(db: ArrowImportDb, bytes: Uint8Array, table: string): Promise<{ headers: string[]; rows: number }> {
+	const [{ parquetMetadata, parquetSchema, parquetRead }, { compressors }] = await Promise.all([import('hyparquet'), import('hyparquet-compressors')]);
+	const file = (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes.slice().buffer) as ArrayBuffer;
+	let metadata;
+	try {
+		metadata = parquetMetadata(file);
+	} catch (e) {
+		throw new ImportError(`not a readable Parquet file (${String((e as Error).message).split('\n')[0].slice(0, 200)})`);
+	}
+	const top = parquetSchema(metadata).children;
+	if (top.length === 0) throw new ImportError('the Parquet file has no columns');
+	const names = top.map((c) => c.element.name);
+	const types = top.map(arrowType);
+	const staged = `${table}_arrow`;
+	const fields = names.map((_, i) => `p${i + 1}`);
+	let start = 0;
+	let first = true;
+	for (const group of metadata.row_groups.length ? metadata.row_groups : [{ num_rows: 0n }]) {
+		const n = Number(group.num_rows);
+		const pieces: { rowStart: number; data: ArrayLike<unknown> }[][] = names.map(() => []);
+		try {
+			await parquetRead({
+				file,
+				metadata,
+				compressors,
+				rowStart: start,
+				rowEnd: start + n,
+				onChunk: ({ columnName, columnData, rowStart }) => pieces[names.indexOf(columnName)].push({ rowStart, data: columnData })
+			});
+		} catch (e) {
+			throw new ImportError(`not a readable Parquet file (${String((e as Error).message).split('\n')[0].slice(0, 200)})`);
+		}
+		const columns: Record<string, arrow.Vector> = { _row: arrow.vectorFromArray(Int32Array.from({ length: n }, (_, i) => start + i + 1)) };
+		names.forEach((_, i) => {
+			const values: unknown[] = new Array(n);
+			for (const { rowStart, data } of pieces[i]) for (let k = 0; k < data.length; k++) values[rowStart - start + k] = data[k] ?? null;
+			const type = types[i];
+			columns[fields[i]] = type ? arrow.vectorFromArray(values, type) : arrow.vectorFromArray(values.map(text), new arrow.Utf8());
+		});
+		await db.insertArrow(staged, arrow.tableToIPC(new arrow.Table(columns), 'stream'), first);
+		first = false;
+		start += n;
+	}
+	const cols = fields.map((f, i) => `${sqlIdent(f)}::VARCHAR AS c${i + 1}`).join(', ');
+	await db.query(`CREATE OR REPLACE TABLE ${table} AS SELECT _row::BIGINT AS _row, ${cols} FROM ${staged}`);
+	await db.query(`DROP TABLE ${staged}`);
+	return { headers: cleanHeaders(names), rows: start };
+}
