@@ -1,5 +1,6 @@
 import { getContext, setContext } from 'svelte';
 import type { StoredImport } from '$lib/import/browser/store';
+import { STORE_DIR, STORE_META } from '$lib/import/browser/store-names';
 import type { Dataset } from './dataset';
 import type { importedDataset } from './imported-dataset';
 
@@ -14,9 +15,6 @@ type Imported = ReturnType<typeof importedDataset>;
 const store = () => import('$lib/import/browser/store');
 const imported = () => import('./imported-dataset');
 
-/** Where store.ts keeps an import: its folder in OPFS (and IndexedDB database), and its description's file. */
-const STORE_NAME = 'ggs-import';
-const STORE_META = 'meta.json';
 
 /**
  * Whether an import may be kept in this browser, without loading the store: false only when
@@ -27,7 +25,7 @@ export async function keptImportMayExist(): Promise<boolean> {
 	try {
 		const root = await navigator.storage?.getDirectory?.();
 		if (root) {
-			const dir = await root.getDirectoryHandle(STORE_NAME).catch(() => null);
+			const dir = await root.getDirectoryHandle(STORE_DIR).catch(() => null);
 			if (dir && (await dir.getFileHandle(STORE_META).then(() => true, () => false))) return true;
 		}
 	} catch {
@@ -36,7 +34,7 @@ export async function keptImportMayExist(): Promise<boolean> {
 	if (typeof indexedDB === 'undefined') return false;
 	if (typeof indexedDB.databases !== 'function') return true;
 	try {
-		return (await indexedDB.databases()).some((d) => d.name === STORE_NAME);
+		return (await indexedDB.databases()).some((d) => d.name === STORE_DIR);
 	} catch {
 		return true;
 	}

@@ -12,6 +12,7 @@ export const STORED_FORMAT = 'ggs-imported-dataset';
 
 import type { DatasetProfile } from '$lib/data/profile';
 import { parsePublished } from '$lib/data/published-figures';
+import { STORE_DIR, STORE_META } from './store-names';
 
 export interface StoredImport {
 	format: typeof STORED_FORMAT;
@@ -37,8 +38,8 @@ export interface StoredImport {
 export type LoadedImport = { stored: StoredImport; blobs: Record<TableName, Blob>; published?: Published };
 type Published = ReturnType<typeof parsePublished>;
 
-const DIR = 'ggs-import';
-const META = 'meta.json';
+const DIR = STORE_DIR;
+const META = STORE_META;
 const fileName = (generation: string, table: string) => `${generation}-${table}.arrow`;
 const publishedName = (generation: string) => `${generation}-published.json`;
 
