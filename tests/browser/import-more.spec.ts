@@ -1,9 +1,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
 import { examples } from '../../src/lib/sql/examples';
 import { fmt, nodeHeadline } from './expected';
 import { test, expect } from './fixtures';
 import { nodeImport } from './import-expected';
+import { checkAsNode } from './import-steps';
 
 const DIR = 'tests/fixtures/import';
 const MAP = `${DIR}/ledger.map.json`;
@@ -17,19 +17,6 @@ function headersAs(file: string, encoding: string): string[] {
 	return text.replace(/^\uFEFF/, '').split(/\r?\n/)[0].split(',');
 }
 
-/** Checks the rows under the fixture's mapping (loaded as a file) and compares every count with the command line's code. */
-async function checkAsNode(page: Page, expected: Awaited<ReturnType<typeof nodeImport>>, map = MAP) {
-	await page.getByTestId('mapping-input').setInputFiles(map);
-	await expect(page.getByTestId('import-notice')).toContainText(map.split('/').pop()!);
-	await page.getByTestId('run-checks').click();
-	await expect(page.getByTestId('checks-table')).toBeVisible({ timeout: 60_000 });
-	for (const p of expected.report.problems) {
-		await expect(page.getByTestId(`count-${p.code}`), p.code).toHaveText(fmt(p.count));
-		await expect(page.getByTestId(`dropped-${p.code}`), p.code).toHaveText(fmt(p.dropped));
-	}
-	await expect(page.locator('[data-testid^="count-"]')).toHaveCount(expected.report.problems.length);
-	await expect(page.getByTestId('checks-summary')).toContainText(fmt(expected.report.kept));
-}
 
 /**
  * The encoding override, in one visit: a GB18030 export is detected as such and its Chinese
