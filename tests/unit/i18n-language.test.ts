@@ -37,8 +37,8 @@ const ALLOWED_IN_ZH = new Set([
 	// table and column names of the dataset
 	// file formats, encodings and standards an import or the data package names
 	'Parquet', 'SVG', 'TSV', 'UTF-8', 'UTF-16', 'GB18030', 'GBK', 'Excel', 'xlsx', 'Open311', 'GeoReport', 'v2', 'Frictionless', 'datapackage.json',
-	// the command line's words (npm run import -- --from FILE) and a formula's n
-	'import', 'from', 'n',
+	// a formula's n
+	'n',
 	// organisations and tools cited by name
 	'CNNIC', 'En-ROADS',
 	'units', 'cases.csv', 'arrow', 'case_counts', 'case_days', 'case_villages', 'dim', 'key', 'town_code', 'ledger', 'month', 'revisited', 'escalated'
