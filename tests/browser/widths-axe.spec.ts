@@ -2,12 +2,15 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { axeFindings, sidewaysOverflow, staticRoutes, unmarkedChinese } from './page-checks';
 import { drawn, SANDBOX_TIMEOUT } from './sandbox-helpers';
+import { en } from '../../src/lib/i18n/en';
+import { zh } from '../../src/lib/i18n/zh';
 
 /**
  * Every page in both languages, one visit each (issue #15 items 1, 9, 10): at 390 and 360 px
  * nothing scrolls sideways (a wide table scrolls in a box that shows it does, or becomes cards);
  * at desktop width axe-core finds nothing serious or critical; an English page has no Chinese
- * outside a term marked as Chinese.
+ * outside a term marked as Chinese; every page but the overview names itself in the browser's tab
+ * ("name · site").
  */
 
 /** What shows once a page's content is there (default: its heading); pages with a parameter are added here with an example path. */
@@ -45,6 +48,10 @@ for (const route of ROUTES) {
 			await page.setViewportSize({ width: 1366, height: 900 });
 			await soft.poll(() => axeFindings(page), { message: 'axe: serious or critical' }).toEqual([]);
 			if (lang === 'en') soft(await unmarkedChinese(page), 'Chinese in English text, not marked lang="zh"').toEqual([]);
+			const site = (lang === 'en' ? en : zh)['app.title'];
+			const title = await page.title();
+			if (route === '/') soft(title).toBe(site);
+			else soft(title, 'the tab names the page').toMatch(new RegExp(`^.+ · ${site}$`));
 		});
 	}
 }
