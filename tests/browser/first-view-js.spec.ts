@@ -4,10 +4,11 @@ import { expect, test } from './fixtures';
 
 /**
  * Issue #14, initial JS on a village phone: the scripts a prerendered first view names up front
- * (its module preloads and the start script) weigh at most 80 kB compressed, in each language; and
+ * (its module preloads and the start script) weigh at most 80 KiB compressed, in each language; and
  * what only an imported dataset needs (the store in OPFS / IndexedDB) is not fetched on a visit
  * without one, while "cite this page" still comes once the page is idle.
- * Sizes are the built files' own, compressed here with gzip -9 (as `npm run bench` counts them).
+ * Sizes are the built files' own, compressed here with gzip -9 and counted in KiB, as `npm run bench`
+ * counts them (the issue's "93 KB" and its 80 KB target are that benchmark's figures).
  */
 const BUILD = 'build';
 
@@ -34,14 +35,14 @@ function builtScriptsWith(text: string): string[] {
 const STORE_MARK = /STORED_FORMAT = '([^']+)'/.exec(readFileSync('src/lib/import/browser/store.ts', 'utf8'))![1];
 
 for (const path of ['/', '/en/']) {
-	test(`${path}: the first view's scripts weigh at most 80 kB compressed`, async ({ watched: page }) => {
+	test(`${path}: the first view's scripts weigh at most 80 KiB compressed`, async ({ watched: page }) => {
 		const html = await (await page.request.get(path)).text();
 		const files = namedScripts(html);
 		// The control: the page names the app's start and its own route's code.
 		expect(files.some((f) => f.includes('/entry/start.'))).toBe(true);
 		expect(files.some((f) => f.includes('/nodes/'))).toBe(true);
 		const bytes = files.map((f) => gzipSync(readFileSync(`${BUILD}${f}`), { level: 9 }).length).reduce((a, b) => a + b, 0);
-		expect(bytes, `${files.length} files`).toBeLessThanOrEqual(80_000);
+		expect(bytes, `${files.length} files`).toBeLessThanOrEqual(80 * 1024);
 	});
 }
 
