@@ -46,3 +46,31 @@ export function whenIdleOnFastConnection(name: string, fn: () => void, { afterMs
 		if (idle !== undefined) cancelIdleCallback(idle);
 	};
 }
+
+/** What counts as the reader's first touch of the page (listened to on the capture phase). */
+export type TouchEvent = 'pointerdown' | 'keydown' | 'focusin' | 'scroll';
+
+/**
+ * Runs `fn` once: when the main thread is idle (at most `timeoutMs` after the call; without
+ * requestIdleCallback, after 500 ms) or at the reader's first `events`, whichever comes first.
+ * For what the first view leaves out but the page soon needs: the full message catalogue, the
+ * cite block. Returns a cancel function (for onMount).
+ */
+export function whenIdleOrTouched(fn: () => void, events: readonly TouchEvent[], { timeoutMs = 2000 } = {}): () => void {
+	let done = false;
+	const stop = () => {
+		for (const e of events) removeEventListener(e, now, true);
+		if (idle !== undefined) cancelIdleCallback(idle);
+		clearTimeout(timer);
+	};
+	const now = () => {
+		if (done) return;
+		done = true;
+		stop();
+		fn();
+	};
+	for (const e of events) addEventListener(e, now, { capture: true, passive: true });
+	const idle = 'requestIdleCallback' in window ? requestIdleCallback(now, { timeout: timeoutMs }) : undefined;
+	const timer = idle === undefined ? setTimeout(now, 500) : undefined;
+	return stop;
+}
