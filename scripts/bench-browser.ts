@@ -118,3 +118,18 @@ export const quantile = (values: number[], p: number) => {
 	const s = [...values].sort((a, b) => a - b);
 	return s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)];
 };
+
+/**
+ * Requests the built site's large files (the engine's wasm, the Arrow tables) once, compressed, so
+ * that the server under test (scripts/serve.js, which gzips each file on its first request and
+ * keeps it) has them ready, as a host serving precompressed files does: a cold load then measures
+ * the browser, not the test server compressing 34 MB while the page waits.
+ */
+export async function warmServer(origin: string, buildDir: string, dataDir: string): Promise<void> {
+	const { readdirSync } = await import('node:fs');
+	const files = readdirSync(`${buildDir}/_app/immutable`, { recursive: true, encoding: 'utf8' })
+		.filter((f) => f.endsWith('.wasm'))
+		.map((f) => `/_app/immutable/${f}`)
+		.concat(readdirSync(dataDir).filter((f) => f.endsWith('.arrow')).map((f) => `/data/${f}`));
+	for (const path of files) await (await fetch(`${origin}${path}`, { headers: { 'accept-encoding': 'gzip' } })).arrayBuffer();
+}

@@ -32,7 +32,7 @@ import { parseArgs } from 'node:util';
 import type { BrowserContext, Page } from '@playwright/test';
 import { SITE_DATA_DIR } from '../src/lib/server/dataset';
 import { LEDGER_TYPES } from '../sim/dataset/case-vocabulary';
-import { launchBenchBrowser, launchWithProfile, paintedScript, quantile, throttle, PROFILES, type BenchBrowser, type ProfileName } from './bench-browser';
+import { launchBenchBrowser, launchWithProfile, paintedScript, quantile, throttle, warmServer, PROFILES, type BenchBrowser, type ProfileName } from './bench-browser';
 import { serve } from './serve.js';
 
 const { values: flags } = parseArgs({
@@ -195,18 +195,23 @@ async function engineReady(context: BrowserContext, origin: string, limitMs = 12
 	return { page, shown, marks };
 }
 
-/** The engine's phases from its marks, when there are (they may move: only for the note). */
+/**
+ * The engine's phases from its marks (ms), when there are (they may move: only for the note):
+ * the module's import, the wasm's response and download (compiled while streaming: instantiated
+ * follows at once), DuckDB opened and connected (its first calls run code compiled lazily), each
+ * table's file in hand and loaded (they overlap), the first query answered, the charts shown.
+ */
 function phases(m: Record<string, number>): string {
 	const d = (a: string, b: string) => (m[a] !== undefined && m[b] !== undefined ? `${m[b] - m[a]}` : '?');
-	// After the start: the connection, then each table's file in hand and loaded (they overlap), and the answer shown.
 	const tables = Object.keys(m)
 		.filter((k) => k.startsWith('engine:loaded:'))
 		.map((k) => k.slice('engine:loaded:'.length))
 		.map((t) => `${t} fetched ${d('engine:start', `engine:fetched:${t}`)}, loaded ${d('engine:start', `engine:loaded:${t}`)}`);
 	return (
-		`import at ${m['engine:import'] ?? '?'} ms, start → wasm response ${d('engine:start', 'engine:wasm-response')}, → downloaded ${d('engine:wasm-response', 'engine:wasm-downloaded')}, → instantiated ${d('engine:wasm-downloaded', 'engine:instantiated')}, → connected ${d('engine:instantiated', 'engine:connected')} ms` +
-		(tables.length ? `; from start: ${tables.join('; ')} ms` : '') +
-		(m['engine:shown'] !== undefined ? `; start → shown ${d('engine:start', 'engine:shown')} ms` : '')
+		`import at ${m['engine:import'] ?? '?'} ms, start at ${m['engine:start'] ?? '?'}; from start: wasm response ${d('engine:start', 'engine:wasm-response')}, downloaded+compiled ${d('engine:start', 'engine:wasm-downloaded')}, instantiated ${d('engine:start', 'engine:instantiated')}, connected ${d('engine:start', 'engine:connected')}` +
+		(tables.length ? `; ${tables.join('; ')}` : '') +
+		`; first query answered ${d('engine:start', 'engine:first-query')}` +
+		(m['engine:shown'] !== undefined ? `; shown ${d('engine:start', 'engine:shown')} ms` : ' ms')
 	);
 }
 
@@ -237,6 +242,7 @@ async function measure(size: number) {
 	console.log(`\n${size ? `${size.toLocaleString('en')} county+town cases` : 'site dataset (8,812 county+town cases)'}: ${meta.tables.cases.rows.toLocaleString('en')} cases in all; pre-aggregated tables ${(meta.tables.case_counts.rows + meta.tables.case_days.rows).toLocaleString('en')} rows`);
 	const server = await serve({ dir: BUILD, port: 0, dataDir });
 	const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+	await warmServer(origin, BUILD, dataDir);
 	const bb = await launchBenchBrowser();
 	const blank = await bb.browser.newPage();
 	await blank.goto('about:blank');
