@@ -1,9 +1,10 @@
+import { LEDGER_TYPES } from '$sim/dataset/case-vocabulary';
 import type { Dataset } from '$lib/data/dataset';
 import { filtersFromSearch, filtersToSearch } from '$lib/data/ledger-filters';
 import { LEDGER_TABLES, VILLAGE_ALONE_TABLES, VILLAGE_LEDGER_TABLES, ledgerFromSlice, ledgerSlice, noFilters, sliceKey, type LedgerData, type LedgerFilters, type LedgerSlice } from '$lib/data/ledger-queries';
 import { PageQuery } from '$lib/data/PageQuery.svelte';
 import { decodeSlice, preparedName } from '$lib/data/prepared';
-import type { DatasetProfile } from '$lib/data/profile';
+import { hasField, type DatasetProfile } from '$lib/data/profile';
 
 const FILTER_PARAMS = ['town', 'village', 'ledger', 'from', 'to'];
 
@@ -55,6 +56,14 @@ export function ledgerPageQuery(dataset: Dataset, prerendered: () => LedgerData)
 			return ledgerSlice(await dataset.withVillageCases(town ? VILLAGE_LEDGER_TABLES : VILLAGE_ALONE_TABLES, f.village), f, town);
 		},
 		// The county's slice (the first period brushed) and the towns' (the first place chosen), read ahead.
-		ahead: () => [none, ...profile.towns.map((t) => ({ ...none, town: t.code }))]
+		ahead: () => [none, ...profile.towns.map((t) => ({ ...none, town: t.code }))],
+		// One control away: the place's other ledger types, and the ledger type's other towns (not below a village).
+		around: (f) =>
+			f.village
+				? []
+				: [
+						...(hasField(profile, 'ledger') ? [null, ...LEDGER_TYPES] : []).filter((l) => l !== f.ledger).map((ledger) => ({ ...f, ledger })),
+						...[null, ...profile.towns.map((t) => t.code)].filter((t) => t !== f.town).map((town) => ({ ...f, town }))
+					]
 	});
 }
