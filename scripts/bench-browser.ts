@@ -36,9 +36,9 @@ export async function launchBenchBrowser(extraArgs: string[] = []): Promise<Benc
  * A browser with a profile on disk (a temporary folder), as a user's is: its HTTP cache keeps the
  * engine's 7.7 MB wasm across visits, which the in-memory cache of a fresh Playwright context does not.
  */
-export async function launchWithProfile(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+export async function launchWithProfile(extraArgs: string[] = []): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
 	const dir = mkdtempSync(join(tmpdir(), 'ggs-bench-'));
-	const context = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, serviceWorkers: 'block' });
+	const context = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, ...extraArgs], serviceWorkers: 'block' });
 	return { context, close: async () => (await context.close(), rmSync(dir, { recursive: true, force: true })) };
 }
 
