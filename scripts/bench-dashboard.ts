@@ -28,6 +28,7 @@
 import { execSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { BrowserContext, Page } from '@playwright/test';
 import { SITE_DATA_DIR } from '../src/lib/server/dataset';
@@ -225,7 +226,9 @@ async function wasmHeap(page: Page): Promise<number | null> {
 }
 
 const rows: [string, string, string][] = [];
-const row = (measure: string, scale: string, value: string) => {
+/** Each figure with the machine's load average when it was taken (a busy machine moves them). */
+const row = (measure: string, scale: string, measured: string) => {
+	const value = `${measured} (load ${loadavg()[0].toFixed(1)})`;
 	rows.push([measure, scale, value]);
 	console.log(`  ${measure} [${scale}]: ${value}`);
 };
