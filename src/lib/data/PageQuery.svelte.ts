@@ -46,8 +46,7 @@ export interface PageQueryOptions<S, T, U> {
 	 */
 	ahead?: () => S[];
 	/**
-	 * States one choice away from the shown one (another ledger type of its place, another town of
-	 * its ledger type): read ahead, as `ahead`, once the shown state's answer has painted, so the
+	 * States one choice away from the shown one (another ledger type of its place): read ahead, as `ahead`, once the shown state's answer has painted, so the
 	 * next choice of one control is answered from what is kept. Prepared answers only, never the engine.
 	 */
 	around?: (s: S) => S[];
@@ -67,7 +66,7 @@ export class PageQuery<S, T, U = T> {
 	#mounted = $state(false);
 	readonly #o: PageQueryOptions<S, T, U>;
 	readonly #answers = new LatestAnswer<T>();
-	readonly #units = new Cache<string, { unit: U; source: AnswerSource }>({ limit: 64 });
+	readonly #units = new Cache<string, { unit: U; source: AnswerSource }>({ limit: 32 });
 	readonly #reading = new Cache<string, Promise<U>>();
 	/** Where each kept unit came from, for the status line. */
 	#source = $state<Record<string, AnswerSource>>({});

@@ -57,13 +57,9 @@ export function ledgerPageQuery(dataset: Dataset, prerendered: () => LedgerData)
 		},
 		// The county's slice (the first period brushed) and the towns' (the first place chosen), read ahead.
 		ahead: () => [none, ...profile.towns.map((t) => ({ ...none, town: t.code }))],
-		// One control away: the place's other ledger types, and the ledger type's other towns (not below a village).
-		around: (f) =>
-			f.village
-				? []
-				: [
-						...(hasField(profile, 'ledger') ? [null, ...LEDGER_TYPES] : []).filter((l) => l !== f.ledger).map((ledger) => ({ ...f, ledger })),
-						...[null, ...profile.towns.map((t) => t.code)].filter((t) => t !== f.town).map((town) => ({ ...f, town }))
-					]
+		// One control away: the place's other ledger types (not below a village). Not the ledger
+		// type's other towns: at a million cases a town's slice is about 0.5 MB of JSON, and eleven
+		// read at each change cost more main thread and memory than they save.
+		around: (f) => (f.village || !hasField(profile, 'ledger') ? [] : [null, ...LEDGER_TYPES].filter((l) => l !== f.ledger).map((ledger) => ({ ...f, ledger })))
 	});
 }
