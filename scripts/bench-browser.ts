@@ -36,9 +36,9 @@ export async function launchBenchBrowser(extraArgs: string[] = []): Promise<Benc
  * A browser with a profile on disk (a temporary folder), as a user's is: its HTTP cache keeps the
  * engine's 7.7 MB wasm across visits, which the in-memory cache of a fresh Playwright context does not.
  */
-export async function launchWithProfile(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+export async function launchWithProfile(extraArgs: string[] = []): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
 	const dir = mkdtempSync(join(tmpdir(), 'ggs-bench-'));
-	const context = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, serviceWorkers: 'block' });
+	const context = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, ...extraArgs], serviceWorkers: 'block' });
 	return { context, close: async () => (await context.close(), rmSync(dir, { recursive: true, force: true })) };
 }
 
@@ -118,3 +118,18 @@ export const quantile = (values: number[], p: number) => {
 	const s = [...values].sort((a, b) => a - b);
 	return s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)];
 };
+
+/**
+ * Requests the built site's large files (the engine's wasm, the Arrow tables) once, compressed, so
+ * that the server under test (scripts/serve.js, which gzips each file on its first request and
+ * keeps it) has them ready, as a host serving precompressed files does: a cold load then measures
+ * the browser, not the test server compressing 34 MB while the page waits.
+ */
+export async function warmServer(origin: string, buildDir: string, dataDir: string): Promise<void> {
+	const { readdirSync } = await import('node:fs');
+	const files = readdirSync(`${buildDir}/_app/immutable`, { recursive: true, encoding: 'utf8' })
+		.filter((f) => f.endsWith('.wasm'))
+		.map((f) => `/_app/immutable/${f}`)
+		.concat(readdirSync(dataDir).filter((f) => f.endsWith('.arrow')).map((f) => `/data/${f}`));
+	for (const path of files) await (await fetch(`${origin}${path}`, { headers: { 'accept-encoding': 'gzip' } })).arrayBuffer();
+}

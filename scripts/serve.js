@@ -4,14 +4,20 @@
  * beyond "a folder serves its index.html". Usage: node scripts/serve.js [dir] [port] [--prefix /sandbox]
  * With --prefix the site is served under that sub-path only, as a government site might host it.
  * Compresses with gzip when the client accepts it, as typical hosts do, compressing each file
- * once and keeping the result (as a host's cache would). A malformed address gets 400, and no
+ * once and keeping the result (as a host's cache would), off the event loop (zlib's thread pool:
+ * compressing the engine's 34 MB wasm takes seconds, during which every other request would wait).
+ * The benchmarks request the large files once before measuring, as a host serving precompressed
+ * files has them ready. A malformed address gets 400, and no
  * address reaches a file outside the served folders.
  */
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gzip as gzipCallback } from 'node:zlib';
+
+const gzip = promisify(gzipCallback);
 
 /** @type {Record<string, string>} */
 const TYPES = {
@@ -38,14 +44,16 @@ const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.csv', '.svg', '
 export function serve({ dir = 'build', port = 4173, prefix = '', host = '127.0.0.1', dataDir } = {}) {
 	const siteRoot = resolve(dir);
 	const dataRoot = dataDir ? resolve(dataDir) : null;
-	/** @type {Map<string, { mtime: number, body: Buffer }>} */
+	/** @type {Map<string, { mtime: number, body: Promise<Buffer> }>} */
 	const gzipped = new Map();
 	/** @param {string} file @param {number} mtime */
-	const compressed = async (file, mtime) => {
+	const compressed = (file, mtime) => {
 		const hit = gzipped.get(file);
 		if (hit && hit.mtime === mtime) return hit.body;
-		const body = gzipSync(await readFile(file), { level: 6 });
+		// One compression per file, however many ask while it runs; a failure is not kept.
+		const body = readFile(file).then((bytes) => gzip(bytes, { level: 6 }));
 		gzipped.set(file, { mtime, body });
+		body.catch(() => gzipped.delete(file));
 		return body;
 	};
 	/** @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res */

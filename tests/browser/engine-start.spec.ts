@@ -28,6 +28,11 @@ test('on a slow link the engine shows its download in bytes, then starts and ans
 	// About 7.7 MB compressed at 2 MB/s: a few seconds of progress.
 	await throttleWasm(page, 2_000_000, 150);
 	await needsEngine(page);
+	const tables: string[] = [];
+	page.on('request', (r) => {
+		const path = new URL(r.url()).pathname;
+		if (path.endsWith('.arrow')) tables.push(path.replace(/^.*\/data\//, ''));
+	});
 	await page.goto(VILLAGE);
 	const progress = page.getByTestId('engine-progress');
 	await expect(progress).toContainText(/\d+(\.\d)? of \d+(\.\d)? MB downloaded/);
@@ -42,6 +47,9 @@ test('on a slow link the engine shows its download in bytes, then starts and ans
 	await expect(page.getByTestId('engine-status')).toHaveAttribute('data-computed', 'browser', { timeout: 45_000 });
 	await expect(progress).toHaveCount(0);
 	await expect(page.getByTestId('data-error')).toHaveCount(0);
+	// The village's towns and villages come from its town's prepared slice: the engine loads the
+	// village counts (to check the village's file) and the village's cases, not case_counts or case_days.
+	expect(tables.sort()).toEqual(['case_villages.arrow', 'cases/610922109203.arrow']);
 });
 
 test.describe('a download that stalls', () => {

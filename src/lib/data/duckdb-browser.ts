@@ -184,6 +184,7 @@ export async function startBrowserDb(options: BrowserDbOptions): Promise<Browser
 	const { db, conn, guard } = await startDuckDb(options.onProgress);
 
 	const loading = new Cache<string, Promise<void>>();
+	let answered = false;
 	const prepared = new Cache<string, Promise<duckdb.AsyncPreparedStatement>>();
 	const count = async (table: string) => Number((await guard(conn.query(`SELECT count(*) AS n FROM ${table}`))).toArray()[0].toJSON().n);
 
@@ -272,6 +273,7 @@ export async function startBrowserDb(options: BrowserDbOptions): Promise<Browser
 				// once and kept, so a query is one round trip to the engine's worker, not three.
 				const stmt = await prepared.getOrMake(sql, () => guard(conn.prepare(sql)));
 				const table = await guard(stmt.query(...params));
+				if (!answered) (answered = true), performance.mark('engine:first-query');
 				return rowsOf<T>(table);
 			} catch (e) {
 				throw new DataError({ kind: 'query', detail: e instanceof Error ? e.message : String(e) });

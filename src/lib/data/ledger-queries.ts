@@ -8,8 +8,15 @@ import { townDaysFromRows, type TownDays } from './ranking-queries';
 
 /** Tables the ledger pages read. */
 export const LEDGER_TABLES: readonly BrowserTable[] = ['case_counts', 'case_days', 'case_villages'];
-/** What a village's view reads besides the village's cases (its slices are derived from those: no case_days). */
-export const VILLAGE_LEDGER_TABLES: readonly BrowserTable[] = ['case_counts', 'case_villages'];
+/**
+ * What a village's view reads besides the village's cases (its slices are derived from those: no
+ * case_days), when its town's slice is at hand (a prepared answer): the towns' and the town's
+ * villages' rows are that slice's, so not case_counts either. case_villages says how many cases
+ * the village's file holds.
+ */
+export const VILLAGE_LEDGER_TABLES: readonly BrowserTable[] = ['case_villages'];
+/** What a village's view reads without its town's slice (imported data has no prepared answers): the towns' rows from case_counts. */
+export const VILLAGE_ALONE_TABLES: readonly BrowserTable[] = ['case_counts', 'case_villages'];
 
 /**
  * Filters of the ledger page; every value is bound as a parameter. Periods are quarters of
@@ -166,22 +173,29 @@ export function sliceKey(f: LedgerFilters): string {
  * first time). The counts of the place and ledger type by month and breakdown; the towns under
  * the ledger type (the town chart picks a town, so it shows them all); the chosen town's villages
  * likewise; the step-time histograms of the place and ledger type by quarter.
+ * A village's towns and villages rows are its town's (same ledger type): given `town`, that
+ * slice, they are taken from it and only the village's own rows are read (no case_counts).
  */
-export async function ledgerSlice(db: QueryRunner, f: LedgerFilters): Promise<LedgerSlice> {
+export async function ledgerSlice(db: QueryRunner, f: LedgerFilters, town: LedgerSlice | null = null): Promise<LedgerSlice> {
 	if (f.village) await deriveVillage(db, f.village);
 	const { counts, days } = cubes(f);
+	const around = f.village && town ? town : null;
+	if (around && sliceKey(around.filters) !== sliceKey({ ...f, village: null })) throw new Error(`slice ${sliceKey(around.filters)} is not the town's of ${sliceKey(f)}`);
 	// Each row of the derived tables is already one (place, ledger type, month | quarter, …) cell:
 	// a slice is a filter, no aggregation (and no ordering: ledgerFromSlice does not need one).
 	const COUNTS = `closed, closed_locally AS "closedLocally", escalated, surveyed, satisfied, handled, on_time AS "onTime", repeats`;
+	const own = `SELECT 'dim' AS part, dim, key, month, cases, ${COUNTS} FROM ${counts} WHERE ${SLICE}`;
 	const [rows, d] = await Promise.all([
-		db.query<SliceRow>(
-			`SELECT 'dim' AS part, dim, key, month, cases, ${COUNTS} FROM ${counts} WHERE ${SLICE}
+		around
+			? db.query<SliceRow>(own, [place(f), f.ledger]).then((r) => [...r, ...around.rows.filter((x) => x.part !== 'dim')])
+			: db.query<SliceRow>(
+					`${own}
 			UNION ALL SELECT 'town', 'all', town_code, month, cases, ${COUNTS} FROM case_counts
 				WHERE dim = 'all' AND town_code <> '${ALL}' AND ledger = coalesce($2::VARCHAR, '${ALL}')
 			UNION ALL SELECT 'village', 'all', village_id, month, cases, closed, 0, escalated, 0, 0, 0, 0, 0 FROM case_villages
 				WHERE town_code = $3::VARCHAR AND ledger = coalesce($2::VARCHAR, '${ALL}')`,
-			[place(f), f.ledger, f.town]
-		),
+					[place(f), f.ledger, f.town]
+				),
 		db.query<{ quarter: number; step: number; bin: number; n: number }>(`SELECT quarter, step, bin, cases AS n FROM ${days} WHERE ${SLICE}`, [place(f), f.ledger])
 	]);
 	return { filters: f, rows, days: d };

@@ -1,11 +1,22 @@
+import { LEDGER_TYPES } from '$sim/dataset/case-vocabulary';
 import type { Dataset } from '$lib/data/dataset';
 import { filtersFromSearch, filtersToSearch } from '$lib/data/ledger-filters';
-import { LEDGER_TABLES, VILLAGE_LEDGER_TABLES, ledgerFromSlice, ledgerSlice, noFilters, sliceKey, type LedgerData, type LedgerFilters, type LedgerSlice } from '$lib/data/ledger-queries';
+import { LEDGER_TABLES, VILLAGE_ALONE_TABLES, VILLAGE_LEDGER_TABLES, ledgerFromSlice, ledgerSlice, noFilters, sliceKey, type LedgerData, type LedgerFilters, type LedgerSlice } from '$lib/data/ledger-queries';
 import { PageQuery } from '$lib/data/PageQuery.svelte';
 import { decodeSlice, preparedName } from '$lib/data/prepared';
-import type { DatasetProfile } from '$lib/data/profile';
+import { hasField, type DatasetProfile } from '$lib/data/profile';
 
 const FILTER_PARAMS = ['town', 'village', 'ledger', 'from', 'to'];
+
+/** The prepared slice of a village's town (same ledger type), or null when there is none or it cannot be read. */
+async function townSlice(dataset: Dataset, f: LedgerFilters): Promise<LedgerSlice | null> {
+	const json = dataset.prepared(preparedName.ledgers({ ...f, village: null }));
+	try {
+		return json ? decodeSlice(await json) : null;
+	} catch {
+		return null;
+	}
+}
 
 /** A ledger view's filters as a key (and as the address's query). */
 export const ledgerKey = (f: LedgerFilters, profile?: DatasetProfile) => filtersToSearch(f, profile).toString();
@@ -36,9 +47,19 @@ export function ledgerPageQuery(dataset: Dataset, prerendered: () => LedgerData)
 		unit: { key: sliceKey, answer: (slice, f) => ledgerFromSlice(slice, f) },
 		prepared: (f) => preparedName.ledgers(f),
 		decode: decodeSlice,
-		// A village's slices are derived in the browser from its own cases, loaded on first use.
-		query: async (f) => ledgerSlice(await (f.village ? dataset.withVillageCases(VILLAGE_LEDGER_TABLES, f.village) : dataset.engine.ready(LEDGER_TABLES)), f),
+		// A village's slices are derived in the browser from its own cases, loaded on first use; its
+		// towns' and villages' rows are its town's prepared slice's, when there is one (then the
+		// engine loads no case_counts).
+		query: async (f) => {
+			if (!f.village) return ledgerSlice(await dataset.engine.ready(LEDGER_TABLES), f);
+			const town = await townSlice(dataset, f);
+			return ledgerSlice(await dataset.withVillageCases(town ? VILLAGE_LEDGER_TABLES : VILLAGE_ALONE_TABLES, f.village), f, town);
+		},
 		// The county's slice (the first period brushed) and the towns' (the first place chosen), read ahead.
-		ahead: () => [none, ...profile.towns.map((t) => ({ ...none, town: t.code }))]
+		ahead: () => [none, ...profile.towns.map((t) => ({ ...none, town: t.code }))],
+		// One control away: the place's other ledger types (not below a village). Not the ledger
+		// type's other towns: at a million cases a town's slice is about 0.5 MB of JSON, and eleven
+		// read at each change cost more main thread and memory than they save.
+		around: (f) => (f.village || !hasField(profile, 'ledger') ? [] : [null, ...LEDGER_TYPES].filter((l) => l !== f.ledger).map((ledger) => ({ ...f, ledger })))
 	});
 }
