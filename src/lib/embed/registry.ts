@@ -16,7 +16,7 @@ export const EMBED_PAGES = {
 	overview: { route: '/[[lang=lang]]', charts: { monthly: 580, towns: 670 } },
 	ledgers: {
 		route: '/[[lang=lang]]/ledgers',
-		charts: { key: 400, steps: 550, rates: 610, ranking: 950, 'by-level': 330, 'by-channel': 420, 'by-category': 510, 'by-town': 550, 'by-village': 600 }
+		charts: { key: 400, steps: 550, rates: 610, ranking: 950, 'by-level': 330, 'by-channel': 420, 'by-category': 510, 'by-town': 550, 'by-village': 1420 }
 	},
 	bulletin: { route: '/[[lang=lang]]/ledgers/bulletin', charts: { ranking: 950 } },
 	integration: { route: '/[[lang=lang]]/integration', charts: { tasks: 580, units: 550, cadres: 550, periods: 460 } },
@@ -24,7 +24,7 @@ export const EMBED_PAGES = {
 	simulate: {
 		route: '/[[lang=lang]]/simulate',
 		snapshot: false,
-		charts: { 'sim-orderIndex': 560, 'sim-vitalityIndex': 560, 'sim-closureRate': 560, 'sim-daysMedian': 560, 'sim-satisfaction': 560, 'sim-red': 560 }
+		charts: { 'sim-orderIndex': 640, 'sim-vitalityIndex': 640, 'sim-closureRate': 640, 'sim-daysMedian': 640, 'sim-satisfaction': 640, 'sim-red': 640 }
 	}
 } as const;
 
