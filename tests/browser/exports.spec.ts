@@ -216,12 +216,18 @@ test('a town’s villages embed with their default town and the address’s; a s
 	expect(Number(/<svg[^>]* width="(\d+)"/.exec(svg)?.[1])).toBeLessThanOrEqual(390);
 	const ranking = await (await request.get('/en/embed/ledgers/ranking/snapshot.svg')).text();
 	expect(Number(/<svg[^>]* width="(\d+)"/.exec(ranking)?.[1])).toBeLessThanOrEqual(390);
+	// An embed reads no answers ahead (the ledger page reads every town's once it has painted).
+	const read: string[] = [];
+	page.on('request', (r) => read.push(r.url()));
 	await page.goto(`/embed/ledgers/by-village/?town=${CHIHE}`);
 	const chart = page.getByTestId('chart-by-village');
 	await expect(chart.locator('h2')).toHaveText(/^池河镇各村/);
 	await expect(page.locator('figure.chart')).toHaveCount(1);
 	await chart.getByRole('button', { name: '以表格查看' }).click();
 	await expect.poll(total).toBe(villageCases(CHIHE));
+	await page.waitForLoadState('networkidle');
+	const towns = read.flatMap((u) => /\/prepared\/ledgers\/(\d+)-/.exec(u)?.[1] ?? []);
+	expect(towns).toEqual([CHIHE]);
 	await expect(page.getByTestId('embed-back')).toHaveAttribute('href', new RegExp(`/ledgers/\\?town=${CHIHE}$`));
 	await page.goto('/en/embed/ledgers/by-village/');
 	await page.getByTestId('chart-by-village').getByRole('button', { name: 'Show as table' }).click();
