@@ -4,12 +4,12 @@
  * the default view (issue #15 item 7). Run by `npm run build` after `vite build`; reads only the
  * built site (the page's HTML and the style sheets it links). `--out DIR` reads another build
  * (default: SITE_BUILD or build). A chart the dataset does not draw gets none (said); a page not
- * built is one line on stderr and exit code 1.
+ * built is one line on stderr and exit code 1. Live-only charts (the sandbox's) get none.
  */
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { embedEntries, SNAPSHOT_BARS, SNAPSHOT_FILE } from '../src/lib/embed/registry';
+import { embedChart, embedEntries, SNAPSHOT_BARS, SNAPSHOT_FILE } from '../src/lib/embed/registry';
 import { snapshotSvg } from '../src/lib/embed/snapshot';
 
 const args = process.argv.slice(2);
@@ -30,7 +30,8 @@ async function main(): Promise<number> {
 	}
 	let bytes = 0;
 	const missing: string[] = [];
-	const entries = embedEntries();
+	// The sandbox's charts are live only: drawn from runs in the visitor's browser, not by the build.
+	const entries = embedEntries().filter(({ page, chart }) => embedChart(page, chart)?.snapshot);
 	for (const { lang, page, chart } of entries) {
 		const file = join(root, ...(lang ? [lang] : []), 'embed', page, chart, 'index.html');
 		if (!existsSync(file)) {

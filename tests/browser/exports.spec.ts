@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { csvParse } from 'd3-dsv';
 import type { Download, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { EMBED_PAGES, embedCharts } from '../../src/lib/embed/registry';
+import { EMBED_CHOICE, EMBED_PAGES, embedCharts } from '../../src/lib/embed/registry';
+import { MODEL_VERSION } from '../../sim/engine/version';
 
 /**
  * Exports that stand alone, the data package and embeds (issue #15 items 6, 7). Expected figures
@@ -157,8 +158,9 @@ test('an embed page shows the chart alone with its source and a link back; the o
 });
 
 test('every registered chart offers its embed code on its page, and has an embed page and a valid SVG snapshot with its words', async ({ watched: page }) => {
-	const charts = embedCharts();
-	expect(charts.length).toBeGreaterThanOrEqual(18);
+	// The sandbox's (live only, drawn from runs in the browser) and a town's villages (drawn after a choice) are checked in the browser below.
+	const charts = embedCharts().filter((c) => c.snapshot && !EMBED_CHOICE[`${c.page}/${c.chart}`]);
+	expect(charts.length).toBeGreaterThanOrEqual(19);
 	// Each: its embed page (prerendered) holds it alone with its words, its dashboard page (prerendered)
 	// offers "copy embed code" on it, its snapshot parses as SVG, says the same words and draws.
 	await page.goto('/embed/overview/monthly/');
@@ -201,6 +203,56 @@ test('every registered chart offers its embed code on its page, and has an embed
 		for (const words of [r.title, r.source, r.note, r.subtitle]) expect.soft(squeeze(r.words), `${r.id}: snapshot says ${words}`).toContain(squeeze(words));
 		expect.soft(r.drawn, `${r.id}: snapshot draws as an image`).toBeGreaterThan(300);
 	}
+});
+
+test('a town’s villages embed with their default town and the address’s; a sandbox chart embeds live with the scenario of its address', async ({ watched: page, request }) => {
+	const villageCases = (town: string) => cases.filter((c) => c.town_code === town && c.village_id !== '').length;
+	const total = async () => (await page.getByTestId('chart-by-village').locator('tbody tr td:nth-child(2)').allTextContents()).reduce((n, t) => n + Number(t.replace(/,/g, '')), 0);
+	// Prerendered for the dataset's first town (城关镇), with its snapshot, which fits a phone.
+	const html = await (await request.get('/embed/ledgers/by-village/')).text();
+	expect(html).toContain('data-testid="chart-by-village"');
+	expect(html).toContain('城关镇各村');
+	const svg = await (await request.get('/embed/ledgers/by-village/snapshot.svg')).text();
+	expect(Number(/<svg[^>]* width="(\d+)"/.exec(svg)?.[1])).toBeLessThanOrEqual(390);
+	const ranking = await (await request.get('/en/embed/ledgers/ranking/snapshot.svg')).text();
+	expect(Number(/<svg[^>]* width="(\d+)"/.exec(ranking)?.[1])).toBeLessThanOrEqual(390);
+	// An embed reads no answers ahead (the ledger page reads every town's once it has painted).
+	const read: string[] = [];
+	page.on('request', (r) => read.push(r.url()));
+	await page.goto(`/embed/ledgers/by-village/?town=${CHIHE}`);
+	const chart = page.getByTestId('chart-by-village');
+	await expect(chart.locator('h2')).toHaveText(/^池河镇各村/);
+	await expect(page.locator('figure.chart')).toHaveCount(1);
+	await chart.getByRole('button', { name: '以表格查看' }).click();
+	await expect.poll(total).toBe(villageCases(CHIHE));
+	await page.waitForLoadState('networkidle');
+	const towns = read.flatMap((u) => /\/prepared\/ledgers\/(\d+)-/.exec(u)?.[1] ?? []);
+	expect(towns).toEqual([CHIHE]);
+	await expect(page.getByTestId('embed-back')).toHaveAttribute('href', new RegExp(`/ledgers/\\?town=${CHIHE}$`));
+	await page.goto('/en/embed/ledgers/by-village/');
+	await page.getByTestId('chart-by-village').getByRole('button', { name: 'Show as table' }).click();
+	await expect.poll(total).toBe(villageCases('610922100'));
+
+	// The sandbox: the scenario (one-way, seed 7) from the address, run in the browser; one chart, its legend, source and note.
+	const search = `?mode=one-way&seed=7&version=${MODEL_VERSION}`;
+	await page.goto(`/en/embed/simulate/sim-closureRate/${search}`);
+	const sim = page.getByTestId('chart-sim-closureRate');
+	await expect(sim.locator('path[data-line="yours"]')).toHaveAttribute('d', /^M/, { timeout: 90_000 });
+	await expect(page.locator('figure.chart')).toHaveCount(1);
+	await expect(sim.locator('h2')).toHaveText('Cumulative closure rate');
+	await expect(sim.locator('.source')).toContainText(`version ${MODEL_VERSION}), seed 7`);
+	await expect(page.getByTestId('embed')).toContainText('This scenario: One-way');
+	await expect(page.getByTestId('embed-note')).toContainText('Model results');
+	expect(await page.getByTestId('embed-back').getAttribute('href')).toMatch(new RegExp(`/en/simulate/\\?mode=one-way&seed=7&version=${MODEL_VERSION}$`));
+	await expect(page.getByTestId('lang-switch')).toHaveCount(0);
+	// Its page offers the live code only, with the current scenario, and says why there is no snapshot.
+	await page.goto(`/simulate/${search}`);
+	const onPage = page.getByTestId('chart-sim-closureRate');
+	await expect(onPage.locator('path[data-line="yours"]')).toHaveAttribute('d', /^M/, { timeout: 90_000 });
+	await onPage.getByTestId('embed-copy').click();
+	await expect(onPage.getByTestId('embed-code')).toHaveValue(new RegExp(`^<iframe src="http://127\\.0\\.0\\.1:\\d+/embed/simulate/sim-closureRate/\\?mode=one-way&amp;seed=7&amp;version=${MODEL_VERSION}"`));
+	await expect(onPage.getByTestId('embed-live-only')).toContainText('没有这张图');
+	await expect(onPage.getByTestId('embed-snapshot')).toHaveCount(0);
 });
 
 test('the data package lists files that are served with their bytes and hashes; /methods/ describes every column', async ({ watched: page, request }) => {

@@ -126,7 +126,11 @@ export interface FrameWords {
 export function framedImage(body: SvgImage, words: FrameWords, legend: readonly LegendEntry[] = []): SvgImage {
 	const pad = 12;
 	const width = Math.round(body.width + 2 * pad);
-	const sub = words.subtitle ? 17 : 0;
+	// A title or subtitle longer than a narrow picture (a snapshot laid out for a phone) wraps.
+	const titles = wrapText(words.title, 16, body.width);
+	const subtitles = words.subtitle ? wrapText(words.subtitle, 12.5, body.width) : [];
+	const extra = Math.max(0, titles.length - 1) * 19 + Math.max(0, subtitles.length - 1) * 16;
+	const sub = words.subtitle ? 17 + extra : extra;
 	const key = legendRows(legend, pad, pad + 40 + sub, body.width);
 	const top = pad + 38 + sub + (key.height ? key.height + 6 : 0);
 	const below = [words.source, ...(words.notes ?? [])].filter(Boolean).flatMap((line) => wrapText(line, 11, body.width));
@@ -134,8 +138,8 @@ export function framedImage(body: SvgImage, words: FrameWords, legend: readonly 
 	const markup = [
 		svgOpen(width, height, ` font-family="${FONT_FAMILY}"`),
 		`<rect width="100%" height="100%" fill="#fff"/>`,
-		text(pad, pad + 15, words.title, ` font-size="16" font-weight="700" fill="${INK}"`),
-		words.subtitle ? text(pad, pad + 32, words.subtitle, ` font-size="12.5" font-weight="600" fill="${INK}"`) : '',
+		...titles.map((line, i) => text(pad, pad + 15 + 19 * i, line, ` font-size="16" font-weight="700" fill="${INK}"`)),
+		...subtitles.map((line, i) => text(pad, pad + 32 + 19 * Math.max(0, titles.length - 1) + 16 * i, line, ` font-size="12.5" font-weight="600" fill="${INK}"`)),
 		text(pad, pad + 32 + sub, words.units, ` font-size="11.5" fill="${MUTED}"`),
 		key.markup,
 		placed(body, pad, top),

@@ -7,6 +7,7 @@ import { currentSearch, setShallowUrl } from '$lib/shallow-url.svelte';
 import type { DataErrorInfo } from './data-error';
 import type { Dataset } from './dataset';
 import { LatestAnswer } from './LatestAnswer.svelte';
+import { getEmbedTarget } from '$lib/embed/embed-target';
 
 /** A page's state as its address keeps it (the query string). */
 export interface PageState<S> {
@@ -82,11 +83,13 @@ export class PageQuery<S, T, U = T> {
 
 	constructor(options: PageQueryOptions<S, T, U>) {
 		this.#o = options;
+		// An embed (one chart, no filters to change) reads nothing ahead: another site's page should not fetch the towns' answers.
+		const embedded = getEmbedTarget() !== undefined;
 		onMount(() => {
 			this.#mounted = true;
 			const ahead = options.ahead;
 			// Not on a slow or data-saving connection: there the click fetches just its own answer.
-			if (ahead && options.dataset.meta.prepared && fastConnection()) return afterFirstPaint(() => ahead().forEach((s) => this.hint(s)));
+			if (ahead && !embedded && options.dataset.meta.prepared && fastConnection()) return afterFirstPaint(() => ahead().forEach((s) => this.hint(s)));
 		});
 		$effect(() => {
 			const s = this.state;

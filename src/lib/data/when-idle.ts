@@ -54,9 +54,10 @@ export type TouchEvent = 'pointerdown' | 'keydown' | 'focusin' | 'scroll';
  * Runs `fn` once: when the main thread is idle (at most `timeoutMs` after the call; without
  * requestIdleCallback, after 500 ms) or at the reader's first `events`, whichever comes first.
  * For what the first view leaves out but the page soon needs: the full message catalogue, the
- * cite block. Returns a cancel function (for onMount).
+ * cite block. `idle: false`: at the first touch only (an embed, whose reader may never touch it).
+ * Returns a cancel function (for onMount).
  */
-export function whenIdleOrTouched(fn: () => void, events: readonly TouchEvent[], { timeoutMs = 2000 } = {}): () => void {
+export function whenIdleOrTouched(fn: () => void, events: readonly TouchEvent[], { timeoutMs = 2000, idle: onIdle = true } = {}): () => void {
 	let done = false;
 	const stop = () => {
 		for (const e of events) removeEventListener(e, now, true);
@@ -70,7 +71,7 @@ export function whenIdleOrTouched(fn: () => void, events: readonly TouchEvent[],
 		fn();
 	};
 	for (const e of events) addEventListener(e, now, { capture: true, passive: true });
-	const idle = 'requestIdleCallback' in window ? requestIdleCallback(now, { timeout: timeoutMs }) : undefined;
-	const timer = idle === undefined ? setTimeout(now, 500) : undefined;
+	const idle = onIdle && 'requestIdleCallback' in window ? requestIdleCallback(now, { timeout: timeoutMs }) : undefined;
+	const timer = onIdle && idle === undefined ? setTimeout(now, 500) : undefined;
 	return stop;
 }

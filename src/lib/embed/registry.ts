@@ -4,18 +4,32 @@
  * (measured on the embed pages in both languages, the taller, with a little room).
  * One parameterised route, /embed/<page>/<chart>/, shows any of them (the page itself, drawn with
  * only that chart), prerendered for every chart × language with a fixed SVG snapshot beside it
- * (scripts/embed-snapshots.ts). A chart shown only after a choice (a town's villages) is not here.
+ * (scripts/embed-snapshots.ts).
+ * A chart shown only after a choice (a town's villages) names the choice its embed makes when the
+ * address makes none (`town`: the dataset's first town), so that its default view, prerendered and
+ * snapshotted, draws it. The sandbox's charts are live only (`snapshot: false`): they are drawn from
+ * runs of the model in the visitor's browser (a worker, the scenario from the embed's address), so
+ * the build has no picture of them, and a fixed picture of one scenario would misstate a tool
+ * whose point is the scenario; the chart's own SVG download is the fixed picture of a run.
  */
 export const EMBED_PAGES = {
 	overview: { route: '/[[lang=lang]]', charts: { monthly: 580, towns: 670 } },
 	ledgers: {
 		route: '/[[lang=lang]]/ledgers',
-		charts: { key: 400, steps: 550, rates: 610, ranking: 950, 'by-level': 330, 'by-channel': 420, 'by-category': 510, 'by-town': 550 }
+		charts: { key: 400, steps: 550, rates: 610, ranking: 950, 'by-level': 330, 'by-channel': 420, 'by-category': 510, 'by-town': 550, 'by-village': 1420 }
 	},
 	bulletin: { route: '/[[lang=lang]]/ledgers/bulletin', charts: { ranking: 950 } },
 	integration: { route: '/[[lang=lang]]/integration', charts: { tasks: 580, units: 550, cadres: 550, periods: 460 } },
-	grid: { route: '/[[lang=lang]]/grid', charts: { hierarchy: 680, colours: 520, lines: 380, clusters: 620 } }
+	grid: { route: '/[[lang=lang]]/grid', charts: { hierarchy: 680, colours: 520, lines: 380, clusters: 620 } },
+	simulate: {
+		route: '/[[lang=lang]]/simulate',
+		snapshot: false,
+		charts: { 'sim-orderIndex': 640, 'sim-vitalityIndex': 640, 'sim-closureRate': 640, 'sim-daysMedian': 640, 'sim-satisfaction': 640, 'sim-red': 640 }
+	}
 } as const;
+
+/** Charts drawn only once a choice is made: the choice their embed makes when its address makes none. */
+export const EMBED_CHOICE: Record<string, 'town'> = { 'ledgers/by-village': 'town' };
 
 /** The column a snapshot of a chart drawn as a table draws as its bars, where it is not the first number (a ranking: its median). */
 export const SNAPSHOT_BARS: Record<string, string> = { ranking: 'medianDays' };
@@ -25,12 +39,14 @@ export interface EmbedChart {
 	page: EmbedPage;
 	chart: string;
 	height: number;
+	/** Whether the build writes a fixed SVG snapshot of it (the sandbox's charts: live only). */
+	snapshot: boolean;
 }
 
 /** Every registered chart, page by page. */
 export function embedCharts(): EmbedChart[] {
 	return (Object.keys(EMBED_PAGES) as EmbedPage[]).flatMap((page) =>
-		Object.entries(EMBED_PAGES[page].charts).map(([chart, height]) => ({ page, chart, height }))
+		Object.entries(EMBED_PAGES[page].charts).map(([chart, height]) => ({ page, chart, height, snapshot: !('snapshot' in EMBED_PAGES[page]) || EMBED_PAGES[page].snapshot !== false }))
 	);
 }
 

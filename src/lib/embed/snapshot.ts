@@ -97,14 +97,16 @@ export function chartImage(svg: string): SvgImage | null {
 	return { markup, width, height };
 }
 
-/** A table as a bar list picture: each row's first text as its label, its first number (or the column `bar`) as the bar, the other cells beside it. */
+/** A table as a bar list picture: each row's first text as its label, its first number (or the column `bar`) as the bar, the other cells beside it (under it when that is wider than a phone). */
 export function tableImage(data: Pick<SnapshotData, 'keys' | 'head' | 'rows'>, bar?: string): SvgImage | null {
 	const chosen = bar ? data.keys.indexOf(bar) : -1;
 	const numeric = chosen > 0 ? chosen : data.head.findIndex((_, c) => data.rows.some((r) => r[c]?.value !== null && r[c]?.value !== undefined));
 	if (numeric < 0 || !data.rows.length) return null;
 	const max = Math.max(0, ...data.rows.map((r) => Math.abs(r[numeric]?.value ?? 0)));
 	const others = data.head.map((_, c) => c).filter((c) => c !== 0 && c !== numeric);
+	// Laid out for a phone when wide: a snapshot is shown at the width of the page it is embedded in.
 	return barListImage({
+		narrow: true,
 		head: [data.head[0], data.head[numeric], ...others.map((c) => data.head[c])],
 		rows: data.rows.map((r) => ({
 			label: r[0]?.text ?? '',

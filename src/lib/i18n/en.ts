@@ -984,5 +984,9 @@ export const en: Messages = {
 	'import.published.chosen.other': '{file} loaded: {n} figures.',
 	'import.published.remove': 'Do not use published figures',
 	'import.published.bad': '{file} cannot be used as published figures: {detail}',
-	'import.published.notJson': 'it is not JSON'
+	'import.published.notJson': 'it is not JSON',
+	// embeds of the sandbox's charts and the ledger page's villages (helper X, public2)
+	'embeds.sim.running': 'The model is running in your browser…',
+	'embeds.sim.note': 'Model results: computed by the sandbox’s model running in your browser (its version and seed are in the source line); a thinking tool, not a forecast, and not Shiquan County’s records.',
+	'embeds.liveOnly': 'This chart is drawn from runs of the model in the visitor’s browser, so the build has no picture of it: it is embedded live only, with the current scenario. For a fixed picture, save the chart with its SVG button and host that file.'
 };

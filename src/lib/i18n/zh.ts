@@ -979,5 +979,9 @@ export const zh = {
 	'import.published.chosen.other': '已载入 {file}：{n} 项数字。',
 	'import.published.remove': '不使用公开数字',
 	'import.published.bad': '{file} 不能作为公开数字使用：{detail}',
-	'import.published.notJson': '不是 JSON 文件'
+	'import.published.notJson': '不是 JSON 文件',
+	// 沙盘图表与各村图表的嵌入（helper X, public2）
+	'embeds.sim.running': '模型正在您的浏览器中运行……',
+	'embeds.sim.note': '模型结果：由沙盘模型在您的浏览器中运行得出（模型版本与种子见来源行）；是思考工具，不是预测，也不是石泉县的真实记录。',
+	'embeds.liveOnly': '这张图由模型在访问者的浏览器中运行后画出，构建时没有这张图，因此只能实时嵌入（带当前情景）。如需固定图片，请用本图的 SVG 按钮保存后自行托管。'
 } as const;

@@ -65,6 +65,13 @@ export const prerenderedLedgers = prerendered({
 	}
 });
 
+/** The ledger page filtered to the dataset's first town: the default view of the embed of a town's villages (src/lib/embed/registry.ts). */
+export const prerenderedTownLedgers = prerendered({
+	name: 'ledgers-first-town',
+	tables: LEDGER_TABLES,
+	compute: (db, profile) => ledgerData(db, { ...noFilters(profile), town: profile.towns[0]?.code ?? null })
+});
+
 /** The "321" page's county view. */
 export const prerenderedGrid = prerendered({ name: 'grid', tables: GRID_TABLES, compute: (db) => gridData(db, COUNTY) });
 

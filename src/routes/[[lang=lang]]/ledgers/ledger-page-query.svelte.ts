@@ -28,11 +28,14 @@ export const ledgerKey = (f: LedgerFilters, profile?: DatasetProfile) => filters
  */
 export function ledgerPageQuery(dataset: Dataset, prerendered: () => LedgerData): PageQuery<LedgerFilters, LedgerData, LedgerSlice> {
 	const profile = dataset.profile;
-	const none = noFilters(profile);
+	// The view without parameters: the whole county, or the prerendered answer's town (the embed of a town's villages, which needs one).
+	const town = prerendered().filters.town;
+	const none = { ...noFilters(profile), town };
 	return new PageQuery<LedgerFilters, LedgerData, LedgerSlice>({
 		dataset,
 		state: {
 			parse: (params) => {
+				if (town && !params.has('town')) params.set('town', town);
 				const { filters, problems } = filtersFromSearch(params, dataset.villages, profile);
 				return { state: filters, problems };
 			},
