@@ -85,13 +85,6 @@ test('switching to English and back keeps the page and the chosen town', async (
 	await expect(page.getByTestId('scope')).toContainText('饶峰镇');
 });
 
-test('English dates and numbers follow English conventions', async ({ watched: page }) => {
-	await page.goto('/en/');
-	await expect(page.getByTestId('card-ledgerCases')).toContainText('1 Aug 2016 – 31 Dec 2021');
-	await page.goto('/');
-	await expect(page.getByTestId('card-ledgerCases')).toContainText('2016年8月1日');
-});
-
 test('an unknown town in the address falls back to the whole county with a notice', async ({ watched: page }) => {
 	await page.goto('/?town=999');
 	await expect(page.getByTestId('bad-param')).toContainText('999');
@@ -99,8 +92,16 @@ test('an unknown town in the address falls back to the whole county with a notic
 	await expect(page.getByTestId('town-filter')).toHaveValue('');
 });
 
-test('the monthly chart’s table view and CSV download show the chart’s numbers', async ({ watched: page }) => {
+// One visit of the English overview: its dates, the monthly chart by keyboard, its table and CSV; then the Chinese dates.
+test('English dates follow English conventions; the monthly chart can be read with the keyboard; its table view and CSV download show the chart’s numbers', async ({ watched: page }) => {
 	await page.goto('/en/');
+	await expect(page.getByTestId('card-ledgerCases')).toContainText('1 Aug 2016 – 31 Dec 2021');
+	const svg = page.getByTestId('chart-monthly').locator('svg');
+	await svg.focus();
+	await page.keyboard.press('ArrowRight');
+	await expect(page.getByTestId('chart-monthly').getByRole('status')).toContainText('Aug 2016');
+	await page.keyboard.press('End');
+	await expect(page.getByTestId('chart-monthly').getByRole('status')).toContainText('Dec 2021');
 	const chart = page.getByTestId('chart-monthly');
 	await chart.getByRole('button', { name: 'Show as table' }).click();
 	const rows = chart.locator('tbody tr');
@@ -116,16 +117,8 @@ test('the monthly chart’s table view and CSV download show the chart’s numbe
 	expect(lines).toHaveLength(66);
 	const total = lines.slice(1).reduce((s, l) => s + Number(l.split(',').at(-1)), 0);
 	expect(total).toBe(PUBLISHED.ledgerCases.value);
-});
-
-test('the monthly chart can be read with the keyboard', async ({ watched: page }) => {
-	await page.goto('/en/');
-	const svg = page.getByTestId('chart-monthly').locator('svg');
-	await svg.focus();
-	await page.keyboard.press('ArrowRight');
-	await expect(page.getByTestId('chart-monthly').getByRole('status')).toContainText('Aug 2016');
-	await page.keyboard.press('End');
-	await expect(page.getByTestId('chart-monthly').getByRole('status')).toContainText('Dec 2021');
+	await page.goto('/');
+	await expect(page.getByTestId('card-ledgerCases')).toContainText('2016年8月1日');
 });
 
 test('the data & methods page lists the files and the published figures', async ({ watched: page }) => {

@@ -40,7 +40,8 @@ for (const lang of ['zh', 'en'] as const) {
 		await expect(toggle).toHaveAttribute('aria-expanded', 'true');
 		await expect(page.getByTestId('structure-liaisons')).toBeVisible();
 		await expect(page.getByTestId('context-budget')).toBeVisible();
-		expect(await sidewaysOverflow(page), 'at 390 px, settings unfolded').toEqual([]);
+		// The unfolded settings and the charts lay themselves out again: wait until the layout has settled.
+		await expect.poll(() => sidewaysOverflow(page), { message: 'at 390 px, settings unfolded' }).toEqual([]);
 		await page.keyboard.press('Enter');
 		await expect(page.getByTestId('structure-liaisons')).toBeHidden();
 
@@ -77,11 +78,12 @@ for (const lang of ['zh', 'en'] as const) {
 			expect(box!.x, `${key} starts in the window`).toBeGreaterThanOrEqual(0);
 			expect(box!.x + box!.width, `${key} ends in the window`).toBeLessThanOrEqual(390);
 		}
-		expect(await sidewaysOverflow(page), 'at 390 px').toEqual([]);
+		await expect.poll(() => sidewaysOverflow(page), { message: 'at 390 px' }).toEqual([]);
 		await page.setViewportSize({ width: 360, height: 740 });
+		// Charts measure their box after a resize (a task later, longer on a busy machine): poll until the layout has settled.
 		await page.getByTestId('chart-sim-towns').scrollIntoViewIfNeeded();
-		expect(await sidewaysOverflow(page), 'at 360 px').toEqual([]);
-		expect(await inView(strip(page)), 'strip in view at 360 px, scrolled to the towns').toBe(true);
+		await expect.poll(() => sidewaysOverflow(page), { message: 'at 360 px' }).toEqual([]);
+		await expect.poll(() => inView(strip(page)), { message: 'strip in view at 360 px, scrolled to the towns' }).toBe(true);
 	});
 }
 

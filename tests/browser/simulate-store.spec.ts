@@ -24,9 +24,26 @@ test('a saved scenario survives a reload and loads again', async ({ watched: pag
 	await expect(page.getByText('No saved scenarios yet.')).toBeVisible();
 });
 
-test('importing a malformed scenario file shows an error and keeps the current scenario', async ({ watched: page }) => {
+// One visit: files of the wrong shape change nothing, not even the name; then malformed, old and good files.
+test('importing a malformed scenario file shows an error and keeps the current scenario; one of the wrong shape says why and changes nothing, not even the name', async ({ watched: page }) => {
 	await page.goto('/en/simulate/?mode=custom&sinking=0.3&coordination=0.3&participation=0.3&version=3');
+	const name = page.getByTestId('scenario-name');
+	await name.fill('Mine');
 	const input = page.getByTestId('import-json');
+	const message = page.getByTestId('store-message');
+	const files: [string, string, string][] = [
+		['only-kind.json', '{"kind":"grassroots-governance-scenario","name":"Other"}', '“mode” is missing'],
+		['capital.json', '{"kind":"grassroots-governance-scenario","name":"Other","Levers":{}}', 'did you mean “levers”'],
+		['deep.json', `{"kind":"grassroots-governance-scenario","name":"Other","levers":${'['.repeat(49_000)}${']'.repeat(49_000)}}`, '“levers” should be an object'],
+		['newer.json', '{"kind":"grassroots-governance-scenario","name":"Other","version":"4"}', 'newer version of the model (version 4)']
+	];
+	for (const [file, text, reason] of files) {
+		await input.setInputFiles({ name: file, mimeType: 'application/json', buffer: Buffer.from(text) });
+		await expect(message).toContainText(`Could not import “${file}”`);
+		await expect(message).toContainText(reason);
+		await expect(name).toHaveValue('Mine');
+		await expect(page).toHaveURL(/sinking=0\.3/);
+	}
 	await input.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"kind":"grassroots-governance-scenario","levers":{"sinking":"lots"}}') });
 	await expect(page.getByTestId('store-message')).toContainText('Could not import “broken.json”: “mode” is missing; “base” is missing; “structure” is missing; “levers.sinking” should be a number from 0 to 1, not "lots"');
 	await expect(page).toHaveURL(/sinking=0\.3/);
@@ -139,27 +156,6 @@ test.describe('saved scenarios and files that are not as expected', () => {
 		await expect(page.getByTestId('store-save-message')).toContainText('Not saved');
 		await expect(page.getByText('No saved scenarios yet.')).toBeVisible();
 		await expect(page.getByRole('button', { name: 'Load: Too much' })).toHaveCount(0);
-	});
-
-	test('an import of the wrong shape says why and changes nothing, not even the name', async ({ watched: page }) => {
-		await page.goto('/en/simulate/?mode=custom&sinking=0.3&coordination=0.3&participation=0.3&version=3');
-		const name = page.getByTestId('scenario-name');
-		await name.fill('Mine');
-		const input = page.getByTestId('import-json');
-		const message = page.getByTestId('store-message');
-		const files: [string, string, string][] = [
-			['only-kind.json', '{"kind":"grassroots-governance-scenario","name":"Other"}', '“mode” is missing'],
-			['capital.json', '{"kind":"grassroots-governance-scenario","name":"Other","Levers":{}}', 'did you mean “levers”'],
-			['deep.json', `{"kind":"grassroots-governance-scenario","name":"Other","levers":${'['.repeat(49_000)}${']'.repeat(49_000)}}`, '“levers” should be an object'],
-			['newer.json', '{"kind":"grassroots-governance-scenario","name":"Other","version":"4"}', 'newer version of the model (version 4)']
-		];
-		for (const [file, text, reason] of files) {
-			await input.setInputFiles({ name: file, mimeType: 'application/json', buffer: Buffer.from(text) });
-			await expect(message).toContainText(`Could not import “${file}”`);
-			await expect(message).toContainText(reason);
-			await expect(name).toHaveValue('Mine');
-			await expect(page).toHaveURL(/sinking=0\.3/);
-		}
 	});
 
 	test('a link from a newer model says so, runs nothing and keeps the link until asked', async ({ watched: page }) => {

@@ -7,8 +7,12 @@ import { MODEL_VERSION } from '../../sim/engine/version';
 
 test.describe.configure({ timeout: SANDBOX_TIMEOUT });
 
-test('the three-mode comparison renders with 90% bands and refines to the full county', async ({ watched: page }) => {
+// One visit of the default page (each visit runs a full-county comparison): the charts, the towns'
+// small multiples, the prices and the note on where runs start.
+test('the three-mode comparison renders with 90% bands and refines to the full county; towns week by week; prices; runs start from mid-2022', async ({ watched: page }) => {
 	await page.goto('/simulate/');
+	await expect(page.getByTestId('sim-start')).toContainText('2022 年年中');
+	await expect(page.getByTestId('sim-start').getByRole('link')).toHaveAttribute('href', /model\/$/);
 	const chart = page.getByTestId('chart-sim-orderIndex');
 	// The default comparison: one-way (baseline A), two-way (B) and this scenario.
 	await expect(page.getByTestId('compare-0')).toHaveValue('one-way');
@@ -21,6 +25,21 @@ test('the three-mode comparison renders with 90% bands and refines to the full c
 	await expect(cell(page, 'yours', 'orderIndex')).toHaveText(/%$/);
 	// Multi-dimensional governance (the default) beats one-way on order in every paired run.
 	await expect(page.locator('[data-testid=sim-summary-table] tbody tr').first().locator('[data-beats=yours]')).toContainText('100%');
+	// Multi-dimensional governance pays stationed cadres' bonus, liaisons, offices: it costs more than one-way.
+	const million = async (key: string) => Number((await cell(page, key, 'costPerYear').textContent())!.replace(/,/g, ''));
+	expect(await million('yours')).toBeGreaterThan(await million('a'));
+	await expect(cell(page, 'yours', 'costPerHousehold')).toHaveText(/^\d[\d,]*$/);
+	// Order points per extra million yuan against the baseline: a number for each compared scenario.
+	await expect(page.getByTestId('sim-per-million').locator('td[data-scenario="yours"]')).toHaveText(/^−?\d+\.\d\d$/);
+	// Small multiples: each town week by week, for each compared scenario.
+	const multiples = page.getByTestId('town-multiples');
+	await expect(multiples.locator('figure')).toHaveCount(11, DRAWN);
+	await expect(multiples.locator('path[data-line="yours"]')).toHaveCount(11, DRAWN);
+	await expect(multiples.locator('path[data-line="a"]').first()).toHaveAttribute('d', /^M/, DRAWN);
+	const before = await multiples.locator('path[data-line="yours"]').first().getAttribute('d');
+	await page.getByTestId('town-measure').selectOption('redShare');
+	await expect(multiples.locator('path[data-line="yours"]').first()).not.toHaveAttribute('d', before!);
+	await expect(page.getByTestId('chart-sim-towns')).toContainText('连心户');
 });
 
 test('users choose the compared scenarios: a preset, a pinned scenario, or none; the link keeps the choice', async ({ watched: page }) => {
@@ -59,33 +78,7 @@ test('users choose the compared scenarios: a preset, a pinned scenario, or none;
 	expect(await page.getByTestId('sim-summary-table').textContent()).toBe(table);
 });
 
-test('small multiples show each town week by week, for each compared scenario', async ({ watched: page }) => {
-	await page.goto('/simulate/');
-	const multiples = page.getByTestId('town-multiples');
-	await expect(multiples.locator('figure')).toHaveCount(11, DRAWN);
-	await expect(multiples.locator('path[data-line="yours"]')).toHaveCount(11, DRAWN);
-	await expect(multiples.locator('path[data-line="a"]').first()).toHaveAttribute('d', /^M/, DRAWN);
-	const before = await multiples.locator('path[data-line="yours"]').first().getAttribute('d');
-	await page.getByTestId('town-measure').selectOption('redShare');
-	await expect(multiples.locator('path[data-line="yours"]').first()).not.toHaveAttribute('d', before!);
-	await expect(page.getByTestId('chart-sim-towns')).toContainText('连心户');
-});
 
-test('moving a lever changes the charts and the address', async ({ watched: page }) => {
-	await page.goto('/simulate/');
-	await expect(status(page)).toHaveAttribute('data-phase', /full|done/, DRAWN);
-	const before = await cell(page, 'yours', 'orderIndex').textContent();
-	const line = page.getByTestId('chart-sim-orderIndex').locator('path[data-line="yours"]');
-	const path = await line.getAttribute('d');
-	const lever = page.getByTestId('lever-participation');
-	await lever.focus();
-	for (let i = 0; i < 16; i++) await page.keyboard.press('ArrowLeft');
-	await expect(page).toHaveURL(/mode=custom/);
-	await expect(page).toHaveURL(/participation=0(&|$)/);
-	await expect(line).not.toHaveAttribute('d', path!, DRAWN);
-	await expect(cell(page, 'yours', 'orderIndex')).not.toHaveText(before!, DRAWN);
-	await expect(page.locator('[data-mode=custom]')).toHaveAttribute('aria-pressed', 'true');
-});
 
 test('each lever and context control changes this scenario’s outcomes', async ({ watched: page }) => {
 	await page.goto('/en/simulate/?mode=custom&sinking=0.5&coordination=0.5&participation=0.5&version=3');
@@ -134,16 +127,6 @@ test('moving a lever of a preset keeps its structure and says what changed', asy
 	await expect(page.getByTestId('structure-liaisons')).not.toBeChecked();
 });
 
-test('the comparison prices each scenario and shows what the extra order costs', async ({ watched: page }) => {
-	await page.goto('/en/simulate/');
-	await expect(status(page)).toHaveAttribute('data-scale', '1', FULL_COUNTY);
-	// Multi-dimensional governance pays stationed cadres' bonus, liaisons, offices: it costs more than one-way.
-	const million = async (key: string) => Number((await cell(page, key, 'costPerYear').textContent())!.replace(/,/g, ''));
-	expect(await million('yours')).toBeGreaterThan(await million('a'));
-	await expect(cell(page, 'yours', 'costPerHousehold')).toHaveText(/^\d[\d,]*$/);
-	// Order points per extra million yuan against the baseline: a number for each compared scenario.
-	await expect(page.getByTestId('sim-per-million').locator('td[data-scenario="yours"]')).toHaveText(/^−?\d+\.\d\d$/);
-});
 
 test('a link made with model 1 opens with model 2 and says so', async ({ watched: page }) => {
 	await page.goto('/en/simulate/?mode=custom&sinking=0.2&coordination=0.4&participation=0.6&version=1');
@@ -205,7 +188,7 @@ test('the waterfall splits the difference among the levers, and the shares add u
 	expect(pct[0] + pct[1] + pct[2] + pct[3]).toBeCloseTo(pct[4], 0);
 });
 
-test('a chart downloads as CSV, SVG and PNG, each saying the model version that made it', async ({ watched: page }) => {
+test('a chart downloads as CSV, SVG and PNG, each saying the model version that made it; the page says where runs start', async ({ watched: page }) => {
 	await page.goto(`/en/simulate/?seed=7&version=${MODEL_VERSION}`);
 	const chart = page.getByTestId('chart-sim-orderIndex');
 	await drawn(page);
@@ -228,6 +211,12 @@ test('a chart downloads as CSV, SVG and PNG, each saying the model version that 
 	const png = Buffer.concat(await (await (await download).createReadStream()).toArray());
 	expect(png.subarray(1, 4).toString()).toBe('PNG');
 	expect(png.length).toBeGreaterThan(2000);
+	// Where runs start, said in English, with a link to how the model works.
+	const note = page.getByTestId('sim-start');
+	await expect(note).toContainText('Every run starts from the county as of mid-2022');
+	await expect(note).toContainText('Same model, same county as the dashboard');
+	await note.getByRole('link', { name: 'How the model works' }).click();
+	await expect(page).toHaveURL(/\/en\/model\/$/);
 });
 
 /**
@@ -261,25 +250,23 @@ test('following one case shows its steps and waits', async ({ watched: page }) =
 	await expect(result.locator('li[data-kind="handoff"]').first()).toContainText('Handed to the next department');
 });
 
-test('switching language keeps the scenario the levers made', async ({ watched: page }) => {
+test('moving a lever changes the charts and the address; switching language keeps the scenario the levers made', async ({ watched: page }) => {
 	await page.goto('/simulate/');
-	await drawn(page);
-	await page.getByTestId('lever-participation').focus();
+	await expect(status(page)).toHaveAttribute('data-phase', /full|done/, DRAWN);
+	const before = await cell(page, 'yours', 'orderIndex').textContent();
+	const line = page.getByTestId('chart-sim-orderIndex').locator('path[data-line="yours"]');
+	const path = await line.getAttribute('d');
+	const lever = page.getByTestId('lever-participation');
+	await lever.focus();
 	await page.keyboard.press('ArrowLeft');
 	await expect(page).toHaveURL(/participation=0\.75/);
+	for (let i = 1; i < 16; i++) await page.keyboard.press('ArrowLeft');
+	await expect(page).toHaveURL(/mode=custom/);
+	await expect(page).toHaveURL(/participation=0(&|$)/);
+	await expect(line).not.toHaveAttribute('d', path!, DRAWN);
+	await expect(cell(page, 'yours', 'orderIndex')).not.toHaveText(before!, DRAWN);
+	await expect(page.locator('[data-mode=custom]')).toHaveAttribute('aria-pressed', 'true');
 	await page.getByTestId('lang-switch').click();
-	await expect(page).toHaveURL(/\/en\/simulate\/\?.*participation=0\.75/);
-	await expect(page.getByTestId('lever-participation')).toHaveValue('0.75');
-});
-
-test('says that runs start from the county as of mid-2022, in both languages, and links to how the model works', async ({ watched: page }) => {
-	await page.goto('/en/simulate/');
-	const note = page.getByTestId('sim-start');
-	await expect(note).toContainText('Every run starts from the county as of mid-2022');
-	await expect(note).toContainText('Same model, same county as the dashboard');
-	await note.getByRole('link', { name: 'How the model works' }).click();
-	await expect(page).toHaveURL(/\/en\/model\/$/);
-	await page.goto('/simulate/');
-	await expect(page.getByTestId('sim-start')).toContainText('2022 年年中');
-	await expect(page.getByTestId('sim-start').getByRole('link')).toHaveAttribute('href', /model\/$/);
+	await expect(page).toHaveURL(/\/en\/simulate\/\?.*participation=0(&|$)/);
+	await expect(page.getByTestId('lever-participation')).toHaveValue('0');
 });

@@ -25,7 +25,7 @@ async function ready(page: Page) {
 	await expect(page.getByTestId('sql-loaded-table')).not.toHaveCount(0);
 }
 
-test('an example runs: its table and row count equal DuckDB in Node, with a bar chart; the CSV holds the same rows', async ({ watched: page }) => {
+test('an example runs: its table and row count equal DuckDB in Node, with a bar chart; the CSV holds the same rows; an error shows its position, in the page’s language and DuckDB’s words, and marks it in the editor', async ({ watched: page }) => {
 	const sql = example('zh', 'closure');
 	const expected = await nodeRows(sql);
 	await page.goto('/sql/');
@@ -52,9 +52,32 @@ test('an example runs: its table and row count equal DuckDB in Node, with a bar 
 	expect(head).toEqual(Object.keys(expected[0]));
 	expect(body).toHaveLength(expected.length);
 	expect(body.map((r) => [r[0], Number(r[2]), Number(r[3])])).toEqual(expected.map((r) => [r.town, Number(r.cases), Number(r.closed)]));
+
+	// In the same visit (one engine start): an error shows its position, in the page's language and DuckDB's words.
+	const editor = page.getByTestId('sql-editor');
+	const wrong = 'SELECT name_zh,\n  nosuch\nFROM units';
+	await editor.fill(wrong);
+	await page.getByTestId('sql-run').click();
+	const message = page.getByTestId('sql-message');
+	await expect(message).toHaveAttribute('data-kind', 'error');
+	await expect(page.getByTestId('sql-sentence')).toHaveText('没有名为 nosuch 的列。各表的列见下方列表。');
+	await expect(page.getByTestId('sql-position')).toHaveText('第 2 行第 3 列');
+	await expect(page.getByTestId('sql-excerpt').locator('mark')).toHaveText('nosuch');
+	await expect(page.getByTestId('sql-engine-message')).toContainText('Binder Error');
+	await page.getByTestId('sql-mark').click();
+	await expect(editor).toBeFocused();
+	expect(await editor.evaluate((e: HTMLTextAreaElement) => [e.selectionStart, e.selectionEnd])).toEqual([wrong.indexOf('nosuch'), wrong.indexOf('nosuch') + 6]);
+
+	// A syntax error after Chinese text: DuckDB-WASM's caret stands too far left there; the page puts it right.
+	const bad = "SELECT '城关镇' AS 镇\nFROM units WHERE WHERE 1";
+	await editor.fill(bad);
+	await page.getByTestId('sql-run').click();
+	await expect(message).toHaveAttribute('data-reason', 'parser');
+	await expect(message).toHaveAttribute('data-index', String(bad.lastIndexOf('WHERE')));
+	await expect(page.getByTestId('sql-position')).toHaveText('第 2 行第 18 列');
 });
 
-test('a large result shows 1,000 rows and says how many there are (meta.json); a month series draws a line (en)', async ({ watched: page }) => {
+test('a large result shows 1,000 rows and says how many there are (meta.json); a month series draws a line; writes and reads from outside are refused before the engine, the data stays as it was, nothing leaves the page (en)', async ({ watched: page }) => {
 	const { tables } = await meta();
 	await page.goto('/en/sql/');
 	await ready(page);
@@ -70,39 +93,8 @@ test('a large result shows 1,000 rows and says how many there are (meta.json); a
 	await expect(page.getByTestId('sql-result')).toHaveAttribute('data-total', String(monthly.length));
 	await expect(page.getByTestId('sql-line')).toHaveAttribute('d', /^M.+L/);
 	await expect(page.getByTestId('sql-table').locator('tbody tr').first().locator('td').nth(1)).toHaveText(fmt(Number(monthly[0].cases)));
-});
 
-test('an error shows its position, in the page’s language and DuckDB’s words, and marks it in the editor', async ({ watched: page }) => {
-	await page.goto('/sql/');
-	await ready(page);
-	const editor = page.getByTestId('sql-editor');
-	const sql = 'SELECT name_zh,\n  nosuch\nFROM units';
-	await editor.fill(sql);
-	await page.getByTestId('sql-run').click();
-	const message = page.getByTestId('sql-message');
-	await expect(message).toHaveAttribute('data-kind', 'error');
-	await expect(page.getByTestId('sql-sentence')).toHaveText('没有名为 nosuch 的列。各表的列见下方列表。');
-	await expect(page.getByTestId('sql-position')).toHaveText('第 2 行第 3 列');
-	await expect(page.getByTestId('sql-excerpt').locator('mark')).toHaveText('nosuch');
-	await expect(page.getByTestId('sql-engine-message')).toContainText('Binder Error');
-	await page.getByTestId('sql-mark').click();
-	await expect(editor).toBeFocused();
-	expect(await editor.evaluate((e: HTMLTextAreaElement) => [e.selectionStart, e.selectionEnd])).toEqual([sql.indexOf('nosuch'), sql.indexOf('nosuch') + 6]);
-
-	// A syntax error after Chinese text: DuckDB-WASM's caret stands too far left there; the page puts it right.
-	const bad = "SELECT '城关镇' AS 镇\nFROM units WHERE WHERE 1";
-	await editor.fill(bad);
-	await page.getByTestId('sql-run').click();
-	await expect(message).toHaveAttribute('data-reason', 'parser');
-	await expect(message).toHaveAttribute('data-index', String(bad.lastIndexOf('WHERE')));
-	await expect(page.getByTestId('sql-position')).toHaveText('第 2 行第 18 列');
-});
-
-test('writes and reads from outside are refused before the engine; the data stays as it was; nothing leaves the page', async ({ watched: page }) => {
-	const { tables } = await meta();
-	await page.goto('/en/sql/');
-	await ready(page);
-	const editor = page.getByTestId('sql-editor');
+	// In the same visit: writes and reads from outside are refused before the engine; the data stays as it was.
 	const message = page.getByTestId('sql-message');
 	for (const [sql, reason, sentence] of [
 		['DROP TABLE units', 'write', 'a statement starting with DROP'],

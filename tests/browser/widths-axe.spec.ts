@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { axeFindings, sidewaysOverflow, staticRoutes, unmarkedChinese } from './page-checks';
 import { drawn, SANDBOX_TIMEOUT } from './sandbox-helpers';
+import { tabWalk } from './tab-walk';
 import { en } from '../../src/lib/i18n/en';
 import { zh } from '../../src/lib/i18n/zh';
 
@@ -10,7 +11,7 @@ import { zh } from '../../src/lib/i18n/zh';
  * nothing scrolls sideways (a wide table scrolls in a box that shows it does, or becomes cards);
  * at desktop width axe-core finds nothing serious or critical; an English page has no Chinese
  * outside a term marked as Chinese; every page but the overview names itself in the browser's tab
- * ("name · site").
+ * ("name · site"); on six of them Tab reaches every control (tab-walk.ts).
  */
 
 /** What shows once a page's content is there (default: its heading); pages with a parameter are added here with an example path. */
@@ -20,6 +21,8 @@ const READY: Record<string, (page: Page) => Promise<void>> = {
 // Embeds: one chart of each dashboard page (every chart has one: src/lib/embed/registry.ts; one each keeps the run short).
 const EXTRA_ROUTES: string[] = ['/embed/overview/monthly/', '/embed/ledgers/rates/', '/embed/bulletin/ranking/', '/embed/integration/units/', '/embed/grid/hierarchy/'];
 const ROUTES = [...staticRoutes(), ...EXTRA_ROUTES];
+/** Pages also walked with Tab at desktop width (tab-walk.ts), the languages alternating: both covered, one visit each. */
+const TAB_WALK = ['/', '/en/ledgers/', '/simulate/', '/en/import/', '/learn/', '/en/methods/'];
 
 test('the route list finds every page', () => {
 	// A control that the discovery reads src/routes at all: these pages are known to exist.
@@ -31,8 +34,9 @@ test('the route list finds every page', () => {
 for (const route of ROUTES) {
 	for (const lang of ['zh', 'en'] as const) {
 		const path = lang === 'en' ? `/en${route}` : route;
-		test(`${path}: fits 390 and 360 px, no serious axe findings${lang === 'en' ? ', no unmarked Chinese' : ''}`, async ({ watched: page }) => {
-			test.setTimeout(route === '/simulate/' ? SANDBOX_TIMEOUT : 60_000);
+		const walk = TAB_WALK.includes(path);
+		test(`${path}: fits 390 and 360 px, no serious axe findings${lang === 'en' ? ', no unmarked Chinese' : ''}${walk ? '; Tab reaches every control, each with a visible focus ring, never a hidden one' : ''}`, async ({ watched: page }) => {
+			test.setTimeout(route === '/simulate/' ? SANDBOX_TIMEOUT : walk ? 90_000 : 60_000);
 			await page.setViewportSize({ width: 390, height: 844 });
 			await page.goto(path);
 			// A page is ready when its heading shows; an embed (a chart alone, no page heading) when its chart's title does.
@@ -52,6 +56,8 @@ for (const route of ROUTES) {
 			const title = await page.title();
 			if (route === '/') soft(title).toBe(site);
 			else soft(title, 'the tab names the page').toMatch(new RegExp(`^.+ · ${site}$`));
+			// At desktop width, nothing focused yet: Tab from the top until the focus comes round.
+			if (walk) await tabWalk(page);
 		});
 	}
 }

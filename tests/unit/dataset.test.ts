@@ -137,24 +137,6 @@ describe('npm run data', () => {
 	const run = promisify(execFile);
 	const cli = ['node_modules/.bin/tsx', 'scripts/generate-data.ts'];
 
-	it('writes a scaled case table with --cases', async () => {
-		const dir = await mkdtemp(join(tmpdir(), 'ggs-s-'));
-		try {
-			await run(cli[0], [cli[1], '--cases', '20000', '--out', dir, '--quiet']);
-			const scaled = await openNodeDb(dir, ['cases']);
-			const [r] = await scaled.query<{ n: number; closed: number }>(
-				`SELECT count(*) AS n, count(archived_at) AS closed FROM cases WHERE level <> 'village'`
-			);
-			scaled.close();
-			expect(r.n).toBe(20000);
-			const open = PUBLISHED.ledgerCases.value - PUBLISHED.ledgerClosed.value;
-			expect(r.closed).toBe(20000 - Math.round((20000 * open) / PUBLISHED.ledgerCases.value));
-		} finally {
-			await rm(dir, { recursive: true, force: true });
-		}
-		// The dataset and its prepared answers (about half a minute of DuckDB on a quiet machine).
-	}, 240_000);
-
 	it.each([['--cases', 'abc'], ['--seed', '-4'], ['--bogus']])('rejects %s %s with a message and exit code 2', async (...args) => {
 		const err = await run(cli[0], [cli[1], ...args.filter(Boolean)]).catch((e) => e);
 		expect(err.code).toBe(2);

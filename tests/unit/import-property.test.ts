@@ -167,6 +167,11 @@ describe('a valid mapped file round-trips to the same cases', () => {
 		return new Uint8Array(await readFile(pq));
 	}
 
+	// GB18030 text with Chinese header names, the floor's rarest kind (csv or tsv, then gb18030: 1 run
+	// in 12), is the first run's: 40 random runs missed it for 3% of seeds (60 of 2,000), so the
+	// floor held only for the pinned seed.
+	const gb18030Example = { ...fc.sample(dataset, { seed: 1, numRuns: 1 })[0], form: 'csv' as const, encoding: 'gb18030' as const, chinese: Array<boolean>(28).fill(true) };
+
 	it('in CSV, TSV (UTF-8, UTF-16, GB18030), JSON, .xlsx and Parquet, schema or Chinese header names', async () => {
 		let runs = 0;
 		const reached: Record<string, number> = {};
@@ -217,7 +222,7 @@ describe('a valid mapped file round-trips to the same cases', () => {
 				expect(got.map((r) => columns.map((c) => r[c]))).toEqual(rows);
 				reached[kind] = (reached[kind] ?? 0) + 1;
 			}),
-			{ numRuns: 40, seed: 7 }
+			{ numRuns: 40, seed: 7, examples: [[gb18030Example]] }
 		);
 		expect(runs).toBe(40);
 		console.log(`round-trip property: ${JSON.stringify(reached)}`);
