@@ -100,7 +100,7 @@ export class PageQuery<S, T, U = T> {
 		$effect(() => {
 			const around = options.around;
 			// Once the state's own answer is in (and painted): its neighbours, a few kB each.
-			if (!around || this.current === null || !options.dataset.meta.prepared || !fastConnection()) return;
+			if (!around || embedded || this.current === null || !options.dataset.meta.prepared || !fastConnection()) return;
 			const s = this.state;
 			return afterFirstPaint(() => around(s).forEach((n) => this.hint(n)));
 		});
