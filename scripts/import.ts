@@ -21,9 +21,9 @@ import { readFile, writeFile, mkdir, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ENCODINGS, type Encoding } from '../src/lib/import/decode';
-import { mappingKey, parseMapping } from '../src/lib/import/mapping';
+import { mappingKey, parseMapping, type Mapping } from '../src/lib/import/mapping';
 import { applyMapping, readFiles, suggest } from '../src/lib/import/pipeline';
-import { FORMATS, type SourceFormat } from '../src/lib/import/read';
+import { FORMATS, type SourceFile, type SourceFormat } from '../src/lib/import/read';
 import { ImportError } from '../src/lib/import/types';
 import { DEFAULT_SEED } from '../src/lib/server/dataset';
 import { openImportDb } from '../src/lib/server/import-db';
@@ -77,12 +77,12 @@ if (values.published !== undefined && values.map === undefined) fail(TOOL, '--pu
 const fileError = (path: string, e: unknown) => fail(TOOL, `cannot read ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
 
 async function main(): Promise<void> {
-	const sources = [];
+	const sources: SourceFile[] = [];
 	for (const path of from) {
 		const bytes = await readFile(path).catch((e) => fileError(path, e));
 		sources.push({ name: basename(path), bytes: new Uint8Array(bytes), encoding: values.encoding as Encoding | undefined, format: values.format as SourceFormat | undefined });
 	}
-	let mapping;
+	let mapping: Mapping | undefined;
 	if (values.map !== undefined) {
 		const text = await readFile(values.map, 'utf8').catch((e) => fileError(values.map!, e));
 		let doc;

@@ -984,5 +984,13 @@ export const en: Messages = {
 	'import.published.chosen.other': '{file} loaded: {n} figures.',
 	'import.published.remove': 'Do not use published figures',
 	'import.published.bad': '{file} cannot be used as published figures: {detail}',
-	'import.published.notJson': 'it is not JSON'
+	'import.published.notJson': 'it is not JSON',
+	// Import: tasks and households of a county's own (helper W)
+	'task.other': 'Other',
+	'gap.cadres': 'This data has no stationed cadres or following leaders, so this chart cannot be drawn (it is not shown as zeros).',
+	'gap.colours': 'This data has no colours of the households, so this chart cannot be drawn (it is not shown as zeros).',
+	'gap.liaisons': 'This data has no liaisons with their line, so this chart cannot be drawn (it is not shown as zeros).',
+	'integration.yearsTitle': 'Tasks by the year they were assigned',
+	'integration.yearsUnits': 'tasks; share done, median days to complete and share done by the due date, by the year a task was assigned',
+	'integration.year': 'Year',
 };

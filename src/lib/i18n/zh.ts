@@ -979,5 +979,13 @@ export const zh = {
 	'import.published.chosen.other': '已载入 {file}：{n} 项数字。',
 	'import.published.remove': '不使用公开数字',
 	'import.published.bad': '{file} 不能作为公开数字使用：{detail}',
-	'import.published.notJson': '不是 JSON 文件'
+	'import.published.notJson': '不是 JSON 文件',
+	// Import: tasks and households of a county's own (helper W)
+	'task.other': '其他',
+	'gap.cadres': '这份数据没有驻村干部和包联领导的记录，此图无法绘制（不以零代替）。',
+	'gap.colours': '这份数据没有农户的三色评定，此图无法绘制（不以零代替）。',
+	'gap.liaisons': '这份数据没有联户人员及其联系类别，此图无法绘制（不以零代替）。',
+	'integration.yearsTitle': '按交办年份统计的任务完成情况',
+	'integration.yearsUnits': '任务数；完成率、完成天数中位数和按期完成率，按任务交办的年份统计',
+	'integration.year': '年份',
 } as const;
