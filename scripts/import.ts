@@ -32,10 +32,10 @@ import { profileOf } from '../src/lib/data/profile';
 import { parsePublished, PublishedError } from '../src/lib/data/published-figures';
 import { importArea, UNNAMED_AREA } from '../src/lib/import/lookups';
 import { PUBLISHED_FILE } from '../src/lib/server/dataset';
-import { writeImportedDataset, type FilledTable } from './import-dataset';
-import { applyTableMapping, kindOfFile, type TableReport } from '../src/lib/import/tables';
+import { writeImportedDataset } from './import-dataset';
+import { applyTableMapping, filledTables, kindOfFile } from '../src/lib/import/tables';
 import { suggestTableMapping } from '../src/lib/import/table-mapping';
-import { suggestKind, TABLE_KINDS, type FileKind, type TableKind } from '../src/lib/import/table-vocabulary';
+import { suggestKind, TABLE_KINDS, type FileKind } from '../src/lib/import/table-vocabulary';
 import { profileColumns } from '../src/lib/import/suggest';
 import { prepareAnswers } from './prepare-answers';
 
@@ -130,10 +130,9 @@ async function main(): Promise<void> {
 		}
 		if (mappingKey(mapping.headers) !== mappingKey(raw.headers) && !values.quiet) console.error(`${TOOL}: note: the mapping was made for other headers; the columns it names are all present`);
 		const applied = await applyMapping(db, raw, mapping, { seed: DEFAULT_SEED });
-		const report: typeof applied.report & { tables?: Partial<Record<TableKind, TableReport>> } = applied.report;
+		const report = applied.report;
 		let units = applied.units;
 		// Tasks and households after the cases: they are placed in the cases' units.
-		const filled: FilledTable[] = [];
 		for (const kind of TABLE_KINDS) {
 			const files = byKind(kind);
 			if (files.length === 0) continue;
@@ -142,7 +141,6 @@ async function main(): Promise<void> {
 			const done = await applyTableMapping(db, await readFiles(db, files), kind, part, mapping, units);
 			units = done.units;
 			(report.tables ??= {})[kind] = done.report;
-			for (const [t, n] of Object.entries(done.report.tables)) if (n > 0) filled.push(t as FilledTable);
 		}
 		sources.length = 0;
 		if (values.report) {
@@ -152,15 +150,7 @@ async function main(): Promise<void> {
 		if (report.kept === 0) fail(TOOL, `no case is left after the checks (${report.rows} rows, all dropped${values.report ? `; see ${values.report}` : ''})`);
 		// The area's name: given, from the published figures, or the mapping's; each language falls back to the other.
 		const area = importArea(mapping, { zh: values['name-zh'] ?? published?.area?.zh, en: values['name-en'] ?? published?.area?.en });
-		const households = filled.includes('households');
-		const tables = {
-			tasks: filled.includes('tasks'),
-			households,
-			household_status: filled.includes('household_status'),
-			// The liaison lines chart needs each liaison's line.
-			liaisons: filled.includes('liaisons') && Boolean(mapping.tables?.households?.fields.line),
-			grids: households && (await db.query<{ n: number }>('SELECT count(grid_id)::INTEGER AS n FROM households'))[0].n > 0
-		};
+		const { filled, tables } = await filledTables(db, mapping, report.tables ?? {});
 		const profile = await profileOf(db, { area, mapped: Object.keys(mapping.fields), unnamed: UNNAMED_AREA, tables });
 		await writeImportedDataset(db, values.out!, report, units, DEFAULT_SEED, profile, filled);
 		if (published) await writeFile(join(values.out!, PUBLISHED_FILE), published.text);

@@ -61,7 +61,7 @@ function classify(rows: Row[], flags: (r: Row) => Record<string, boolean>, id: s
 		seen.add(line);
 		const repeat = !copy && r[id] !== '' && ids.has(r[id]!);
 		if (!copy && r[id] !== '') ids.add(r[id]!);
-		const f = { 'duplicate-row': copy, 'duplicate-id': repeat, ...flags(r) };
+		const f: Record<string, boolean> = { 'duplicate-row': copy, 'duplicate-id': repeat, ...flags(r) };
 		return { r, f, drop: drops(f, r) };
 	});
 }

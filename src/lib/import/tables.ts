@@ -264,3 +264,23 @@ FROM units u JOIN import_unit_counts c ON c.unit_id = u.unit_id::VARCHAR`);
 	await db.query('DROP TABLE import_unit_counts');
 	return out;
 }
+
+/**
+ * After the tables of the other kinds are written: which hold rows (the tables the dataset writer
+ * fills) and which the pages may draw from (the profile's `tables`, profile.ts). Liaisons count
+ * only with their line (the liaison lines chart needs it).
+ */
+export async function filledTables(db: ImportDb, mapping: Mapping, reports: Partial<Record<TableKind, TableReport>>) {
+	const filled = Object.values(reports).flatMap((r) => Object.entries(r!.tables).filter(([, n]) => n > 0).map(([t]) => t));
+	const households = filled.includes('households');
+	return {
+		filled: filled as ('tasks' | 'households' | 'household_status' | 'liaisons')[],
+		tables: {
+			tasks: filled.includes('tasks'),
+			households,
+			household_status: filled.includes('household_status'),
+			liaisons: filled.includes('liaisons') && Boolean(mapping.tables?.households?.fields.line),
+			grids: households && (await db.query<{ n: number }>('SELECT count(grid_id)::INTEGER AS n FROM households'))[0].n > 0
+		}
+	};
+}
