@@ -35,7 +35,7 @@ beforeAll(async () => {
 	tasks = csvParse(await readFile(`${FX}/tasks.csv`, 'utf8'));
 	households = csvParse(await readFile(`${FX}/households.csv`, 'utf8'));
 	units = csvParse(await readFile(join(inject('dataDir'), 'units.csv'), 'utf8'));
-}, 120_000);
+}, 300_000);
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 // The county's places as the generated units name them: a town by its name, a village by its full name or its name within the town.

@@ -219,7 +219,7 @@ FROM ${kept} ORDER BY household_id`);
 		await db.query(`CREATE OR REPLACE TABLE households AS SELECT household_id, town_code, village_id, grid_id, liaison_id, size, type FROM import_households ORDER BY household_id`);
 		// Colours: one quarter per household, the file's or (none given) the quarter of the latest case.
 		await db.query(`CREATE OR REPLACE TABLE household_status AS
-WITH q AS (SELECT coalesce((SELECT strftime(max(received_at), '%Y') || 'Q' || quarter(max(received_at))::VARCHAR FROM cases), strftime(current_date, '%Y') || 'Q' || quarter(current_date)::VARCHAR) AS latest)
+WITH q AS (SELECT coalesce((SELECT strftime(max(received_at), '%Y') || 'Q' || quarter(max(received_at))::VARCHAR FROM cases), '${thisQuarter()}') AS latest)
 SELECT household_id, coalesce(quarter_code, q.latest)::VARCHAR AS quarter, colour_code::VARCHAR AS colour FROM import_households, q WHERE colour_code IS NOT NULL ORDER BY quarter, household_id`);
 		// Liaisons: each one once, placed where most of their households are, with the households they link.
 		await db.query(`CREATE OR REPLACE TABLE liaisons AS
@@ -236,6 +236,9 @@ FROM import_households WHERE liaison_id IS NOT NULL GROUP BY liaison_id ORDER BY
 		report: { files: raw.files.map((f) => f.name), rows: totals.rows, kept: totals.kept, dropped: totals.rows - totals.kept, problems, renumbered, tables: written }
 	};
 }
+
+/** Today's quarter, 'YYYYQn' (DuckDB-WASM has no current_date without its ICU extension). */
+const thisQuarter = (now = new Date()) => `${now.getUTCFullYear()}Q${Math.floor(now.getUTCMonth() / 3) + 1}`;
 
 /**
  * Every unit's households and population counted from the imported households (a household
