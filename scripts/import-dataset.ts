@@ -60,7 +60,7 @@ export async function writeImportedDataset(
 			generator: IMPORT_GENERATOR,
 			seed,
 			synthetic: false,
-			imported: { files: report.files.map((f) => f.name), rows: report.rows, kept: report.kept, at: new Date().toISOString(), places: report.places.mode },
+			imported: { files: [...report.files.map((f) => f.name), ...Object.values(report.tables ?? {}).flatMap((t) => t!.files)], rows: report.rows, kept: report.kept, at: new Date().toISOString(), places: report.places.mode },
 			...(profile && { profile })
 		},
 		{ units: () => units, households: rows('households'), household_status: rows('household_status'), liaisons: rows('liaisons'), cases: () => caseRows(db), tasks: rows('tasks'), cadres: none }

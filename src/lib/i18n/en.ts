@@ -992,6 +992,7 @@ export const en: Messages = {
 	'gap.liaisons': 'This data has no liaisons with their line, so this chart cannot be drawn (it is not shown as zeros).',
 	'integration.yearsTitle': 'Tasks by the year they were assigned',
 	'integration.yearsUnits': 'tasks; share done, median days to complete and share done by the due date, by the year a task was assigned',
+	'integration.unitsUnitsOwn': 'tasks; share completed in brackets',
 	'integration.year': 'Year',
 	'import.tables.title.tasks': 'Fields of the tasks (town–village integration)',
 	'import.tables.title.households': 'Fields of the households (the “321” grid)',

@@ -987,6 +987,7 @@ export const zh = {
 	'gap.liaisons': '这份数据没有联户人员及其联系类别，此图无法绘制（不以零代替）。',
 	'integration.yearsTitle': '按交办年份统计的任务完成情况',
 	'integration.yearsUnits': '任务数；完成率、完成天数中位数和按期完成率，按任务交办的年份统计',
+	'integration.unitsUnitsOwn': '项；括号内为完成率',
 	'integration.year': '年份',
 	'import.tables.title.tasks': '任务（镇村一体化）的字段',
 	'import.tables.title.households': '农户（“321”网格）的字段',

@@ -238,7 +238,7 @@ const api = {
 				format: STORED_FORMAT,
 				version: 1,
 				generation: `g${Date.now().toString(36)}`,
-				files: report.files.map((f) => f.name),
+				files: [...report.files.map((f) => f.name), ...Object.values(report.tables ?? {}).flatMap((t) => t!.files)],
 				rows: report.rows,
 				kept: report.kept,
 				at: new Date().toISOString(),
