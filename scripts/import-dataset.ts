@@ -29,6 +29,18 @@ async function* caseRows(db: NodeImportDb): AsyncGenerator<CsvValue[]> {
 	}
 }
 
+/** The tables besides the cases an import may fill (tasks and households files: src/lib/import/tables.ts). */
+export const FILLED_TABLES = ['tasks', 'households', 'household_status', 'liaisons'] as const;
+export type FilledTable = (typeof FILLED_TABLES)[number];
+
+/** A table of the import's database in its schema's column order (dates as text), read at once (these tables are small). */
+async function* tableRows(db: NodeImportDb, name: FilledTable): AsyncGenerator<CsvValue[]> {
+	const columns = SCHEMAS[name].columns.map(([c, t]) => (t === 'DATE' ? `strftime(${c}, '%Y-%m-%d') AS ${c}` : c));
+	const chunk = await db.columns(`SELECT ${columns.join(', ')} FROM ${name}`);
+	const n = chunk[0]?.length ?? 0;
+	for (let i = 0; i < n; i++) yield chunk.map((col) => (typeof col[i] === 'bigint' ? Number(col[i]) : (col[i] as CsvValue)));
+}
+
 export async function writeImportedDataset(
 	db: NodeImportDb,
 	dir: string,
@@ -36,18 +48,21 @@ export async function writeImportedDataset(
 	units: UnitRow[],
 	seed: number,
 	/** Whose data, its places, period and fields (src/lib/data/profile.ts: `profileOf`). */
-	profile?: DatasetProfile
+	profile?: DatasetProfile,
+	/** The tables besides the cases the import filled (the others are written empty). */
+	filled: readonly FilledTable[] = []
 ): Promise<DatasetMeta> {
 	const none = () => [];
+	const rows = (t: FilledTable) => (filled.includes(t) ? () => tableRows(db, t) : none);
 	return writeDatasetTables(
 		dir,
 		{
 			generator: IMPORT_GENERATOR,
 			seed,
 			synthetic: false,
-			imported: { files: report.files.map((f) => f.name), rows: report.rows, kept: report.kept, at: new Date().toISOString(), places: report.places.mode },
+			imported: { files: [...report.files.map((f) => f.name), ...Object.values(report.tables ?? {}).flatMap((t) => t!.files)], rows: report.rows, kept: report.kept, at: new Date().toISOString(), places: report.places.mode },
 			...(profile && { profile })
 		},
-		{ units: () => units, households: none, household_status: none, liaisons: none, cases: () => caseRows(db), tasks: none, cadres: none }
+		{ units: () => units, households: rows('households'), household_status: rows('household_status'), liaisons: rows('liaisons'), cases: () => caseRows(db), tasks: rows('tasks'), cadres: none }
 	);
 }

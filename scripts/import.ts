@@ -1,7 +1,9 @@
 /**
  * `npm run import` — imports a county's own case records (CSV/TSV in UTF-8, UTF-16 or GB18030,
  * .xlsx, Parquet, Open311 GeoReport v2 JSON), checks them and writes a dataset the site builds from:
- *   --from FILE      a file to import (repeat for several files of the same kind; matched by header)
+ *   --from FILE      a file to import (repeat for several files; files of cases of the same kind are matched
+ *                    by header; a file of tasks or households goes to its table: its kind is the mapping's
+ *                    part made for its headers, else what its headers suggest)
  *   --map MAP.json   the mapping (src/lib/import/mapping.ts); without it, the suggested mapping is
  *                    printed (or written with --suggest MAP.json) to start from
  *   --out DIR        where the dataset is written (then: DATASET=DIR npm run build)
@@ -19,9 +21,9 @@ import { readFile, writeFile, mkdir, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ENCODINGS, type Encoding } from '../src/lib/import/decode';
-import { mappingKey, parseMapping } from '../src/lib/import/mapping';
+import { mappingKey, parseMapping, type Mapping } from '../src/lib/import/mapping';
 import { applyMapping, readFiles, suggest } from '../src/lib/import/pipeline';
-import { FORMATS, type SourceFormat } from '../src/lib/import/read';
+import { FORMATS, type SourceFile, type SourceFormat } from '../src/lib/import/read';
 import { ImportError } from '../src/lib/import/types';
 import { DEFAULT_SEED } from '../src/lib/server/dataset';
 import { openImportDb } from '../src/lib/server/import-db';
@@ -31,6 +33,10 @@ import { parsePublished, PublishedError } from '../src/lib/data/published-figure
 import { importArea, UNNAMED_AREA } from '../src/lib/import/lookups';
 import { PUBLISHED_FILE } from '../src/lib/server/dataset';
 import { writeImportedDataset } from './import-dataset';
+import { applyTableMapping, filledTables, kindOfFile } from '../src/lib/import/tables';
+import { suggestTableMapping } from '../src/lib/import/table-mapping';
+import { suggestKind, TABLE_KINDS, type FileKind } from '../src/lib/import/table-vocabulary';
+import { profileColumns } from '../src/lib/import/suggest';
 import { prepareAnswers } from './prepare-answers';
 
 const TOOL = 'import';
@@ -71,12 +77,12 @@ if (values.published !== undefined && values.map === undefined) fail(TOOL, '--pu
 const fileError = (path: string, e: unknown) => fail(TOOL, `cannot read ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
 
 async function main(): Promise<void> {
-	const sources = [];
+	const sources: SourceFile[] = [];
 	for (const path of from) {
 		const bytes = await readFile(path).catch((e) => fileError(path, e));
 		sources.push({ name: basename(path), bytes: new Uint8Array(bytes), encoding: values.encoding as Encoding | undefined, format: values.format as SourceFormat | undefined });
 	}
-	let mapping;
+	let mapping: Mapping | undefined;
 	if (values.map !== undefined) {
 		const text = await readFile(values.map, 'utf8').catch((e) => fileError(values.map!, e));
 		let doc;
@@ -101,10 +107,20 @@ async function main(): Promise<void> {
 	}
 	const db = await openImportDb();
 	try {
-		const raw = await readFiles(db, sources);
-		sources.length = 0; // the bytes are in DuckDB now: let them go
+		// Each file's kind (cases, tasks, households): the mapping's part for its headers, else what its headers suggest.
+		let raw = await readFiles(db, sources);
+		const kinds = raw.files.map((f) => (mapping ? kindOfFile(f.headers, mapping, suggestKind(f.headers)) : suggestKind(f.headers)));
+		const byKind = (k: FileKind) => sources.filter((_, i) => kinds[i] === k);
+		const mixed = kinds.some((k) => k !== 'cases');
+		if (mixed && byKind('cases').length === 0) throw new ImportError(`no file of cases among ${sources.map((s) => s.name).join(', ')} (${raw.files.map((f, i) => `${f.name}: ${kinds[i]}`).join(', ')}); the pages need the cases`);
+		if (mixed) raw = await readFiles(db, byKind('cases'));
 		if (!mapping) {
 			const { mapping: suggested } = await suggest(db, raw, { seed: DEFAULT_SEED });
+			for (const kind of TABLE_KINDS) {
+				if (byKind(kind).length === 0) continue;
+				const rawK = await readFiles(db, byKind(kind));
+				(suggested.tables ??= {})[kind] = suggestTableMapping(kind, await profileColumns(db, rawK));
+			}
 			const json = JSON.stringify(suggested, null, '\t') + '\n';
 			if (values.suggest) {
 				await writeFile(values.suggest, json);
@@ -113,7 +129,20 @@ async function main(): Promise<void> {
 			return;
 		}
 		if (mappingKey(mapping.headers) !== mappingKey(raw.headers) && !values.quiet) console.error(`${TOOL}: note: the mapping was made for other headers; the columns it names are all present`);
-		const { report, units } = await applyMapping(db, raw, mapping, { seed: DEFAULT_SEED });
+		const applied = await applyMapping(db, raw, mapping, { seed: DEFAULT_SEED });
+		const report = applied.report;
+		let units = applied.units;
+		// Tasks and households after the cases: they are placed in the cases' units.
+		for (const kind of TABLE_KINDS) {
+			const files = byKind(kind);
+			if (files.length === 0) continue;
+			const part = mapping.tables?.[kind];
+			if (!part) throw new ImportError(`${files.map((f) => f.name).join(', ')} hold ${kind} but the mapping has no "tables.${kind}" (write one with --suggest)`);
+			const done = await applyTableMapping(db, await readFiles(db, files), kind, part, mapping, units);
+			units = done.units;
+			(report.tables ??= {})[kind] = done.report;
+		}
+		sources.length = 0;
 		if (values.report) {
 			await mkdir(dirname(values.report), { recursive: true });
 			await writeFile(values.report, JSON.stringify(report, null, '\t') + '\n');
@@ -121,15 +150,17 @@ async function main(): Promise<void> {
 		if (report.kept === 0) fail(TOOL, `no case is left after the checks (${report.rows} rows, all dropped${values.report ? `; see ${values.report}` : ''})`);
 		// The area's name: given, from the published figures, or the mapping's; each language falls back to the other.
 		const area = importArea(mapping, { zh: values['name-zh'] ?? published?.area?.zh, en: values['name-en'] ?? published?.area?.en });
-		const profile = await profileOf(db, { area, mapped: Object.keys(mapping.fields), unnamed: UNNAMED_AREA });
-		await writeImportedDataset(db, values.out!, report, units, DEFAULT_SEED, profile);
+		const { filled, tables } = await filledTables(db, mapping, report.tables ?? {});
+		const profile = await profileOf(db, { area, mapped: Object.keys(mapping.fields), unnamed: UNNAMED_AREA, tables });
+		await writeImportedDataset(db, values.out!, report, units, DEFAULT_SEED, profile, filled);
 		if (published) await writeFile(join(values.out!, PUBLISHED_FILE), published.text);
 		else await rm(join(values.out!, PUBLISHED_FILE), { force: true });
 		// The pages' publish-time answers, as `npm run data` writes them for the synthetic dataset.
 		await prepareAnswers(values.out!);
 		if (!values.quiet) {
 			const drops = report.problems.filter((p) => p.dropped > 0).map((p) => `${p.code} ${p.dropped}`);
-			console.log(`${TOOL}: ${report.rows} rows, ${report.kept} cases kept${drops.length ? ` (dropped: ${drops.join(', ')})` : ''}; wrote ${values.out}`);
+			const others = Object.entries(report.tables ?? {}).map(([k, t]) => `, ${t.kept} of ${t.rows} ${k} rows kept`);
+			console.log(`${TOOL}: ${report.rows} rows, ${report.kept} cases kept${drops.length ? ` (dropped: ${drops.join(', ')})` : ''}${others.join('')}; wrote ${values.out}`);
 		}
 	} finally {
 		db.close();

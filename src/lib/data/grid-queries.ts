@@ -11,12 +11,12 @@ const placeParams = (s: Scope): QueryParam[] => [s.town, s.village];
 /**
  * Every household's colour each quarter with its place, villager group and liaison line, joined
  * once per engine (the page's queries then filter and count one table instead of joining three
- * on every change). `latest` marks the latest quarter.
+ * on every change). `latest` marks the latest quarter. (A county's own households may have no grid: kept, without a villager group.)
  */
 const HOUSEHOLD_COLOURS = `CREATE TABLE IF NOT EXISTS household_colours AS
 	SELECT s.quarter, s.colour, s.quarter = (SELECT max(quarter) FROM household_status) AS latest,
 		h.household_id, h.town_code, h.village_id, h.grid_id, g.parent_id AS group_id, h.liaison_id, l.line
-	FROM household_status s JOIN households h USING (household_id) JOIN units g ON g.unit_id = h.grid_id
+	FROM household_status s JOIN households h USING (household_id) LEFT JOIN units g ON g.unit_id = h.grid_id
 		LEFT JOIN liaisons l ON l.liaison_id = h.liaison_id
 	ORDER BY h.town_code, h.village_id, s.quarter`;
 const joined = new WeakMap<QueryRunner, Cache<'household_colours', Promise<unknown>>>();

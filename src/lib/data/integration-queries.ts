@@ -76,16 +76,32 @@ export function periods(db: QueryRunner, scope: Scope): Promise<PeriodRow[]> {
 	);
 }
 
+export interface YearRow extends Omit<PeriodRow, 'period'> {
+	year: string;
+}
+
+/** The same figures per year a task was assigned in (a county's own tasks have no pilot period). */
+export function years(db: QueryRunner, scope: Scope): Promise<YearRow[]> {
+	return db.query<YearRow>(
+		`SELECT strftime(assigned_on, '%Y') AS year, count(*) AS tasks, count(completed_on) AS done,
+			median(date_diff('day', assigned_on, completed_on)) AS "medianDays",
+			count(*) FILTER (completed_on <= due_on) AS "withinDue"
+		FROM tasks WHERE ${IN_SCOPE} GROUP BY ALL ORDER BY year`,
+		params(scope)
+	);
+}
+
 export interface IntegrationData {
 	scope: Scope;
 	months: TaskMonth[];
 	units: UnitLoad[];
 	periods: PeriodRow[];
+	years: YearRow[];
 }
 
 export async function integrationData(db: QueryRunner, scope: Scope): Promise<IntegrationData> {
-	const [months, units, p] = await Promise.all([tasksByMonth(db, scope), loadByUnit(db, scope), periods(db, scope)]);
-	return { scope, months, units, periods: p };
+	const [months, units, p, y] = await Promise.all([tasksByMonth(db, scope), loadByUnit(db, scope), periods(db, scope), years(db, scope)]);
+	return { scope, months, units, periods: p, years: y };
 }
 
 export const INTEGRATION_TABLES = ['tasks', 'cadres', 'units'] as const;

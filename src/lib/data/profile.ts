@@ -22,8 +22,8 @@ export interface Place {
 export const CASE_FIELDS = ['ledger', 'level', 'category', 'channel', 'satisfaction', 'steps', 'due', 'village', 'department', 'escalated', 'repeats'] as const;
 export type CaseField = (typeof CASE_FIELDS)[number];
 
-/** Tables beside the cases a page may need rows of. */
-export const OTHER_TABLES = ['households', 'liaisons', 'tasks', 'cadres', 'grids'] as const;
+/** Tables beside the cases a page may need rows of (household_status: the households' colours; an older profile without it has none). */
+export const OTHER_TABLES = ['households', 'liaisons', 'tasks', 'cadres', 'grids', 'household_status'] as const;
 export type OtherTable = (typeof OTHER_TABLES)[number];
 
 export interface DatasetProfile {
@@ -48,7 +48,7 @@ export const DEFAULT_PROFILE: DatasetProfile = {
 	period: { from: PUBLISHED.ledgerCases.period.from!.slice(0, 7), to: PUBLISHED.ledgerCases.period.to.slice(0, 7) },
 	levels: ['county', 'town'],
 	fields: [...CASE_FIELDS],
-	tables: { households: true, liaisons: true, tasks: true, cadres: true, grids: true }
+	tables: { households: true, liaisons: true, tasks: true, cadres: true, grids: true, household_status: true }
 };
 
 /** The dataset's profile from its meta.json (the synthetic county's when it has none). */

@@ -18,7 +18,7 @@ export function columnOf(raw: RawTable, header: string | undefined): string | nu
 	return i < 0 ? null : raw.columns[i];
 }
 
-async function loadCsv(db: ImportDb, table: string, columns: readonly string[], rows: unknown[][]): Promise<void> {
+export async function loadCsv(db: ImportDb, table: string, columns: readonly string[], rows: unknown[][]): Promise<void> {
 	const path = await db.registerFile(`${table}.csv`, new TextEncoder().encode(csvText([columns, ...rows.map((r) => r.map((v) => (v === null || v === undefined ? null : String(v))))])));
 	try {
 		const cols = columns.map((c) => `'${c}': 'VARCHAR'`).join(', ');

@@ -8,6 +8,7 @@ import { CASE_LEVELS, LEDGER_TYPES, type CaseLevel, type LedgerType } from '$sim
 import { CHECKS, type Action, type CheckCode } from './checks-spec';
 import { CODES, DATE_FIELDS, MAPPED_FIELDS, type CodeField, type DateField, type MappedField } from './vocabulary';
 import { ImportError } from './types';
+import { parseTables, type TableMappings } from './table-mapping';
 
 export const MAPPING_FORMAT = 'ggs-import-mapping';
 export const MAPPING_VERSION = 1;
@@ -34,6 +35,8 @@ export interface Mapping {
 	actions: Partial<Record<CheckCode, Action>>;
 	/** A closure this many days after receipt or later counts as `closed-late`. */
 	lateDays: number;
+	/** Files of the other kinds (tasks, households): how each maps to its table (table-mapping.ts). Absent: cases only. */
+	tables?: TableMappings;
 }
 
 /** The key a mapping is remembered under: its set of headers. */
@@ -97,6 +100,7 @@ export function parseMapping(doc: unknown): Mapping {
 		if (!(check.allowed as readonly string[]).includes(action)) throw new ImportError(`mapping: actions.${code} must be one of ${check.allowed.join(', ')}`);
 		actions[check.code] = action as Action;
 	}
+	const tables = parseTables(doc.tables);
 	const lateDays = doc.lateDays ?? 365;
 	if (typeof lateDays !== 'number' || !Number.isFinite(lateDays) || lateDays < 1) throw new ImportError('mapping: lateDays must be a number of days ≥ 1');
 	return {
@@ -114,7 +118,8 @@ export function parseMapping(doc: unknown): Mapping {
 		},
 		defaults: { ledger: ledger as LedgerType, level: level as CaseLevel },
 		actions,
-		lateDays
+		lateDays,
+		...(Object.keys(tables).length > 0 && { tables })
 	};
 }
 

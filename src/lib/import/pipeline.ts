@@ -14,6 +14,8 @@ import { profileColumns, suggestMapping, type ColumnProfile } from './suggest';
 import { countyUnits, type UnitRow } from './units';
 import { ImportError, type ImportDb } from './types';
 import { untimed, type Timed } from './stages';
+import type { TableReport } from './tables';
+import type { TableKind } from './table-vocabulary';
 
 export const REPORT_FORMAT = 'ggs-import-report';
 
@@ -30,6 +32,8 @@ export interface ImportReport {
 	/** Whether the cases were numbered anew (the file's ids were not unique whole numbers). */
 	renumbered: boolean;
 	places: { mode: 'county' | 'own'; towns: number; villages: number };
+	/** Files of tasks and households: their checks and rows, per table (tables.ts). */
+	tables?: Partial<Record<TableKind, TableReport>>;
 }
 
 export interface ImportOptions {

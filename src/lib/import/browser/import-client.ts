@@ -5,6 +5,7 @@
 import * as Comlink from 'comlink';
 import type { Encoding } from '../decode';
 import type { Mapping } from '../mapping';
+import type { FileKind } from '../table-vocabulary';
 import type { ImportReport } from '../pipeline';
 import type { ImportProgress, ImportWorkerApi, Outcome, ReadResult } from './import.worker';
 import type { StoredImport } from './store';
@@ -49,8 +50,9 @@ export class ImportClient {
 		}
 	}
 
-	read(files: { file: File; encoding?: Encoding }[], onProgress: (p: ImportProgress) => void): Promise<Outcome<ReadResult>> {
-		return this.#call((api, p) => api.read(files, p), onProgress);
+	/** `kinds`: what each file holds, as the user chose (default: as its headers suggest). */
+	read(files: { file: File; encoding?: Encoding }[], onProgress: (p: ImportProgress) => void, kinds?: FileKind[]): Promise<Outcome<ReadResult>> {
+		return this.#call((api, p) => api.read(files, p, kinds), onProgress);
 	}
 
 	check(mapping: Mapping, onProgress: (p: ImportProgress) => void): Promise<Outcome<ImportReport>> {

@@ -14,8 +14,11 @@ import type { Encoding } from '../decode';
 import { mappingKey, parseMapping, type Mapping } from '../mapping';
 import { knownValues, MAPPED_FIELDS, norm, STATUSES, type MappedField, type Status } from '../vocabulary';
 import { applyMapping, deriveTables, readFiles, suggest, type ImportReport } from '../pipeline';
-import type { RawTable, SourceFile } from '../read';
-import type { ColumnProfile } from '../suggest';
+import type { RawTable, ReadFile, SourceFile } from '../read';
+import { profileColumns, type ColumnProfile } from '../suggest';
+import { applyTableMapping, filledTables } from '../tables';
+import { suggestTableMapping } from '../table-mapping';
+import { FILE_KINDS, suggestKind, TABLE_KINDS, type FileKind, type TableKind } from '../table-vocabulary';
 import { ImportError } from '../types';
 import { importArea, UNNAMED_AREA } from '../lookups';
 import { profileOf } from '$lib/data/profile';
@@ -36,7 +39,12 @@ export interface ImportProgress {
 type OnProgress = (p: ImportProgress) => void;
 
 export interface ReadResult {
+	/** The files of cases, read (with files of other kinds, the cases' alone). */
 	raw: RawTable;
+	/** Every file chosen, in the page's order, with what it holds (suggested from its headers, or as the user chose). */
+	files: (Omit<ReadFile, 'headers'> & { kind: FileKind })[];
+	/** The columns of the files of each other kind (their mappings are `suggested.tables`). */
+	tableProfiles: Partial<Record<TableKind, ColumnProfile[]>>;
 	profiles: ColumnProfile[];
 	suggested: Mapping;
 	/** The key a mapping for these headers is remembered under. */
@@ -54,6 +62,9 @@ let dbPromise: Promise<WasmImportDb> | null = null;
 /** Reports each stage's duration to the page (as a progress message with `timing`). */
 const timer = (onProgress: OnProgress, stage: ImportStage): Timed => stageTimer((timing) => onProgress({ stage, timing }));
 let raw: RawTable | null = null;
+/** With files of other kinds: every file's bytes by kind (the cases are read again after the others' checks), and whether `raw` holds the cases now. */
+let byKind: Partial<Record<FileKind, SourceFile[]>> | null = null;
+let rawIsCases = true;
 let checked: { report: ImportReport; units: UnitRow[]; mapping: Mapping } | null = null;
 
 function db(onProgress: OnProgress): Promise<WasmImportDb> {
@@ -102,9 +113,10 @@ const api = {
 	},
 
 	/** Reads the files (replacing what was read before): their columns' profiles and a suggested mapping. */
-	read(files: { file: File; encoding?: Encoding }[], onProgress: OnProgress): Promise<Outcome<ReadResult>> {
+	read(files: { file: File; encoding?: Encoding }[], onProgress: OnProgress, kinds?: FileKind[]): Promise<Outcome<ReadResult>> {
 		return outcome(async () => {
 			checked = null;
+			byKind = null;
 			// The engine starts (if the page has not warmed it) while the files are read.
 			const engine = db(onProgress);
 			const total = files.reduce((s, f) => s + f.file.size, 0);
@@ -118,10 +130,28 @@ const api = {
 			const d = await engine;
 			onProgress({ stage: 'parsing', loaded: total, total });
 			raw = await readFiles(d, sources, timer(onProgress, 'parsing'));
+			// What each file holds (cases, tasks, households): as chosen, else as its headers suggest.
+			const fileKinds = raw.files.map((f, i) => kinds?.[i] ?? suggestKind(f.headers));
+			const read = raw.files.map(({ headers: _, ...f }, i) => ({ ...f, kind: fileKinds[i] }));
+			const tables: NonNullable<Mapping['tables']> = {};
+			const tableProfiles: ReadResult['tableProfiles'] = {};
+			if (fileKinds.some((k) => k !== 'cases')) {
+				byKind = Object.fromEntries(FILE_KINDS.map((k) => [k, sources.filter((_, i) => fileKinds[i] === k)]));
+				if (!byKind.cases!.length) throw new ImportError(`no file of cases among ${read.map((f) => f.name).join(', ')}: the pages need the cases (choose what each file holds)`);
+				onProgress({ stage: 'profiling' });
+				for (const kind of TABLE_KINDS) {
+					if (!byKind[kind]!.length) continue;
+					tableProfiles[kind] = await profileColumns(d, await readFiles(d, byKind[kind]!));
+					tables[kind] = suggestTableMapping(kind, tableProfiles[kind]!);
+				}
+				raw = await readFiles(d, byKind.cases!, timer(onProgress, 'parsing'));
+				rawIsCases = true;
+			}
 			sources.length = 0;
 			onProgress({ stage: 'profiling' });
 			const { profiles, mapping } = await suggest(d, raw, { seed: DEFAULT_SEED }, timer(onProgress, 'profiling'));
-			return { raw, profiles, suggested: mapping, key: mappingKey(raw.headers), fields: MAPPED_FIELDS, statuses: STATUSES };
+			if (Object.keys(tables).length) mapping.tables = tables;
+			return { raw, files: read, tableProfiles, profiles, suggested: mapping, key: mappingKey(raw.headers), fields: MAPPED_FIELDS, statuses: STATUSES };
 		});
 	},
 
@@ -149,7 +179,23 @@ const api = {
 		return outcome(async () => {
 			if (!raw) throw new ImportError('no file has been read');
 			onProgress({ stage: 'checking' });
-			const { report, units } = await applyMapping(await db(onProgress), raw, mapping, { seed: DEFAULT_SEED }, timer(onProgress, 'checking'));
+			const d = await db(onProgress);
+			// The other kinds' checks read their files over the cases' rows: the cases are read again for a new check.
+			if (!rawIsCases && byKind) raw = await readFiles(d, byKind.cases!);
+			rawIsCases = true;
+			const applied = await applyMapping(d, raw, mapping, { seed: DEFAULT_SEED }, timer(onProgress, 'checking'));
+			const report = applied.report;
+			let units = applied.units;
+			for (const kind of TABLE_KINDS) {
+				const files = byKind?.[kind] ?? [];
+				if (!files.length) continue;
+				const part = mapping.tables?.[kind];
+				if (!part) throw new ImportError(`${files.map((f) => f.name).join(', ')}: no mapping for ${kind}`);
+				rawIsCases = false;
+				const done = await timer(onProgress, 'checking')(`check: ${kind}`, async () => applyTableMapping(d, await readFiles(d, files), kind, part, mapping, units));
+				units = done.units;
+				(report.tables ??= {})[kind] = done.report;
+			}
 			checked = { report, units, mapping };
 			return report;
 		});
@@ -186,12 +232,13 @@ const api = {
 			);
 			const { report, mapping } = checked;
 			// Its places, period and fields, as the command line keeps them (scripts/import.ts).
-			const profile = await timed('dataset profile', () => profileOf(d, { area: importArea(mapping), mapped: Object.keys(mapping.fields), unnamed: UNNAMED_AREA }));
+			const { tables: filled } = await filledTables(d, mapping, report.tables ?? {});
+			const profile = await timed('dataset profile', () => profileOf(d, { area: importArea(mapping), mapped: Object.keys(mapping.fields), unnamed: UNNAMED_AREA, tables: filled }));
 			const stored: StoredImport = {
 				format: STORED_FORMAT,
 				version: 1,
 				generation: `g${Date.now().toString(36)}`,
-				files: report.files.map((f) => f.name),
+				files: [...report.files.map((f) => f.name), ...Object.values(report.tables ?? {}).flatMap((t) => t!.files)],
 				rows: report.rows,
 				kept: report.kept,
 				at: new Date().toISOString(),
