@@ -169,6 +169,7 @@ export async function readParquetJs(db: ArrowImportDb, bytes: Uint8Array, table:
 	const types = top.map(arrowType);
 	const staged = `${table}_arrow`;
 	const fields = names.map((_, i) => `p${i + 1}`);
+	const cols = fields.map((f, i) => `${sqlIdent(f)}::VARCHAR AS c${i + 1}`).join(', ');
 	let start = 0;
 	let first = true;
 	for (const group of metadata.row_groups.length ? metadata.row_groups : [{ num_rows: 0n }]) {
@@ -189,12 +190,15 @@ export async function readParquetJs(db: ArrowImportDb, bytes: Uint8Array, table:
 		}
 		const columns: Record<string, arrow.Vector> = { _row: arrow.makeVector(Int32Array.from({ length: n }, (_, i) => start + i + 1)) };
 		names.forEach((_, i) => (columns[fields[i]] = columnVector(pieces[i], start, n, types[i])));
-		await db.insertArrow(staged, arrow.tableToIPC(new arrow.Table(columns), 'stream'), first);
+		// Each group cast to text as it comes and its typed rows dropped: the engine's memory (which
+		// never shrinks) holds one group's typed rows at a time, not the whole file's beside its text.
+		await db.query(`DROP TABLE IF EXISTS ${staged}`);
+		await db.insertArrow(staged, arrow.tableToIPC(new arrow.Table(columns), 'stream'), true);
+		const select = `SELECT _row::BIGINT AS _row, ${cols} FROM ${staged}`;
+		await db.query(first ? `CREATE OR REPLACE TABLE ${table} AS ${select}` : `INSERT INTO ${table} ${select}`);
+		await db.query(`DROP TABLE ${staged}`);
 		first = false;
 		start += n;
 	}
-	const cols = fields.map((f, i) => `${sqlIdent(f)}::VARCHAR AS c${i + 1}`).join(', ');
-	await db.query(`CREATE OR REPLACE TABLE ${table} AS SELECT _row::BIGINT AS _row, ${cols} FROM ${staged}`);
-	await db.query(`DROP TABLE ${staged}`);
 	return { headers: cleanHeaders(names), rows: start };
 }

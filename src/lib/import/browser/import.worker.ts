@@ -220,8 +220,8 @@ const api = {
 				for (const t of TABLE_NAMES) {
 					await d.query(emptyTableSql(t));
 					const cols = SCHEMAS[t].columns.map(([n, type]) => `${n}::${type} AS ${n}`).join(', ');
-					const order = t === 'cases' ? ' ORDER BY case_id' : '';
-					tables[t] = await d.arrowStream(`SELECT ${cols} FROM ${t}${order}`);
+					// In case order without a sort: buildCases wrote `cases` ORDER BY case_id, and DuckDB keeps a table's insertion order.
+					tables[t] = await d.arrowStream(`SELECT ${cols} FROM ${t}`);
 					const [{ n }] = await d.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${t}`);
 					described[t] = { rows: n, bytes: tables[t].byteLength };
 				}
