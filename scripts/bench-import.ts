@@ -4,6 +4,7 @@
  * report (values, places, checks, cleaned cases), and the process's peak memory (each run in its
  * own process, so peaks do not mix).
  *   --sizes 100000,1000000   case rows (default)
+ *   --formats csv,parquet    which of the two files to import (default both)
  *   --browser                the same CSV and Parquet files imported on the built site's /import/ page in
  *                            headless Chromium instead (scripts/bench-import-browser.ts; build first;
  *                            --build DIR measures another build)
@@ -27,7 +28,7 @@ import { fail } from './cli-options';
 import { benchBrowserImport } from './bench-import-browser';
 
 const DIR = '.cache/bench-import';
-const { values } = parseArgs({ options: { sizes: { type: 'string' }, one: { type: 'string' }, browser: { type: 'boolean' }, build: { type: 'string' } }, strict: true });
+const { values } = parseArgs({ options: { sizes: { type: 'string' }, one: { type: 'string' }, browser: { type: 'boolean' }, build: { type: 'string' }, formats: { type: 'string' } }, strict: true });
 
 async function files(size: number): Promise<{ csv: string; parquet: string }> {
 	const csv = `${DIR}/cases-${size}.csv`;
@@ -105,7 +106,7 @@ if (values.browser) {
 	const memoryRows: { run: string; stages: StageTime[] }[] = [];
 	for (const size of sizes) {
 		const f = await files(size);
-		for (const [format, path] of [['csv', f.csv], ['parquet', f.parquet]] as const) {
+		for (const [format, path] of ([['csv', f.csv], ['parquet', f.parquet]] as const).filter(([fmt]) => (values.formats ?? 'csv,parquet').split(',').includes(fmt))) {
 			const r = await benchBrowserImport(path, values.build ?? 'build');
 			const mb = (await readFile(path)).length / 2 ** 20;
 			stageRows.push({ run: `${size} ${format}`, stages: r.stages });
