@@ -24,6 +24,8 @@ export interface BrowserImportResult {
 	longestTaskMs: { importing: number; overview: number };
 	/** The worker's stages, as it reported them to the page. */
 	stages: StageTime[];
+	/** The browser's peak PSS (MiB) in each part of the import: the page's stages (its `import:` marks), then the overview. */
+	peakByStage: { stage: string; peakPssMiB: number }[];
 }
 
 export async function benchBrowserImport(path: string, build = 'build'): Promise<BrowserImportResult> {
@@ -31,7 +33,13 @@ export async function benchBrowserImport(path: string, build = 'build'): Promise
 	const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 	const bb = await launchBenchBrowser();
 	let peak = 0;
-	const sampler = setInterval(() => (peak = Math.max(peak, bb.memory().pss)), 250);
+	// Every sample with its time, so each stage's peak can be read off once the page's marks are known.
+	const samples: [number, number][] = [];
+	const sampler = setInterval(() => {
+		const pss = bb.memory().pss;
+		samples.push([performance.now(), pss]);
+		peak = Math.max(peak, pss);
+	}, 250);
 	try {
 		const page = await bb.browser.newPage();
 		await page.addInitScript(LONG_TASKS);
@@ -52,6 +60,7 @@ export async function benchBrowserImport(path: string, build = 'build'): Promise
 		await page.getByTestId('import-done').waitFor({ timeout: 600_000 });
 		const keptS = s();
 		const pKept = await now();
+		const tKept = performance.now();
 		await page.getByTestId('to-overview').click();
 		await page.getByTestId('value-ledgerCases').filter({ hasText: /\d/ }).waitFor({ timeout: 600_000 });
 		const overviewS = s();
@@ -64,9 +73,20 @@ export async function benchBrowserImport(path: string, build = 'build'): Promise
 		if (process.env.BENCH_VERBOSE) for (const [t, d] of tasks) if (d > 100) console.error(`long task ${d.toFixed(0)} ms at ${((t - p0) / 1000).toFixed(1)} s (${stageAt(t)})`);
 		const longest = (from: number, to: number) => Math.max(0, ...tasks.filter(([t]) => t >= from && t < to).map(([, d]) => d));
 		peak = Math.max(peak, bb.memory().pss);
+		// The page's stage marks on this process's clock (p0 on the page is t0 here), then the overview after the data was kept.
+		const bounds: [string, number][] = [['mapping', t0], ...marks.map(([n, at]) => [n.slice('import:'.length), t0 + (at - p0)] as [string, number]).filter(([, at]) => at >= t0 && at < tKept), ['overview', tKept]];
+		const peakByStage: { stage: string; peakPssMiB: number }[] = [];
+		bounds.forEach(([stage, from], i) => {
+			const to = bounds[i + 1]?.[1] ?? Infinity;
+			const inside = samples.filter(([t]) => t >= from && t < to).map(([, m]) => m);
+			if (inside.length === 0) return;
+			const had = peakByStage.find((p) => p.stage === stage);
+			if (had) had.peakPssMiB = Math.max(had.peakPssMiB, ...inside);
+			else peakByStage.push({ stage, peakPssMiB: Math.max(...inside) });
+		});
 		// Forget it: the next run starts from an empty store.
 		await page.getByTestId('imported-banner').getByTestId('forget').click();
-		return { mappingS, checksS, keptS, overviewS, rows, peakPssMiB: peak, longestTaskMs: { importing: longest(p0, pKept), overview: longest(pKept, Infinity) }, stages };
+		return { mappingS, checksS, keptS, overviewS, rows, peakPssMiB: peak, longestTaskMs: { importing: longest(p0, pKept), overview: longest(pKept, Infinity) }, stages, peakByStage };
 	} finally {
 		clearInterval(sampler);
 		await bb.browser.close();

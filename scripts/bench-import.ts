@@ -4,6 +4,7 @@
  * report (values, places, checks, cleaned cases), and the process's peak memory (each run in its
  * own process, so peaks do not mix).
  *   --sizes 100000,1000000   case rows (default)
+ *   --formats csv,parquet    which of the two files to import (default both)
  *   --browser                the same CSV and Parquet files imported on the built site's /import/ page in
  *                            headless Chromium instead (scripts/bench-import-browser.ts; build first;
  *                            --build DIR measures another build)
@@ -27,7 +28,7 @@ import { fail } from './cli-options';
 import { benchBrowserImport } from './bench-import-browser';
 
 const DIR = '.cache/bench-import';
-const { values } = parseArgs({ options: { sizes: { type: 'string' }, one: { type: 'string' }, browser: { type: 'boolean' }, build: { type: 'string' } }, strict: true });
+const { values } = parseArgs({ options: { sizes: { type: 'string' }, one: { type: 'string' }, browser: { type: 'boolean' }, build: { type: 'string' }, formats: { type: 'string' } }, strict: true });
 
 async function files(size: number): Promise<{ csv: string; parquet: string }> {
 	const csv = `${DIR}/cases-${size}.csv`;
@@ -77,11 +78,11 @@ async function one(path: string): Promise<void> {
 }
 
 /** Every run's stages side by side (seconds). */
-export function printStages(runs: { run: string; stages: StageTime[] }[]): void {
+export function printStages(runs: { run: string; stages: StageTime[] }[], title = 'stage (s)'): void {
 	const names: string[] = [];
 	for (const r of runs) for (const s of r.stages) if (!names.includes(s.stage)) names.push(s.stage);
-	const w = Math.max(...names.map((n) => n.length), 5);
-	console.log(`\nstage (s)${' '.repeat(w - 8)}${runs.map((r) => r.run.padStart(16)).join('')}`);
+	const w = Math.max(...names.map((n) => n.length), title.length);
+	console.log(`\n${title}${' '.repeat(w + 1 - title.length)}${runs.map((r) => r.run.padStart(16)).join('')}`);
 	for (const n of names) {
 		const cells = runs.map((r) => {
 			const ms = r.stages.filter((s) => s.stage === n).reduce((a, s) => a + s.ms, 0);
@@ -102,18 +103,22 @@ if (values.browser) {
 	console.log(`load average before: ${load()} (2 cores)`);
 	console.log('rows (as the page says)        format   file MB  mapping s  checks s  kept s  overview s  peak PSS MiB  longest task ms (import / overview)  load avg (1 min)');
 	const stageRows: { run: string; stages: StageTime[] }[] = [];
+	const memoryRows: { run: string; stages: StageTime[] }[] = [];
 	for (const size of sizes) {
 		const f = await files(size);
-		for (const [format, path] of [['csv', f.csv], ['parquet', f.parquet]] as const) {
+		for (const [format, path] of ([['csv', f.csv], ['parquet', f.parquet]] as const).filter(([fmt]) => (values.formats ?? 'csv,parquet').split(',').includes(fmt))) {
 			const r = await benchBrowserImport(path, values.build ?? 'build');
 			const mb = (await readFile(path)).length / 2 ** 20;
 			stageRows.push({ run: `${size} ${format}`, stages: r.stages });
+			memoryRows.push({ run: `${size} ${format}`, stages: r.peakByStage.map((p) => ({ stage: p.stage, ms: (p.peakPssMiB / 1024) * 1000 })) });
 			console.log(
 				`${r.rows.padEnd(30)} ${format.padEnd(8)} ${mb.toFixed(1).padStart(7)} ${r.mappingS.toFixed(1).padStart(10)} ${r.checksS.toFixed(1).padStart(9)} ${r.keptS.toFixed(1).padStart(7)} ${r.overviewS.toFixed(1).padStart(11)} ${r.peakPssMiB.toFixed(0).padStart(13)} ${`${r.longestTaskMs.importing.toFixed(0)} / ${r.longestTaskMs.overview.toFixed(0)}`.padStart(16)}  ${loadavg()[0].toFixed(1).padStart(24)}`
 			);
 		}
 	}
 	printStages(stageRows);
+	// The same table layout: a stage's peak PSS in GiB (the page's stages as it marks them, then the overview).
+	printStages(memoryRows, 'peak PSS (GiB)');
 	console.log(`load average after: ${load()}`);
 	process.exit(0);
 }

@@ -10,6 +10,12 @@ export type SourceFormat = (typeof FORMATS)[number];
 export interface SourceFile {
 	name: string;
 	bytes: Uint8Array;
+	/**
+	 * The whole file, for a database that reads Blobs itself (registerBlob): given only for a
+	 * delimited text already found to be valid UTF-8, which is then registered as it is, never
+	 * copied; `bytes` holds just its start (the header, the format).
+	 */
+	blob?: Blob;
 	format?: SourceFormat;
 	encoding?: Encoding;
 }
@@ -106,12 +112,14 @@ async function readText(db: ImportDb, name: string, table: string, format: Sourc
 }
 
 async function readDelimited(db: ImportDb, source: SourceFile, table: string, format: 'csv' | 'tsv', timed: Timed): Promise<ReadFile> {
-	const { bytes, encoding } = await timed('decode (encoding → UTF-8)', () => toUtf8(source.bytes, source.encoding));
+	// A valid UTF-8 file the database reads as a Blob: its start is enough here (DuckDB's reader skips a byte order mark).
+	const whole = source.blob && db.registerBlob ? { blob: source.blob, register: db.registerBlob.bind(db) } : null;
+	const { bytes, encoding } = whole ? { bytes: source.bytes.subarray(source.bytes[0] === 0xef && source.bytes[1] === 0xbb && source.bytes[2] === 0xbf ? 3 : 0), encoding: 'utf-8' as const } : await timed('decode (encoding → UTF-8)', () => toUtf8(source.bytes, source.encoding));
 	const start = new TextDecoder().decode(bytes.subarray(0, 1 << 20));
 	if (start.trim() === '') throw new ImportError('the file is empty');
 	const { header, delimiter } = readHeader(start, format === 'tsv' ? '\t' : undefined);
 	const headers = cleanHeaders(header);
-	const path = await timed('register file', () => db.registerFile(`${table}.csv`, bytes));
+	const path = await timed('register file', () => (whole ? whole.register(`${table}.csv`, whole.blob) : db.registerFile(`${table}.csv`, bytes)));
 	const columns = headers.map((_, i) => `'c${i + 1}': 'VARCHAR'`).join(', ');
 	try {
 		await timed('parse CSV → staged table', () => db.query(

@@ -12,8 +12,10 @@ const COMPACT_FORMATS = ['%Y%m%d%H%M%S', '%Y%m%d'];
 
 export const MACROS = [
 	// A value trimmed, blank → NULL.
-	// (Trimmed only when it has a blank at either end: most values have none, and trim costs.)
-	`CREATE OR REPLACE TEMP MACRO import_txt(x) AS CASE WHEN regexp_matches(x, '^[${BLANK}]|[${BLANK}]$') THEN nullif(trim(x, '${BLANK}'), '') ELSE nullif(x, '') END`,
+	// (Trimmed only when it has a blank at either end: most values have none, and trim costs. The
+	// ends are tested by the first code point and byte-wise suffixes, half the time of a regular
+	// expression, which the checks' pass spent most of its time in.)
+	`CREATE OR REPLACE TEMP MACRO import_txt(x) AS CASE WHEN ord(x) IN (${[...BLANK].map((b) => b.codePointAt(0)).join(', ')}) OR ${[...BLANK].map((b) => `ends_with(x, '${b}')`).join(' OR ')} THEN nullif(trim(x, '${BLANK}'), '') ELSE nullif(x, '') END`,
 	// (x trimmed) ISO and Chinese forms normalised: 2021/3/4, 2021.3.4, 2021年3月4日 → 2021-3-4; 'T' → ' '; a zone suffix dropped (the wall-clock time as written is kept).
 	`CREATE OR REPLACE TEMP MACRO import_iso(x) AS regexp_replace(replace(regexp_replace(x, '^(\\d{4})[年/.-](\\d{1,2})[月/.-](\\d{1,2})日?', '\\1-\\2-\\3'), 'T', ' '), '(\\d:\\d\\d(:\\d\\d(\\.\\d+)?)?)\\s*(Z|UTC|[+-]\\d\\d(:?\\d\\d)?)$', '\\1')`,
 	// A date-time as written in the file (trimmed, see import_txt), or NULL when it cannot be read. ISO first (most files; coalesce stops at the first value).

@@ -8,6 +8,11 @@ import type { QueryParam, QueryRunner } from '$lib/data/query-runner';
 export interface ImportDb extends QueryRunner {
 	/** Makes `bytes` readable by SQL; returns the path to use in read_csv / read_parquet. */
 	registerFile(name: string, bytes: Uint8Array): Promise<string>;
+	/**
+	 * Makes a Blob (a File the user chose) readable by SQL without copying it: the database reads
+	 * it in slices. Only DuckDB-WASM has it (a UTF-8 delimited file is then never held whole in memory).
+	 */
+	registerBlob?(name: string, blob: Blob): Promise<string>;
 	/** Forgets a registered file. */
 	dropFile(path: string): Promise<void>;
 	/**

@@ -10,11 +10,11 @@ import { csvText } from '$sim/dataset/csv';
 import { readCsvSql, SCHEMAS, TABLE_NAMES, type TableName } from '$sim/dataset/schema';
 import { emptyTableSql } from '$lib/data/table-loader';
 import { COUNTY_SEED as DEFAULT_SEED } from '$sim/county/published';
-import type { Encoding } from '../decode';
+import { detectEncoding, type Encoding } from '../decode';
 import { mappingKey, parseMapping, type Mapping } from '../mapping';
 import { knownValues, MAPPED_FIELDS, norm, STATUSES, type MappedField, type Status } from '../vocabulary';
 import { applyMapping, deriveTables, readFiles, suggest, type ImportReport } from '../pipeline';
-import type { RawTable, ReadFile, SourceFile } from '../read';
+import { formatOf, type RawTable, type ReadFile, type SourceFile } from '../read';
 import { profileColumns, type ColumnProfile } from '../suggest';
 import { applyTableMapping, filledTables } from '../tables';
 import { suggestTableMapping } from '../table-mapping';
@@ -90,20 +90,66 @@ async function outcome<T>(f: () => Promise<T>): Promise<Outcome<T>> {
 /** A file's bytes, read as a stream so the page sees the bytes come. */
 async function readBytes(file: File, done: number, total: number, onProgress: OnProgress): Promise<Uint8Array> {
 	const out = new Uint8Array(file.size);
+	let at = 0;
+	await eachChunk(file, done, total, onProgress, (value) => {
+		out.set(value, at);
+		at += value.byteLength;
+	});
+	return at === out.length ? out : out.subarray(0, at);
+}
+
+/** Reads a file as a stream, reporting the bytes read, each chunk to `f`. */
+async function eachChunk(file: File, done: number, total: number, onProgress: OnProgress, f: (chunk: Uint8Array) => void): Promise<void> {
 	const reader = file.stream().getReader();
 	let at = 0;
 	let told = 0;
 	for (;;) {
 		const { done: end, value } = await reader.read();
 		if (end) break;
-		out.set(value, at);
+		f(value);
 		at += value.byteLength;
 		if (at - told > 1 << 20) {
 			told = at;
 			onProgress({ stage: 'reading', loaded: done + at, total });
 		}
 	}
-	return at === out.length ? out : out.subarray(0, at);
+}
+
+/** The start of a file kept with it when DuckDB reads the file itself (its format and header are read from it). */
+const HEAD = 1 << 20;
+
+/**
+ * A chosen file for the importer. A delimited text in UTF-8 (as detected, or chosen) is checked
+ * to be valid UTF-8 as it streams by and then handed over as the File itself, which DuckDB reads
+ * in slices: the file is never held whole in memory (before, its bytes were, and a copy of them
+ * as a Blob). Any other file (another encoding, a workbook, Parquet, JSON) is read into memory.
+ */
+async function readSource(file: File, encoding: Encoding | undefined, done: number, total: number, onProgress: OnProgress): Promise<SourceFile> {
+	const head = new Uint8Array(await file.slice(0, HEAD).arrayBuffer());
+	const format = formatOf(file.name, head);
+	const delimited = format === 'csv' || format === 'tsv';
+	// As detectEncoding decides (a byte order mark, then UTF-16 by its zero bytes, then valid UTF-8), or as chosen.
+	const utf8 = delimited && (encoding === undefined ? !detectEncoding(head).encoding.startsWith('utf-16') : encoding === 'utf-8');
+	if (utf8) {
+		const check = new TextDecoder('utf-8', { fatal: true });
+		let valid = true;
+		await eachChunk(file, done, total, onProgress, (chunk) => {
+			if (!valid) return;
+			try {
+				check.decode(chunk, { stream: true });
+			} catch {
+				valid = false;
+			}
+		});
+		try {
+			if (valid) check.decode();
+		} catch {
+			valid = false;
+		}
+		if (valid) return { name: file.name, bytes: head, blob: file, encoding };
+	}
+	// Not UTF-8 after all (GB18030 is decoded from the bytes), or not delimited text: read whole, as before.
+	return { name: file.name, bytes: await readBytes(file, done, total, onProgress), encoding };
 }
 
 const api = {
@@ -123,8 +169,7 @@ const api = {
 			const sources: SourceFile[] = [];
 			let done = 0;
 			for (const { file, encoding } of files) {
-				const bytes = await timer(onProgress, 'reading')('read file', () => readBytes(file, done, total, onProgress));
-				sources.push({ name: file.name, bytes, encoding });
+				sources.push(await timer(onProgress, 'reading')('read file', () => readSource(file, encoding, done, total, onProgress)));
 				done += file.size;
 			}
 			const d = await engine;
@@ -221,8 +266,8 @@ const api = {
 				for (const t of TABLE_NAMES) {
 					await d.query(emptyTableSql(t));
 					const cols = SCHEMAS[t].columns.map(([n, type]) => `${n}::${type} AS ${n}`).join(', ');
-					const order = t === 'cases' ? ' ORDER BY case_id' : '';
-					tables[t] = await d.arrowStream(`SELECT ${cols} FROM ${t}${order}`);
+					// In case order without a sort: buildCases wrote `cases` ORDER BY case_id, and DuckDB keeps a table's insertion order.
+					tables[t] = await d.arrowStream(`SELECT ${cols} FROM ${t}`);
 					const [{ n }] = await d.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${t}`);
 					described[t] = { rows: n, bytes: tables[t].byteLength };
 				}

@@ -37,6 +37,11 @@ export async function openWasmImportDb(): Promise<WasmImportDb> {
 			await guard(db.registerFileHandle(path, new Blob([bytes as Uint8Array<ArrayBuffer>]), DuckDBDataProtocol.BROWSER_FILEREADER, true));
 			return path;
 		},
+		async registerBlob(name, blob) {
+			const path = `import-${n++}-${name.replace(/[^\w.-]/g, '_')}`;
+			await guard(db.registerFileHandle(path, blob, DuckDBDataProtocol.BROWSER_FILEREADER, true));
+			return path;
+		},
 		async dropFile(path) {
 			await guard(db.dropFile(path)).catch(() => {});
 		},
