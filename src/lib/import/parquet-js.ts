@@ -65,6 +65,18 @@ type Piece = { rowStart: number; data: ArrayLike<unknown> };
 const utf8Valid = new TextDecoder('utf-8', { fatal: true });
 const encoder = new TextEncoder();
 
+/** Each cell of rows start … start + n − 1 that is not null, with its row within them, from the pieces that hold those rows. */
+function eachCell(pieces: readonly Piece[], start: number, n: number, f: (v: unknown, i: number) => void): void {
+	for (const { rowStart, data } of pieces) {
+		const from = Math.max(0, start - rowStart);
+		const to = Math.min(data.length, start + n - rowStart);
+		for (let k = from; k < to; k++) {
+			const v = data[k];
+			if (v !== null && v !== undefined) f(v, rowStart - start + k);
+		}
+	}
+}
+
 /**
  * One column of a row group (`n` rows from `start`) as an Arrow vector, written straight into its
  * buffers (values, validity bitmap; for text, offsets and bytes): no array of boxed values and no
@@ -73,20 +85,12 @@ const encoder = new TextEncoder();
 function columnVector(pieces: readonly Piece[], start: number, n: number, type: arrow.DataType | null): arrow.Vector {
 	const bitmap = new Uint8Array((n + 7) >> 3);
 	let filled = 0;
-	const each = (f: (v: unknown, i: number) => void) => {
-		for (const { rowStart, data } of pieces) {
-			const from = Math.max(0, start - rowStart);
-			const to = Math.min(data.length, start + n - rowStart);
-			for (let k = from; k < to; k++) {
-				const v = data[k];
-				if (v === null || v === undefined) continue;
-				const i = rowStart - start + k;
-				bitmap[i >> 3] |= 1 << (i & 7);
-				filled++;
-				f(v, i);
-			}
-		}
-	};
+	const each = (f: (v: unknown, i: number) => void) =>
+		eachCell(pieces, start, n, (v, i) => {
+			bitmap[i >> 3] |= 1 << (i & 7);
+			filled++;
+			f(v, i);
+		});
 	const make = (props: Record<string, unknown>) =>
 		arrow.makeVector(arrow.makeData({ type, length: n, nullCount: n - filled, nullBitmap: filled === n ? undefined : bitmap, ...props } as never));
 	if (type === null) return textVector(pieces, start, n);
@@ -112,17 +116,11 @@ function columnVector(pieces: readonly Piece[], start: number, n: number, type: 
 function textVector(pieces: readonly Piece[], start: number, n: number): arrow.Vector {
 	const cells: (Uint8Array | null)[] = new Array(n).fill(null);
 	let bytes = 0;
-	for (const { rowStart, data } of pieces) {
-		const from = Math.max(0, start - rowStart);
-		const to = Math.min(data.length, start + n - rowStart);
-		for (let k = from; k < to; k++) {
-			const v = data[k];
-			if (v === null || v === undefined) continue;
-			const cell = v instanceof Uint8Array ? v : encoder.encode(text(v)!);
-			cells[rowStart - start + k] = cell;
-			bytes += cell.byteLength;
-		}
-	}
+	eachCell(pieces, start, n, (v, i) => {
+		const cell = v instanceof Uint8Array ? v : encoder.encode(text(v)!);
+		cells[i] = cell;
+		bytes += cell.byteLength;
+	});
 	const offsets = new Int32Array(n + 1);
 	const out = new Uint8Array(bytes);
 	const bitmap = new Uint8Array((n + 7) >> 3);

@@ -1,8 +1,8 @@
 import type { I18n } from '../i18n/i18n.svelte';
 import { COMPARISON } from '../charts/palette';
-import { slotScenario, type CompareSlot } from './comparison';
+import { comparisonFromSearch, slotScenario, type CompareSlot } from './comparison';
 import type { ShownScenario } from './replicate-stats';
-import type { Scenario } from './scenario';
+import { scenarioFromSearch, type Scenario, type ScenarioProblem } from './scenario';
 import { scenarioLabel } from './scenario-label';
 import type { Compared, SimRunner } from './SimRunner.svelte';
 
@@ -15,6 +15,24 @@ const SLOT_KEYS = ['a', 'b'] as const;
 /** The compared slots' scenarios (the first is the baseline), then this scenario. */
 export function comparedScenarios(s: Scenario, slots: readonly CompareSlot[]): Compared[] {
 	return [...slots.map((slot, i) => ({ key: SLOT_KEYS[i], scenario: slotScenario(slot, s), slot })), { key: 'yours', scenario: s }];
+}
+
+/**
+ * What an address asks the sandbox to compare: its scenario and slots, the problems read in it,
+ * and a version problem that holds the run until the user says to go on (a newer or other model
+ * version). The page and an embed read their addresses alike.
+ */
+export function comparedFromAddress(search: URLSearchParams) {
+	const parsed = scenarioFromSearch(search);
+	const comparison = comparisonFromSearch(search, parsed.scenario);
+	const isVersion = (p: ScenarioProblem) => p.code === 'newerVersion' || p.code === 'otherVersion';
+	return {
+		scenario: parsed.scenario,
+		migrated: parsed.migrated?.from ?? null,
+		slots: comparison.slots,
+		held: parsed.problems.find(isVersion) ?? null,
+		problems: [...parsed.problems.filter((p) => !isVersion(p)), ...comparison.problems]
+	};
 }
 
 /** A comparison slot's name: its preset's, or "pinned: …". */
