@@ -37,6 +37,21 @@ test.describe('the first click and the default dataset’s filters need no engin
 		expect(await status.getAttribute('data-status')).toBe('idle');
 	});
 
+	test('the ledger page reads ahead the towns for the first click, and a place’s other ledger types only once a place is chosen', async ({ watched: page }) => {
+		const requests = watchRequests(page);
+		const fetched = (name: string) => requests.some((r) => r.url.includes(`/data/prepared/ledgers/${name}.json`));
+		await page.goto('/ledgers/');
+		// The towns' slices (what the first click needs) are read once the page has painted …
+		await expect.poll(() => ['610922101', '610922109'].every((t) => fetched(`${t}-all`)), { timeout: 60_000 }).toBe(true);
+		// … and nothing else competes with that click: not the county's other ledger types.
+		expect(['county-complaint', 'county-demand', 'county-suggestion'].filter(fetched)).toEqual([]);
+		const town = '610922109';
+		await page.getByTestId('ledger-town').selectOption(town);
+		await expect(page.getByTestId('ledger-charts')).toHaveAttribute('data-filters', `town=${town}`);
+		// Once a place is chosen, its other ledger types are read ahead, so the next choice is answered from what is kept.
+		await expect.poll(() => ['complaint', 'demand', 'suggestion'].every((l) => fetched(`${town}-${l}`)), { timeout: 60_000 }).toBe(true);
+	});
+
 	test('with the user saving data, every page’s filters work and no engine file or table is ever fetched', async ({ watched: page }) => {
 		await page.addInitScript(SAVE_DATA);
 		const requests = watchRequests(page);

@@ -99,8 +99,10 @@ export class PageQuery<S, T, U = T> {
 		});
 		$effect(() => {
 			const around = options.around;
-			// Once the state's own answer is in (and painted): its neighbours, a few kB each.
-			if (!around || embedded || this.current === null || !options.dataset.meta.prepared || !fastConnection()) return;
+			// Once the state's own answer is in (and painted): its neighbours, a few kB each. Not for
+			// the prerendered first view: there `ahead` reads what the first click needs, and nothing
+			// else should compete with that click for a slow link.
+			if (!around || embedded || this.#isInitial || this.current === null || !options.dataset.meta.prepared || !fastConnection()) return;
 			const s = this.state;
 			return afterFirstPaint(() => around(s).forEach((n) => this.hint(n)));
 		});
